@@ -1,0 +1,91 @@
+package io.hipaaaudit.inventory;
+
+import io.hipaaaudit.inventory.aws.Account;
+import io.hipaaaudit.inventory.aws.DbCluster;
+import io.hipaaaudit.inventory.aws.DbInstance;
+import io.hipaaaudit.inventory.aws.DbParameterGroup;
+import io.hipaaaudit.inventory.aws.DbSnapshot;
+import io.hipaaaudit.inventory.aws.DbSubnetGroup;
+import io.hipaaaudit.inventory.aws.FlowLog;
+import io.hipaaaudit.inventory.aws.InternetGateway;
+import io.hipaaaudit.inventory.aws.KmsKey;
+import io.hipaaaudit.inventory.aws.ManagedPrefixList;
+import io.hipaaaudit.inventory.aws.NatGateway;
+import io.hipaaaudit.inventory.aws.NetworkAcl;
+import io.hipaaaudit.inventory.aws.NetworkInterface;
+import io.hipaaaudit.inventory.aws.RouteTable;
+import io.hipaaaudit.inventory.aws.SecurityGroup;
+import io.hipaaaudit.inventory.aws.Subnet;
+import io.hipaaaudit.inventory.aws.Trail;
+import io.hipaaaudit.inventory.aws.Vpc;
+import io.hipaaaudit.inventory.pg.PgDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one scan observed, immutable. Its JSON form ({@link InventoryJson}) is the {@code --snapshot} input,
+ * the rule-fixture format and part of the evidence bundle. Collection errors are part of it: what could not be
+ * observed is recorded, never silently left out.
+ *
+ * <p>{@code startedAt}/{@code finishedAt} bound the collection; rules that compare times (backup recency) use
+ * {@code finishedAt} as "now", so evaluating the same snapshot twice gives the same verdicts.
+ */
+public record Inventory(
+        String schemaVersion,
+        Optional<Instant> startedAt,
+        Optional<Instant> finishedAt,
+        List<Account> accounts,
+        List<Vpc> vpcs,
+        List<Subnet> subnets,
+        List<RouteTable> routeTables,
+        List<InternetGateway> internetGateways,
+        List<NatGateway> natGateways,
+        List<NetworkAcl> networkAcls,
+        List<SecurityGroup> securityGroups,
+        List<ManagedPrefixList> managedPrefixLists,
+        List<FlowLog> flowLogs,
+        List<NetworkInterface> networkInterfaces,
+        List<DbInstance> dbInstances,
+        List<DbCluster> dbClusters,
+        List<DbSnapshot> dbSnapshots,
+        List<DbParameterGroup> dbParameterGroups,
+        List<DbSubnetGroup> dbSubnetGroups,
+        List<KmsKey> kmsKeys,
+        List<Trail> trails,
+        List<PgDatabase> databases,
+        List<CollectionError> collectionErrors) {
+
+    public static final String SCHEMA_VERSION = "1";
+
+    public Inventory {
+        schemaVersion = schemaVersion == null ? SCHEMA_VERSION : schemaVersion;
+        startedAt = Nulls.opt(startedAt);
+        finishedAt = Nulls.opt(finishedAt);
+        accounts = Nulls.list(accounts);
+        vpcs = Nulls.list(vpcs);
+        subnets = Nulls.list(subnets);
+        routeTables = Nulls.list(routeTables);
+        internetGateways = Nulls.list(internetGateways);
+        natGateways = Nulls.list(natGateways);
+        networkAcls = Nulls.list(networkAcls);
+        securityGroups = Nulls.list(securityGroups);
+        managedPrefixLists = Nulls.list(managedPrefixLists);
+        flowLogs = Nulls.list(flowLogs);
+        networkInterfaces = Nulls.list(networkInterfaces);
+        dbInstances = Nulls.list(dbInstances);
+        dbClusters = Nulls.list(dbClusters);
+        dbSnapshots = Nulls.list(dbSnapshots);
+        dbParameterGroups = Nulls.list(dbParameterGroups);
+        dbSubnetGroups = Nulls.list(dbSubnetGroups);
+        kmsKeys = Nulls.list(kmsKeys);
+        trails = Nulls.list(trails);
+        databases = Nulls.list(databases);
+        collectionErrors = Nulls.list(collectionErrors);
+    }
+
+    public static Inventory empty() {
+        return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+    }
+}

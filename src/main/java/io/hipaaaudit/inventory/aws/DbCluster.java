@@ -1,0 +1,54 @@
+package io.hipaaaudit.inventory.aws;
+
+import io.hipaaaudit.inventory.Nulls;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An RDS DB cluster (Aurora or Multi-AZ DB cluster); encryption, backups and logging are set here, not on members. */
+public record DbCluster(String account, String region, String id, String arn, Optional<String> resourceId,
+                        String engine, String engineVersion, String status, Optional<Endpoint> endpoint,
+                        Optional<Endpoint> readerEndpoint, Optional<Boolean> multiAz,
+                        Optional<Boolean> publiclyAccessible, Optional<Boolean> storageEncrypted,
+                        Optional<String> kmsKeyId, Optional<Integer> backupRetentionPeriod,
+                        Optional<Instant> latestRestorableTime, Optional<Boolean> deletionProtection,
+                        Optional<String> dbSubnetGroupName, List<String> vpcSecurityGroupIds,
+                        Optional<String> parameterGroupName, List<Member> members,
+                        List<String> availabilityZones, List<String> enabledCloudwatchLogsExports,
+                        Optional<Boolean> iamDatabaseAuthenticationEnabled, Map<String, String> tags)
+        implements AwsResource {
+    public DbCluster {
+        account = Nulls.required(account, "account");
+        region = Nulls.required(region, "region");
+        id = Nulls.required(id, "id");
+        arn = arn == null ? "arn:aws:rds:" + region + ":" + account + ":cluster:" + id : arn;
+        resourceId = Nulls.opt(resourceId);
+        engine = Nulls.str(engine);
+        engineVersion = Nulls.str(engineVersion);
+        status = Nulls.str(status);
+        endpoint = Nulls.opt(endpoint);
+        readerEndpoint = Nulls.opt(readerEndpoint);
+        multiAz = Nulls.opt(multiAz);
+        publiclyAccessible = Nulls.opt(publiclyAccessible);
+        storageEncrypted = Nulls.opt(storageEncrypted);
+        kmsKeyId = Nulls.opt(kmsKeyId);
+        backupRetentionPeriod = Nulls.opt(backupRetentionPeriod);
+        latestRestorableTime = Nulls.opt(latestRestorableTime);
+        deletionProtection = Nulls.opt(deletionProtection);
+        dbSubnetGroupName = Nulls.opt(dbSubnetGroupName);
+        vpcSecurityGroupIds = Nulls.list(vpcSecurityGroupIds);
+        parameterGroupName = Nulls.opt(parameterGroupName);
+        members = Nulls.list(members);
+        availabilityZones = Nulls.list(availabilityZones);
+        enabledCloudwatchLogsExports = Nulls.list(enabledCloudwatchLogsExports);
+        iamDatabaseAuthenticationEnabled = Nulls.opt(iamDatabaseAuthenticationEnabled);
+        tags = Nulls.sorted(tags);
+    }
+
+    public record Member(String instanceId, boolean writer) {
+        public Member {
+            instanceId = Nulls.str(instanceId);
+        }
+    }
+}

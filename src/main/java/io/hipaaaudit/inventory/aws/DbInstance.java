@@ -1,0 +1,50 @@
+package io.hipaaaudit.inventory.aws;
+
+import io.hipaaaudit.inventory.Nulls;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An RDS DB instance. Facts the API may omit are Optional: an absent fact is unknown, and a rule that needs it
+ * reports NOT_ASSESSED rather than guessing.
+ */
+public record DbInstance(String account, String region, String id, String arn, Optional<String> resourceId,
+                         String engine, String engineVersion, String instanceClass, String status,
+                         Optional<Endpoint> endpoint, Optional<Boolean> multiAz, Optional<Boolean> publiclyAccessible,
+                         Optional<Boolean> storageEncrypted, Optional<String> kmsKeyId,
+                         Optional<Integer> backupRetentionPeriod, Optional<Instant> latestRestorableTime,
+                         Optional<Boolean> deletionProtection, Optional<String> dbClusterIdentifier,
+                         Optional<String> dbSubnetGroupName, List<String> vpcSecurityGroupIds,
+                         List<String> parameterGroupNames, List<String> enabledCloudwatchLogsExports,
+                         Optional<Boolean> iamDatabaseAuthenticationEnabled, Optional<String> caCertificateIdentifier,
+                         Map<String, String> tags) implements AwsResource {
+    public DbInstance {
+        account = Nulls.required(account, "account");
+        region = Nulls.required(region, "region");
+        id = Nulls.required(id, "id");
+        arn = arn == null ? "arn:aws:rds:" + region + ":" + account + ":db:" + id : arn;
+        resourceId = Nulls.opt(resourceId);
+        engine = Nulls.str(engine);
+        engineVersion = Nulls.str(engineVersion);
+        instanceClass = Nulls.str(instanceClass);
+        status = Nulls.str(status);
+        endpoint = Nulls.opt(endpoint);
+        multiAz = Nulls.opt(multiAz);
+        publiclyAccessible = Nulls.opt(publiclyAccessible);
+        storageEncrypted = Nulls.opt(storageEncrypted);
+        kmsKeyId = Nulls.opt(kmsKeyId);
+        backupRetentionPeriod = Nulls.opt(backupRetentionPeriod);
+        latestRestorableTime = Nulls.opt(latestRestorableTime);
+        deletionProtection = Nulls.opt(deletionProtection);
+        dbClusterIdentifier = Nulls.opt(dbClusterIdentifier);
+        dbSubnetGroupName = Nulls.opt(dbSubnetGroupName);
+        vpcSecurityGroupIds = Nulls.list(vpcSecurityGroupIds);
+        parameterGroupNames = Nulls.list(parameterGroupNames);
+        enabledCloudwatchLogsExports = Nulls.list(enabledCloudwatchLogsExports);
+        iamDatabaseAuthenticationEnabled = Nulls.opt(iamDatabaseAuthenticationEnabled);
+        caCertificateIdentifier = Nulls.opt(caCertificateIdentifier);
+        tags = Nulls.sorted(tags);
+    }
+}
