@@ -14,8 +14,9 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The project's JSON and YAML mappers. Strict on input (unknown keys, duplicate keys, nulls for primitives and
- * trailing tokens are errors with a location) and stable on output (sorted maps, absent values omitted, ISO-8601
+ * The project's JSON and YAML mappers. Strict on input (unknown keys, duplicate keys and trailing tokens are
+ * errors with a location; an absent plain boolean or number reads as false or 0, which is why facts an API may
+ * omit are Optional in the inventory) and stable on output (sorted maps, absent values omitted, ISO-8601
  * instants, two-space indentation).
  */
 public final class Json {
@@ -36,7 +37,6 @@ public final class Json {
                 .registerModule(new JavaTimeModule())
                 .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

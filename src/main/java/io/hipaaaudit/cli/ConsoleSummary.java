@@ -1,0 +1,98 @@
+package io.hipaaaudit.cli;
+
+import io.hipaaaudit.findings.Finding;
+import io.hipaaaudit.findings.FindingsDocument;
+import io.hipaaaudit.findings.Severity;
+import io.hipaaaudit.findings.Status;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The console view of a scan: counts per status and severity, then the failing and not-assessed findings.
+ * Strings that come from the cloud are stripped of control characters so a hostile tag cannot drive the terminal.
+ */
+final class ConsoleSummary {
+    private static final int MAX_LISTED = 50;
+    private final PrintWriter out;
+
+    ConsoleSummary(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(FindingsDocument doc, Severity failOn, boolean quiet, int exit, Path findingsFile) {
+        List<Finding> findings = doc.findings();
+        if (!quiet) {
+            out.printf("hipaa-audit %s  environment=%s  accounts=%s  regions=%s  databases=%s%n",
+                    doc.scan().version(), safe(doc.scan().environment()), safe(String.join(",", doc.scan().accounts())),
+                    safe(String.join(",", doc.scan().regions())), safe(String.join(",", doc.scan().databases())));
+            table(findings);
+            list("FAILING", findings, Status.FAIL);
+            list("NOT ASSESSED", findings, Status.NOT_ASSESSED);
+            out.println("findings: " + findingsFile);
+        }
+        Map<String, Long> c = doc.scan().counts();
+        out.printf("result: exit %d (fail-on %s): %d pass, %d fail, %d not assessed, %d not applicable, %d waived%n",
+                exit, failOn.label(), c.get("PASS"), c.get("FAIL"), c.get("NOT_ASSESSED"), c.get("NOT_APPLICABLE"),
+                c.get("WAIVED"));
+        out.flush();
+    }
+
+    private void table(List<Finding> findings) {
+        Map<Status, Map<Severity, Integer>> counts = new EnumMap<>(Status.class);
+        for (Finding f : findings) {
+            counts.computeIfAbsent(f.status(), s -> new EnumMap<>(Severity.class)).merge(f.severity(), 1, Integer::sum);
+        }
+        out.printf("%n%-15s", "status");
+        for (Severity s : Severity.values()) {
+            out.printf("%10s", s.label());
+        }
+        out.printf("%10s%n", "total");
+        for (Status st : Status.values()) {
+            Map<Severity, Integer> row = counts.getOrDefault(st, Map.of());
+            out.printf("%-15s", st.name());
+            int total = 0;
+            for (Severity s : Severity.values()) {
+                int n = row.getOrDefault(s, 0);
+                total += n;
+                out.printf("%10d", n);
+            }
+            out.printf("%10d%n", total);
+        }
+    }
+
+    private void list(String heading, List<Finding> findings, Status status) {
+        List<Finding> selected = findings.stream().filter(f -> f.status() == status)
+                .sorted(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding.ORDER)).toList();
+        if (selected.isEmpty()) {
+            return;
+        }
+        out.printf("%n%s (%d)%n", heading, selected.size());
+        selected.stream().limit(MAX_LISTED).forEach(f -> out.printf("  %-8s %-40s %s%n      %s%n",
+                f.severity().label(), f.ruleId(), safe(location(f)), safe(f.message())));
+        if (selected.size() > MAX_LISTED) {
+            out.printf("  ... and %d more in findings.json%n", selected.size() - MAX_LISTED);
+        }
+    }
+
+    private static String location(Finding f) {
+        String where = String.join("/", List.of(f.resource().account(), f.resource().region()).stream()
+                .filter(s -> !s.isEmpty()).toList());
+        return f.resource().id() + (where.isEmpty() ? "" : " (" + where + ")");
+    }
+
+    /** Replaces control characters (ANSI escapes, carriage returns) with '?'. */
+    static String safe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                b.append('?');
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
+    }
+}

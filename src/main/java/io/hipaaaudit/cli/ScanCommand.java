@@ -1,0 +1,116 @@
+package io.hipaaaudit.cli;
+
+import io.hipaaaudit.engine.Environments;
+import io.hipaaaudit.engine.Scan;
+import io.hipaaaudit.findings.FindingsDocument;
+import io.hipaaaudit.findings.Severity;
+import io.hipaaaudit.findings.Status;
+import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.inventory.InventoryJson;
+import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.rules.RuleLoader;
+import io.hipaaaudit.rules.RulePack;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "scan", sortOptions = false,
+        description = {"Evaluate the HIPAA rule pack and write findings.",
+                "Exit codes: 0 nothing at or above --fail-on failed; 1 failing findings; "
+                        + "2 usage, input or rule error; 3 scan incomplete (NOT_ASSESSED present)."})
+final class ScanCommand implements Callable<Integer> {
+    enum Format { json }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--snapshot", paramLabel = "FILE", required = true,
+            description = "Evaluate a saved inventory (JSON) instead of collecting.")
+    Path snapshot;
+
+    @Option(names = "--environment", paramLabel = "NAME", defaultValue = "default",
+            description = "Environment whose rule parameters apply (dev, prod or any name the rules define; "
+                    + "default: ${DEFAULT-VALUE}). A resource's environment tag overrides it.")
+    String environment;
+
+    @Option(names = "--environment-tag", paramLabel = "KEY", defaultValue = Environments.DEFAULT_TAG,
+            description = "Tag from which a resource takes its environment (default: ${DEFAULT-VALUE}).")
+    String environmentTag;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Extra rule folder (repeatable); a rule with a bundled rule's id replaces it.")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMATS", split = ",", defaultValue = "json",
+            description = "Output formats, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    EnumSet<Format> formats;
+
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "reports",
+            description = "Where reports are written (default: ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            converter = SeverityConverter.class,
+            description = "Exit 1 when a finding of this severity or worse fails: critical, high, medium, low, info "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Severity failOn;
+
+    @Option(names = "--allow-incomplete", description = "Do not exit 3 when some findings are NOT_ASSESSED.")
+    boolean allowIncomplete;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the one-line result.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        RulePack pack = RuleLoader.load(ruleDirs);
+        Inventory inventory = InventoryJson.read(snapshot);
+        FindingsDocument doc = Scan.run(inventory, pack, new Environments(environment, environmentTag), Map.of());
+        write(doc);
+        int exit = exitCode(doc, failOn, allowIncomplete);
+        new ConsoleSummary(spec.commandLine().getOut()).print(doc, failOn, quiet, exit,
+                outputDir.resolve("findings.json"));
+        return exit;
+    }
+
+    private void write(FindingsDocument doc) {
+        try {
+            Files.createDirectories(outputDir);
+            if (formats.contains(Format.json)) {
+                Files.writeString(outputDir.resolve("findings.json"), doc.toJson(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new InputException(outputDir + ": cannot write reports: " + e.getMessage());
+        }
+    }
+
+    static int exitCode(FindingsDocument doc, Severity failOn, boolean allowIncomplete) {
+        boolean failed = doc.findings().stream()
+                .anyMatch(f -> f.status() == Status.FAIL && f.severity().atLeast(failOn));
+        if (failed) {
+            return ExitCodes.FAILED;
+        }
+        boolean incomplete = doc.findings().stream().anyMatch(f -> f.status() == Status.NOT_ASSESSED);
+        return incomplete && !allowIncomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    static final class SeverityConverter implements CommandLine.ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            try {
+                return Severity.parse(value.toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

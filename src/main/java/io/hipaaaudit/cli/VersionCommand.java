@@ -1,0 +1,23 @@
+package io.hipaaaudit.cli;
+
+import io.hipaaaudit.engine.Scan;
+import io.hipaaaudit.rules.RuleLoader;
+import io.hipaaaudit.rules.RulePack;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "version", description = "Print the tool version and the bundled rule pack's size and hash.")
+final class VersionCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RulePack pack = RuleLoader.load(List.of());
+        spec.commandLine().getOut().printf("hipaa-audit %s%nrule pack: %d rules, sha256 %s%njava: %s%n",
+                Scan.Version.get(), pack.rules().size(), pack.sha256(), System.getProperty("java.version"));
+        return ExitCodes.OK;
+    }
+}

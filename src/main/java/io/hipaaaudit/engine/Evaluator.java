@@ -1,0 +1,138 @@
+package io.hipaaaudit.engine;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelVariableResolver;
+import io.hipaaaudit.findings.Finding;
+import io.hipaaaudit.findings.ResourceRef;
+import io.hipaaaudit.findings.Status;
+import io.hipaaaudit.inventory.CollectionError;
+import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.rules.Rule;
+import io.hipaaaudit.rules.RulePack;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates every rule on every resource of its type and returns one finding per (rule, resource), passing ones
+ * included, in a deterministic order. Fail closed: a resource whose data (or the data the rule {@code requires})
+ * was not collected is NOT_ASSESSED; a condition that cannot be evaluated is NOT_ASSESSED; a rule whose resource
+ * type could not be listed in some scope gets a NOT_ASSESSED finding for that scope; NOT_APPLICABLE only when
+ * the scope was observed and holds nothing the rule applies to.
+ */
+public final class Evaluator {
+    private final Inventory inventory;
+    private final Map<String, List<ResourceView>> views;
+    private final Optional<Instant> now;
+
+    public Evaluator(Inventory inventory, Environments environments) {
+        this.inventory = inventory;
+        this.views = Views.build(inventory, environments);
+        this.now = inventory.finishedAt().or(inventory::startedAt);
+    }
+
+    public List<Finding> evaluate(RulePack pack) {
+        return pack.rules().parallelStream()
+                .flatMap(rule -> evaluate(rule).stream())
+                .sorted(Finding.ORDER)
+                .toList();
+    }
+
+    public List<Finding> evaluate(Rule rule) {
+        List<Finding> out = new ArrayList<>();
+        List<ResourceView> resources = views.getOrDefault(rule.resourceType(), List.of());
+        List<CollectionError> typeErrors = inventory.collectionErrors().stream()
+                .filter(e -> e.resourceTypes().contains(rule.resourceType()) || e.resourceTypes().contains("*"))
+                .toList();
+        for (CollectionError e : typeErrors) {
+            ResourceRef scope = new ResourceRef(rule.resourceType(), "*", "", e.account().orElse(""),
+                    e.region().orElse(e.database().orElse("")));
+            out.add(Findings.of(rule, scope, Status.NOT_ASSESSED,
+                    "could not list " + rule.resourceType() + " here: " + e.operation() + " failed (" + e.code() + ")",
+                    Findings.errorEvidence(List.of(e))));
+        }
+        for (ResourceView r : resources) {
+            out.add(evaluate(rule, r));
+        }
+        if (resources.isEmpty() && typeErrors.isEmpty()) {
+            out.add(Findings.of(rule, new ResourceRef(rule.resourceType(), "*", "", "", ""), Status.NOT_APPLICABLE,
+                    "no " + rule.resourceType() + " in the scanned scope", Map.of()));
+        }
+        return out;
+    }
+
+    private Finding evaluate(Rule rule, ResourceView r) {
+        List<CollectionError> missing = missingData(rule, r);
+        if (!missing.isEmpty()) {
+            return Findings.of(rule, r.ref(), Status.NOT_ASSESSED,
+                    "not assessed: data for this resource was not fully collected ("
+                            + missing.get(0).operation() + ": " + missing.get(0).code() + ")",
+                    Findings.errorEvidence(missing));
+        }
+        Map<String, Object> params = rule.paramsFor(r.environment());
+        CelVariableResolver vars = name -> switch (name) {
+            case "resource" -> Optional.of(r.facts());
+            case "params" -> Optional.of(params);
+            case "env" -> Optional.of(r.environment());
+            case "now" -> now.map(n -> (Object) n);
+            default -> Optional.empty();
+        };
+        Map<String, Object> evidence = evidence(rule, vars, params, r);
+        try {
+            if (rule.appliesIf().isPresent() && !Boolean.TRUE.equals(rule.appliesIf().get().program().eval(vars))) {
+                return Findings.of(rule, r.ref(), Status.NOT_APPLICABLE, "not applicable to this resource", evidence);
+            }
+            Object verdict = rule.condition().program().eval(vars);
+            if (!(verdict instanceof Boolean passed)) {
+                return Findings.of(rule, r.ref(), Status.NOT_ASSESSED,
+                        "not assessed: the rule's condition returned " + verdict + ", not a boolean", evidence);
+            }
+            Map<String, Object> templateVars = Map.of("resource", r.facts(), "params", params, "env", r.environment());
+            if (passed) {
+                String msg = rule.passMessage().map(t -> t.render(templateVars))
+                        .orElse(rule.file().title());
+                return Findings.of(rule, r.ref(), Status.PASS, msg, evidence);
+            }
+            return Findings.of(rule, r.ref(), Status.FAIL, rule.message().render(templateVars), evidence);
+        } catch (CelEvaluationException | RuntimeException e) {
+            Map<String, Object> withError = new LinkedHashMap<>(evidence);
+            withError.put("evaluationError", Findings.celError(e));
+            return Findings.of(rule, r.ref(), Status.NOT_ASSESSED,
+                    "not assessed: " + Findings.celError(e), withError);
+        }
+    }
+
+    /** Collection errors that leave this resource's data, or data the rule requires, unknown. */
+    private List<CollectionError> missingData(Rule rule, ResourceView r) {
+        List<CollectionError> out = new ArrayList<>();
+        for (CollectionError e : inventory.collectionErrors()) {
+            boolean own = e.covers(rule.resourceType(), r.account(), r.region(), r.scope());
+            boolean required = rule.file().requires().stream()
+                    .anyMatch(t -> e.covers(t, r.account(), r.region(), r.scope()));
+            if (own || required) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> evidence(Rule rule, CelVariableResolver vars, Map<String, Object> params,
+                                                ResourceView r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        rule.evidence().forEach((name, expr) -> {
+            try {
+                out.put(name, expr.program().eval(vars));
+            } catch (CelEvaluationException | RuntimeException e) {
+                // An evidence value that was not observed is left out, never invented.
+            }
+        });
+        if (!params.isEmpty()) {
+            out.put("params", params);
+            out.put("environment", r.environment());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,125 @@
+package io.hipaaaudit.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.hipaaaudit.findings.Finding;
+import io.hipaaaudit.findings.Status;
+import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.Json;
+import io.hipaaaudit.rules.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs a rule's fixtures: {@code fixtures/pass/*.json} must give at least one PASS and no FAIL or NOT_ASSESSED,
+ * {@code fixtures/fail/*.json} at least one FAIL, {@code fixtures/not-assessed/*.json} at least one
+ * NOT_ASSESSED. A fixture may pin exact outcomes in {@code expect}: resource id, status and a message fragment.
+ */
+public final class FixtureRunner {
+    public static final List<String> KINDS = List.of("pass", "fail", "not-assessed");
+
+    private FixtureRunner() {}
+
+    /** The outcome of one fixture; {@code problems} is empty when it behaved as its folder says. */
+    public record Result(String ruleId, Path file, String kind, List<String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    public static List<Path> fixtures(Path ruleDir, String kind) {
+        Path dir = ruleDir.resolve("fixtures").resolve(kind);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list fixtures: " + e.getMessage());
+        }
+    }
+
+    public static Result run(Rule rule, Path file, String kind) {
+        Fixture fx = Fixture.read(file);
+        Inventory inv = fx.inventory();
+        List<Finding> findings = new Evaluator(inv, new Environments(fx.environment(), fx.environmentTag()))
+                .evaluate(rule);
+        List<String> problems = new ArrayList<>();
+        long pass = count(findings, Status.PASS);
+        long fail = count(findings, Status.FAIL);
+        long notAssessed = count(findings, Status.NOT_ASSESSED);
+        switch (kind) {
+            case "pass" -> {
+                if (pass == 0 || fail > 0 || notAssessed > 0) {
+                    problems.add("expected only passing findings, got " + summary(findings));
+                }
+            }
+            case "fail" -> {
+                if (fail == 0) {
+                    problems.add("expected a failing finding, got " + summary(findings));
+                }
+            }
+            case "not-assessed" -> {
+                if (notAssessed == 0) {
+                    problems.add("expected a NOT_ASSESSED finding, got " + summary(findings));
+                }
+            }
+            default -> throw new IllegalArgumentException(kind);
+        }
+        for (Fixture.Expectation e : fx.expect()) {
+            List<Finding> matching = findings.stream().filter(f -> f.resource().id().equals(e.resource())).toList();
+            if (matching.isEmpty()) {
+                problems.add("no finding for resource '" + e.resource() + "'");
+                continue;
+            }
+            Finding f = matching.get(0);
+            if (!f.status().name().equals(e.status())) {
+                problems.add(e.resource() + ": expected " + e.status() + ", got " + f.status() + " (" + f.message() + ")");
+            }
+            if (!e.messageContains().isEmpty() && !f.message().contains(e.messageContains())) {
+                problems.add(e.resource() + ": message '" + f.message() + "' does not contain '" + e.messageContains() + "'");
+            }
+        }
+        return new Result(rule.id(), file, kind, List.copyOf(problems));
+    }
+
+    private static long count(List<Finding> findings, Status s) {
+        return findings.stream().filter(f -> f.status() == s).count();
+    }
+
+    private static String summary(List<Finding> findings) {
+        return findings.stream().map(f -> f.resource().id() + "=" + f.status() + " (" + f.message() + ")").toList().toString();
+    }
+
+    /** The fixture file format. */
+    record Fixture(String description, String environment, String environmentTag, List<Expectation> expect,
+                   Inventory inventory) {
+        Fixture {
+            description = description == null ? "" : description;
+            expect = expect == null ? List.of() : List.copyOf(expect);
+            inventory = inventory == null ? Inventory.empty() : inventory;
+        }
+
+        record Expectation(String resource, String status, String messageContains) {
+            Expectation {
+                resource = resource == null ? "" : resource;
+                status = status == null ? "" : status;
+                messageContains = messageContains == null ? "" : messageContains;
+            }
+        }
+
+        static Fixture read(Path file) {
+            try {
+                return Json.json().readValue(Files.readString(file), Fixture.class);
+            } catch (JsonProcessingException e) {
+                throw InputException.of(file.toString(), e);
+            } catch (IOException e) {
+                throw new InputException(file + ": cannot read fixture: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.hipaaaudit.engine;
+
+import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.inventory.ResourceTypes;
+import io.hipaaaudit.inventory.aws.DbInstance;
+import io.hipaaaudit.inventory.pg.PgDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Views of PostgreSQL objects. Each carries the database target as its scope; when the database was matched to
+ * an RDS instance, the instance's account and region too, so findings join up with the AWS side.
+ */
+final class PgViews {
+    private PgViews() {}
+
+    static void add(Inventory inv, Environments envs, Map<String, List<ResourceView>> byType) {
+        List<ResourceView> dbs = new ArrayList<>();
+        List<ResourceView> roles = new ArrayList<>();
+        List<ResourceView> schemas = new ArrayList<>();
+        List<ResourceView> relations = new ArrayList<>();
+        List<ResourceView> functions = new ArrayList<>();
+        List<ResourceView> defaultAcls = new ArrayList<>();
+        for (PgDatabase db : inv.databases()) {
+            Optional<DbInstance> instance = db.rdsInstance()
+                    .flatMap(arn -> inv.dbInstances().stream().filter(i -> i.arn().equals(arn)).findFirst());
+            String account = instance.map(DbInstance::account).orElse("");
+            String region = instance.map(DbInstance::region).orElse("");
+            String env = db.environment().or(() -> instance.flatMap(i -> envs.fromTags(i.tags())))
+                    .orElse(envs.scanEnvironment());
+            Context ctx = new Context(db, account, region, env);
+            Map<String, Object> dbFacts = Plain.of(new PgDatabase(db.id(), db.host(), db.port(), db.database(),
+                    db.serverVersion(), db.serverVersionNum(), db.rds(), db.rdsInstance(), db.environment(),
+                    db.settings(), db.roles(), db.memberships(), List.of(), List.of(), List.of(), List.of(),
+                    db.extensions()));
+            dbs.add(ctx.view(ResourceTypes.PG_DATABASE, "", dbFacts));
+            ctx.each(ResourceTypes.PG_ROLE, db.roles(), r -> r.name(), roles);
+            ctx.each(ResourceTypes.PG_SCHEMA, db.schemas(), s -> s.name(), schemas);
+            ctx.each(ResourceTypes.PG_RELATION, db.relations(), r -> r.schema() + "." + r.name(), relations);
+            ctx.each(ResourceTypes.PG_FUNCTION, db.functions(),
+                    f -> f.schema() + "." + f.name() + "(" + f.identityArguments() + ")", functions);
+            ctx.each(ResourceTypes.PG_DEFAULT_ACL, db.defaultAcls(),
+                    d -> d.role() + ":" + d.schema().orElse("*") + ":" + d.objectType(), defaultAcls);
+        }
+        byType.put(ResourceTypes.PG_DATABASE, dbs);
+        byType.put(ResourceTypes.PG_ROLE, roles);
+        byType.put(ResourceTypes.PG_SCHEMA, schemas);
+        byType.put(ResourceTypes.PG_RELATION, relations);
+        byType.put(ResourceTypes.PG_FUNCTION, functions);
+        byType.put(ResourceTypes.PG_DEFAULT_ACL, defaultAcls);
+    }
+
+    private record Context(PgDatabase db, String account, String region, String env) {
+        ResourceView view(String type, String name, Map<String, Object> facts) {
+            facts.put("database", db.id());
+            facts.put("environment", env);
+            String id = name.isEmpty() ? db.id() : db.id() + "/" + name;
+            String locator = "postgresql://" + db.host() + ":" + db.port() + "/" + db.database()
+                    + (name.isEmpty() ? "" : "/" + name);
+            return new ResourceView(type, id, locator, account, region, db.id(), env, facts);
+        }
+
+        <T> void each(String type, List<T> items, Function<T, String> name, List<ResourceView> out) {
+            for (T item : items) {
+                out.add(view(type, name.apply(item), Plain.of(item)));
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.hipaaaudit.engine;
+
+import io.hipaaaudit.analyse.KeyIndex;
+import io.hipaaaudit.analyse.KeyPolicyFacts;
+import io.hipaaaudit.analyse.TrailFacts;
+import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.inventory.ResourceTypes;
+import io.hipaaaudit.inventory.aws.Account;
+import io.hipaaaudit.inventory.aws.AwsResource;
+import io.hipaaaudit.inventory.aws.DbCluster;
+import io.hipaaaudit.inventory.aws.DbInstance;
+import io.hipaaaudit.inventory.aws.DbParameterGroup;
+import io.hipaaaudit.inventory.aws.DbSnapshot;
+import io.hipaaaudit.inventory.aws.KmsKey;
+import io.hipaaaudit.inventory.aws.Trail;
+import io.hipaaaudit.inventory.aws.Vpc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Builds, once per scan, the facts every rule reads: each inventory resource as a plain map plus the facts that
+ * need more than one resource (the KMS key behind an RDS resource, the parameter values in force for a database,
+ * the VPCs that hold database subnets, the trails that cover an account).
+ */
+public final class Views {
+    private final Inventory inv;
+    private final Environments envs;
+    private final KeyIndex keys;
+    private final Map<String, List<ResourceView>> byType = new TreeMap<>();
+
+    private Views(Inventory inv, Environments envs) {
+        this.inv = inv;
+        this.envs = envs;
+        this.keys = new KeyIndex(inv.kmsKeys());
+    }
+
+    public static Map<String, List<ResourceView>> build(Inventory inv, Environments envs) {
+        Views v = new Views(inv, envs);
+        v.aws(ResourceTypes.VPC, inv.vpcs(), v::vpc);
+        v.aws(ResourceTypes.SUBNET, inv.subnets(), Plain::of);
+        v.aws(ResourceTypes.ROUTE_TABLE, inv.routeTables(), Plain::of);
+        v.aws(ResourceTypes.INTERNET_GATEWAY, inv.internetGateways(), Plain::of);
+        v.aws(ResourceTypes.NAT_GATEWAY, inv.natGateways(), Plain::of);
+        v.aws(ResourceTypes.NETWORK_ACL, inv.networkAcls(), Plain::of);
+        v.aws(ResourceTypes.SECURITY_GROUP, inv.securityGroups(), Plain::of);
+        v.aws(ResourceTypes.MANAGED_PREFIX_LIST, inv.managedPrefixLists(), Plain::of);
+        v.aws(ResourceTypes.FLOW_LOG, inv.flowLogs(), Plain::of);
+        v.aws(ResourceTypes.NETWORK_INTERFACE, inv.networkInterfaces(), Plain::of);
+        v.aws(ResourceTypes.DB_INSTANCE, inv.dbInstances(), v::dbInstance);
+        v.aws(ResourceTypes.DB_CLUSTER, inv.dbClusters(), v::dbCluster);
+        v.aws(ResourceTypes.DB_SNAPSHOT, inv.dbSnapshots(), v::dbSnapshot);
+        v.aws(ResourceTypes.DB_PARAMETER_GROUP, inv.dbParameterGroups(), Plain::of);
+        v.aws(ResourceTypes.DB_SUBNET_GROUP, inv.dbSubnetGroups(), Plain::of);
+        v.aws(ResourceTypes.KMS_KEY, inv.kmsKeys(), v::kmsKey);
+        v.aws(ResourceTypes.TRAIL, inv.trails(), t -> TrailFacts.of(t, Plain.of(t)));
+        v.accounts();
+        PgViews.add(inv, envs, v.byType);
+        return v.byType;
+    }
+
+    private <T extends AwsResource> void aws(String type, List<T> resources, Function<T, Map<String, Object>> facts) {
+        List<ResourceView> views = new ArrayList<>(resources.size());
+        for (T r : resources) {
+            Map<String, Object> f = facts.apply(r);
+            String env = envs.of(r.tags());
+            f.put("environment", env);
+            views.add(new ResourceView(type, r.id(), r.arn(), r.account(), r.region(), "", env, f));
+        }
+        byType.put(type, views);
+    }
+
+    private Map<String, Object> dbInstance(DbInstance d) {
+        Map<String, Object> f = Plain.of(d);
+        majorVersion(d.engineVersion()).ifPresent(v -> f.put("engineMajorVersion", v));
+        f.put("clusterMember", d.dbClusterIdentifier().isPresent());
+        d.kmsKeyId().ifPresent(ref -> key(f, d.account(), d.region(), ref));
+        parameters(d.account(), d.region(), "instance", d.parameterGroupNames()).ifPresent(p -> f.put("parameters", p));
+        return f;
+    }
+
+    private Map<String, Object> dbCluster(DbCluster c) {
+        Map<String, Object> f = Plain.of(c);
+        majorVersion(c.engineVersion()).ifPresent(v -> f.put("engineMajorVersion", v));
+        c.kmsKeyId().ifPresent(ref -> key(f, c.account(), c.region(), ref));
+        c.parameterGroupName().flatMap(pg -> parameters(c.account(), c.region(), "cluster", List.of(pg)))
+                .ifPresent(p -> f.put("parameters", p));
+        return f;
+    }
+
+    private Map<String, Object> dbSnapshot(DbSnapshot s) {
+        Map<String, Object> f = Plain.of(s);
+        s.kmsKeyId().ifPresent(ref -> key(f, s.account(), s.region(), ref));
+        s.restorableBy().ifPresent(r -> f.put("public", r.contains("all")));
+        return f;
+    }
+
+    private void key(Map<String, Object> facts, String account, String region, String ref) {
+        facts.put("kmsKeyAccount", KeyIndex.ownerOf(account, ref));
+        keys.resolve(account, region, ref).ifPresent(k -> facts.put("kmsKey", KeyIndex.summary(k)));
+    }
+
+    /**
+     * The explicitly set values of the parameters in force, name to value. Absent when any of the groups was not
+     * observed: a rule must not read "not set" into "not collected".
+     */
+    private Optional<Map<String, Object>> parameters(String account, String region, String kind, List<String> names) {
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> values = new TreeMap<>();
+        for (String name : names) {
+            Optional<DbParameterGroup> group = inv.dbParameterGroups().stream()
+                    .filter(g -> g.account().equals(account) && g.region().equals(region) && g.kind().equals(kind)
+                            && g.id().equals(name))
+                    .findFirst();
+            if (group.isEmpty()) {
+                return Optional.empty();
+            }
+            group.get().parameters().forEach((k, p) -> p.value().ifPresent(v -> values.put(k, v)));
+        }
+        return Optional.of(values);
+    }
+
+    private Map<String, Object> kmsKey(KmsKey k) {
+        Map<String, Object> f = Plain.of(k);
+        f.put("usedBy", usedBy(k));
+        k.policy().flatMap(KeyPolicyFacts::openStatements).ifPresent(open -> f.put("policyOpenStatements", open));
+        return f;
+    }
+
+    private List<String> usedBy(KmsKey k) {
+        List<String> users = new ArrayList<>();
+        inv.dbInstances().forEach(d -> d.kmsKeyId().filter(ref -> refersTo(d, ref, k)).ifPresent(ref -> users.add(d.arn())));
+        inv.dbClusters().forEach(c -> c.kmsKeyId().filter(ref -> refersTo(c, ref, k)).ifPresent(ref -> users.add(c.arn())));
+        inv.dbSnapshots().forEach(s -> s.kmsKeyId().filter(ref -> refersTo(s, ref, k)).ifPresent(ref -> users.add(s.arn())));
+        inv.trails().forEach(t -> t.kmsKeyId().filter(ref -> refersTo(t, ref, k)).ifPresent(ref -> users.add(t.arn())));
+        return users.stream().distinct().sorted().toList();
+    }
+
+    private boolean refersTo(AwsResource r, String ref, KmsKey k) {
+        return keys.resolve(r.account(), r.region(), ref).map(found -> found.arn().equals(k.arn())).orElse(false);
+    }
+
+    private Map<String, Object> vpc(Vpc vpc) {
+        Map<String, Object> f = Plain.of(vpc);
+        Set<String> vpcSubnets = inv.subnets().stream().filter(s -> s.vpcId().equals(vpc.id())
+                && s.account().equals(vpc.account()) && s.region().equals(vpc.region()))
+                .map(s -> s.id()).collect(Collectors.toSet());
+        f.put("dbSubnetIds", inv.dbSubnetGroups().stream()
+                .filter(g -> g.account().equals(vpc.account()) && g.region().equals(vpc.region())
+                        && (g.vpcId().equals(vpc.id()) || g.subnetIds().stream().anyMatch(vpcSubnets::contains)))
+                .flatMap(g -> g.subnetIds().stream()).distinct().sorted().toList());
+        f.put("flowLogs", inv.flowLogs().stream()
+                .filter(l -> l.resourceId().equals(vpc.id()) && l.account().equals(vpc.account())
+                        && l.region().equals(vpc.region()))
+                .map(Plain::of).toList());
+        return f;
+    }
+
+    /** One view per account: the trails that record its activity (its own, de-duplicated across regions). */
+    private void accounts() {
+        List<ResourceView> views = new ArrayList<>();
+        for (Account a : inv.accounts()) {
+            Map<String, Trail> trails = new LinkedHashMap<>();
+            inv.trails().stream().filter(t -> t.account().equals(a.id()))
+                    .sorted(java.util.Comparator.comparing((Trail t) -> !t.region().equals(t.homeRegion())))
+                    .forEach(t -> trails.putIfAbsent(t.arn(), t));
+            Map<String, Object> f = new HashMap<>(Plain.of(a));
+            f.put("trails", trails.values().stream().map(t -> (Object) TrailFacts.of(t, Plain.of(t))).toList());
+            String env = envs.scanEnvironment();
+            f.put("environment", env);
+            String arn = "arn:" + a.partition() + ":iam::" + a.id() + ":root";
+            views.add(new ResourceView(ResourceTypes.ACCOUNT, a.id(), arn, a.id(), "", "", env, f));
+        }
+        byType.put(ResourceTypes.ACCOUNT, views);
+    }
+
+    /** The major version of "15.4" or "9.6.22"; empty when the version was not reported. */
+    static Optional<Long> majorVersion(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)").matcher(version);
+        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+}

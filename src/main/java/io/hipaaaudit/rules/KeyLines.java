@@ -1,0 +1,77 @@
+package io.hipaaaudit.rules;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.hipaaaudit.json.Json;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Line numbers of the keys of a YAML document, as {@code key -> line} for top-level keys and
+ * {@code key.sub -> line} for nested ones, so semantic errors found after parsing still point at a line.
+ */
+final class KeyLines {
+    private final Map<String, Integer> lines;
+
+    private KeyLines(Map<String, Integer> lines) {
+        this.lines = lines;
+    }
+
+    static KeyLines of(String yaml) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = Json.yaml().getFactory().createParser(yaml)) {
+            java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+            String pending = null;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                switch (t) {
+                    case FIELD_NAME -> {
+                        pending = p.currentName();
+                        String key = path.isEmpty() ? pending : String.join(".", reversed(path)) + "." + pending;
+                        lines.putIfAbsent(key, p.currentTokenLocation().getLineNr());
+                    }
+                    case START_OBJECT -> {
+                        if (pending != null) {
+                            path.push(pending);
+                        } else if (!path.isEmpty() || p.getParsingContext().getParent() != null) {
+                            path.push("[]");
+                        }
+                        pending = null;
+                    }
+                    case END_OBJECT -> {
+                        if (!path.isEmpty()) {
+                            path.pop();
+                        }
+                    }
+                    default -> pending = t == JsonToken.START_ARRAY ? pending : null;
+                }
+            }
+        } catch (IOException e) {
+            // The strict parse reports syntax errors with their location; lines are best effort here.
+        }
+        return new KeyLines(lines);
+    }
+
+    private static java.util.List<String> reversed(java.util.ArrayDeque<String> path) {
+        java.util.List<String> list = new java.util.ArrayList<>(path);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+
+    /** The line of {@code key} (dotted for nested keys), falling back to its parent, or 0 if unknown. */
+    int line(String key) {
+        String k = key;
+        while (true) {
+            Integer line = lines.get(k);
+            if (line != null) {
+                return line;
+            }
+            int dot = k.lastIndexOf('.');
+            if (dot < 0) {
+                return 0;
+            }
+            k = k.substring(0, dot);
+        }
+    }
+}

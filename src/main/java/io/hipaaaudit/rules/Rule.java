@@ -1,0 +1,46 @@
+package io.hipaaaudit.rules;
+
+import io.hipaaaudit.engine.CelSupport;
+import io.hipaaaudit.findings.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A loaded rule: its metadata as written in rule.yaml, its expressions compiled, and where it came from
+ * ({@code source} for messages, {@code directory} for its fixtures).
+ * {@code params} is already resolved per environment name ({@code default} plus every named override).
+ */
+public record Rule(
+        RuleFile file,
+        String source,
+        java.nio.file.Path directory,
+        Optional<CelSupport.Compiled> appliesIf,
+        CelSupport.Compiled condition,
+        Template message,
+        Optional<Template> passMessage,
+        Map<String, CelSupport.Compiled> evidence,
+        Map<String, Map<String, Object>> params) {
+
+    public String id() {
+        return file.id();
+    }
+
+    public String resourceType() {
+        return file.resource();
+    }
+
+    public Severity severity() {
+        return file.severity();
+    }
+
+    public List<String> hipaa() {
+        return file.hipaa();
+    }
+
+    /** Parameters for an environment: the named override merged over {@code default}. */
+    public Map<String, Object> paramsFor(String environment) {
+        Map<String, Object> named = params.get(environment);
+        return named != null ? named : params.getOrDefault("default", Map.of());
+    }
+}

@@ -1,0 +1,46 @@
+package io.hipaaaudit.rules;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hipaaaudit.findings.Severity;
+import io.hipaaaudit.inventory.Nulls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shape of {@code rules/<area>/<id>/rule.yaml}, read strictly: an unknown key is an error.
+ *
+ * <p>{@code params} maps an environment name ({@code default}, {@code dev}, {@code prod} or any custom name) to
+ * parameter values; an environment inherits {@code default} and may only override keys declared there.
+ * {@code requires} lists further resource types whose collection must be complete for a verdict.
+ * {@code evidence} maps an evidence name to a CEL expression over the resource.
+ */
+public record RuleFile(
+        String id,
+        String title,
+        String area,
+        Severity severity,
+        String resource,
+        List<String> hipaa,
+        String nprm2025,
+        String rationale,
+        String remediation,
+        List<String> requires,
+        Map<String, Map<String, Object>> params,
+        @JsonProperty("applies_if") Optional<String> appliesIf,
+        String condition,
+        String message,
+        @JsonProperty("pass_message") Optional<String> passMessage,
+        Map<String, String> evidence,
+        List<String> references) {
+
+    public RuleFile {
+        hipaa = Nulls.list(hipaa);
+        requires = Nulls.list(requires);
+        params = params == null ? Map.of() : params;
+        appliesIf = Nulls.opt(appliesIf);
+        passMessage = Nulls.opt(passMessage);
+        evidence = evidence == null ? Map.of() : evidence;
+        references = Nulls.list(references);
+    }
+}

@@ -1,0 +1,130 @@
+package io.hipaaaudit.rules;
+
+import io.hipaaaudit.json.InputException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Loads the rule pack: the bundled {@code rules/} (from the jar, or from the source tree in development) and any
+ * number of extra folders. A rule in a later folder with the id of an earlier one replaces it, so an organisation
+ * can tune a bundled rule without recompiling; new ids add rules.
+ */
+public final class RuleLoader {
+    public static final String FRAMEWORK = "frameworks/hipaa-security-rule.yaml";
+
+    private RuleLoader() {}
+
+    /** The bundled rules folder: inside the jar, or {@code target/classes/rules} when run from classes. */
+    public static Path bundledRoot() {
+        URL url = RuleLoader.class.getClassLoader().getResource("rules/" + FRAMEWORK);
+        if (url == null) {
+            throw new IllegalStateException("the bundled rule pack is missing from the classpath");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fs.getPath("/rules");
+            }
+            return Path.of(uri).getParent().getParent();
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the bundled rule pack", e);
+        }
+    }
+
+    /** Bundled rules plus {@code extraRoots}, in order. */
+    public static RulePack load(List<Path> extraRoots) {
+        List<Path> roots = new ArrayList<>();
+        roots.add(bundledRoot());
+        roots.addAll(extraRoots);
+        return load(roots, true);
+    }
+
+    /** Only the rules in {@code roots}, with the bundled framework (for testing a custom pack alone). */
+    public static RulePack loadOnly(List<Path> roots) {
+        return load(roots, false);
+    }
+
+    private static RulePack load(List<Path> roots, boolean firstIsBundled) {
+        Path frameworkFile = bundledRoot().resolve(FRAMEWORK);
+        String frameworkText = read(frameworkFile);
+        Framework framework = Framework.parse(frameworkText, "rules/" + FRAMEWORK);
+        RuleParser parser = new RuleParser(framework.citations());
+        Map<String, Rule> rules = new TreeMap<>();
+        Map<String, String> hashed = new TreeMap<>();
+        hashed.put(FRAMEWORK, frameworkText);
+        for (int i = 0; i < roots.size(); i++) {
+            Path root = roots.get(i);
+            if (!Files.isDirectory(root)) {
+                throw new InputException(root + ": rules folder does not exist");
+            }
+            Map<String, Rule> inThisRoot = new TreeMap<>();
+            for (Path file : ruleFiles(root)) {
+                String display = firstIsBundled && i == 0 ? "rules/" + root.relativize(file) : file.toString();
+                String text = read(file);
+                Rule rule = parser.parse(text, display, file.getParent());
+                Rule twin = inThisRoot.put(rule.id(), rule);
+                if (twin != null) {
+                    throw new InputException(display + ": rule " + rule.id() + ": id also used by " + twin.source());
+                }
+                hashed.put(rule.id(), text);
+            }
+            rules.putAll(inThisRoot);
+        }
+        return new RulePack(framework, List.copyOf(rules.values()), sha256(hashed));
+    }
+
+    /** Every {@code rule.yaml} below root, in a stable order. */
+    public static List<Path> ruleFiles(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals("rule.yaml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(root + ": cannot list rules: " + e.getMessage());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String sha256(Map<String, String> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            files.forEach((name, text) -> {
+                md.update(name.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(text.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

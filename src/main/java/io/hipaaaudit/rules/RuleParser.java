@@ -1,0 +1,122 @@
+package io.hipaaaudit.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.hipaaaudit.engine.CelSupport;
+import io.hipaaaudit.inventory.ResourceTypes;
+import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one rule.yaml strictly and compiles it. Every problem is an {@link InputException} of the form
+ * {@code file:line: rule <id>: what is wrong}: unknown keys, missing fields, bad severities, unknown areas or
+ * resource types, citations the framework does not list, parameters that do not match their defaults, and CEL
+ * that does not compile.
+ */
+final class RuleParser {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,80}");
+    private static final List<String> NPRM = List.of("required", "strengthened", "unchanged");
+
+    private final Set<String> citations;
+
+    RuleParser(Set<String> citations) {
+        this.citations = citations;
+    }
+
+    Rule parse(String yaml, String file, java.nio.file.Path directory) {
+        String folderName = directory == null ? null : directory.getFileName().toString();
+        RuleFile rf;
+        try {
+            rf = Json.yaml().readValue(yaml, RuleFile.class);
+        } catch (JsonProcessingException e) {
+            throw InputException.of(file, e);
+        }
+        if (rf == null) {
+            throw RuleError.at(file, 1, null, "empty rule file");
+        }
+        KeyLines lines = KeyLines.of(yaml);
+        Checker check = new Checker(file, rf.id(), lines);
+        check.require("id", rf.id());
+        if (!ID.matcher(rf.id()).matches()) {
+            throw check.fail("id", "id must be lower-case letters, digits and dashes");
+        }
+        if (folderName != null && !folderName.equals(rf.id())) {
+            throw check.fail("id", "id must equal its folder name '" + folderName + "'");
+        }
+        check.require("title", rf.title());
+        check.require("area", rf.area());
+        check.oneOf("area", rf.area(), Areas.ALL);
+        if (rf.severity() == null) {
+            throw check.fail("severity", "missing required key 'severity'");
+        }
+        check.require("resource", rf.resource());
+        check.oneOf("resource", rf.resource(), ResourceTypes.ALL);
+        rf.requires().forEach(t -> check.oneOf("requires", t, ResourceTypes.ALL));
+        if (rf.hipaa().isEmpty()) {
+            throw check.fail("hipaa", "a rule must cite at least one HIPAA specification");
+        }
+        for (String c : rf.hipaa()) {
+            if (!citations.contains(c)) {
+                throw check.fail("hipaa", "citation '" + c + "' is not in the framework file");
+            }
+        }
+        check.require("nprm2025", rf.nprm2025());
+        check.oneOf("nprm2025", rf.nprm2025(), NPRM);
+        check.require("rationale", rf.rationale());
+        check.require("remediation", rf.remediation());
+        check.require("condition", rf.condition());
+        check.require("message", rf.message());
+
+        Map<String, Map<String, Object>> params = RuleParams.resolve(rf.params(), check);
+        Optional<CelSupport.Compiled> appliesIf = rf.appliesIf().map(e -> check.compile("applies_if", e));
+        CelSupport.Compiled condition = check.compile("condition", rf.condition());
+        Template message = check.template("message", rf.message());
+        Optional<Template> passMessage = rf.passMessage().map(m -> check.template("pass_message", m));
+        Map<String, CelSupport.Compiled> evidence = new LinkedHashMap<>();
+        new TreeMap<>(rf.evidence()).forEach((name, expr) -> evidence.put(name, check.compile("evidence." + name, expr)));
+        return new Rule(rf, file, directory, appliesIf, condition, message, passMessage, Map.copyOf(evidence), params);
+    }
+
+    /** Validation helpers that know the file, the rule id and the line of every key. */
+    record Checker(String file, String ruleId, KeyLines lines) {
+        InputException fail(String key, String message) {
+            return RuleError.at(file, lines.line(key), ruleId, message);
+        }
+
+        void require(String key, String value) {
+            if (value == null || value.isBlank()) {
+                throw fail(key, "missing required key '" + key + "'");
+            }
+        }
+
+        void oneOf(String key, String value, List<String> allowed) {
+            if (!allowed.contains(value)) {
+                throw fail(key, key + " '" + value + "' is not one of " + String.join(", ", allowed));
+            }
+        }
+
+        CelSupport.Compiled compile(String key, String expression) {
+            CelSupport.Compiled c = CelSupport.compile(expression);
+            if (!c.ok()) {
+                throw fail(key, key + " does not compile: " + c.error());
+            }
+            return c;
+        }
+
+        Template template(String key, String text) {
+            List<String> errors = new ArrayList<>();
+            Template t = Template.compile(text, errors);
+            if (!errors.isEmpty()) {
+                throw fail(key, key + " " + errors.get(0));
+            }
+            return t;
+        }
+    }
+}
