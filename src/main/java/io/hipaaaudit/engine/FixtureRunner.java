@@ -114,9 +114,12 @@ public final class FixtureRunner {
 
         static Fixture read(Path file) {
             try {
-                return Json.json().readValue(Files.readString(file), Fixture.class);
-            } catch (JsonProcessingException e) {
-                throw InputException.of(file.toString(), e);
+                String text = Files.readString(file);
+                try {
+                    return Json.json().readValue(text, Fixture.class);
+                } catch (JsonProcessingException e) {
+                    throw InputException.of(file.toString(), e, Json.json().getFactory(), text);
+                }
             } catch (IOException e) {
                 throw new InputException(file + ": cannot read fixture: " + e.getMessage());
             }

@@ -28,7 +28,7 @@ public final class InventoryJson {
         try {
             return Json.json().readValue(text, Inventory.class);
         } catch (JsonProcessingException e) {
-            throw InputException.of(origin, e);
+            throw InputException.of(origin, e, Json.json().getFactory(), text);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hipaaaudit.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -22,6 +23,20 @@ public final class InputException extends RuntimeException {
         JsonLocation loc = e.getLocation();
         String where = origin + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "");
         return new InputException(where + ": " + describe(e));
+    }
+
+    /**
+     * Like {@link #of(String, JsonProcessingException)}, but for an unknown key the line is that of the key itself,
+     * found again in {@code text} (Jackson reports it at the end of the enclosing object).
+     */
+    public static InputException of(String origin, JsonProcessingException e, JsonFactory factory, String text) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            int line = PathLocator.line(factory, text, u.getPath());
+            if (line > 0) {
+                return new InputException(origin + ":" + line + ": " + describe(e));
+            }
+        }
+        return of(origin, e);
     }
 
     static String describe(JsonProcessingException e) {

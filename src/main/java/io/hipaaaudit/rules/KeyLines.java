@@ -22,29 +22,27 @@ final class KeyLines {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = Json.yaml().getFactory().createParser(yaml)) {
             java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Boolean> pushed = new java.util.ArrayDeque<>();
             String pending = null;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                switch (t) {
-                    case FIELD_NAME -> {
-                        pending = p.currentName();
-                        String key = path.isEmpty() ? pending : String.join(".", reversed(path)) + "." + pending;
-                        lines.putIfAbsent(key, p.currentTokenLocation().getLineNr());
+                if (t == JsonToken.FIELD_NAME) {
+                    pending = p.currentName();
+                    String key = path.isEmpty() ? pending : String.join(".", reversed(path)) + "." + pending;
+                    lines.putIfAbsent(key, p.currentTokenLocation().getLineNr());
+                } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    boolean push = pending != null;
+                    if (push) {
+                        path.push(pending);
                     }
-                    case START_OBJECT -> {
-                        if (pending != null) {
-                            path.push(pending);
-                        } else if (!path.isEmpty() || p.getParsingContext().getParent() != null) {
-                            path.push("[]");
-                        }
-                        pending = null;
+                    pushed.push(push);
+                    pending = null;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    if (!pushed.isEmpty() && pushed.pop()) {
+                        path.pop();
                     }
-                    case END_OBJECT -> {
-                        if (!path.isEmpty()) {
-                            path.pop();
-                        }
-                    }
-                    default -> pending = t == JsonToken.START_ARRAY ? pending : null;
+                } else {
+                    pending = null;
                 }
             }
         } catch (IOException e) {

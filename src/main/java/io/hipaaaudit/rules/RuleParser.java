@@ -36,7 +36,7 @@ final class RuleParser {
         try {
             rf = Json.yaml().readValue(yaml, RuleFile.class);
         } catch (JsonProcessingException e) {
-            throw InputException.of(file, e);
+            throw InputException.of(file, e, Json.yaml().getFactory(), yaml);
         }
         if (rf == null) {
             throw RuleError.at(file, 1, null, "empty rule file");
