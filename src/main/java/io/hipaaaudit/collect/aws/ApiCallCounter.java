@@ -1,0 +1,73 @@
+package io.hipaaaudit.collect.aws;
+
+import com.google.common.util.concurrent.RateLimiter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Sees every HTTP attempt of one account's clients: counts it per action, counts retries apart, and holds it back
+ * through a rate limiter per (region, service). It sits before transmission, so retries are limited and counted
+ * too; the SDK's own backoff comes on top.
+ */
+final class ApiCallCounter implements ExecutionInterceptor {
+    private static final ExecutionAttribute<AtomicInteger> ATTEMPTS = new ExecutionAttribute<>("hipaa-audit.attempts");
+
+    private final Map<String, Double> ratesPerSecond;
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+    ApiCallCounter(Map<String, Double> ratesPerSecond) {
+        this.ratesPerSecond = Map.copyOf(ratesPerSecond);
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(ATTEMPTS, new AtomicInteger());
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        String service = service(attributes);
+        String action = service + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        var region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
+        Double rate = ratesPerSecond.get(service);
+        if (rate != null && region != null) {
+            limiters.computeIfAbsent(region.id() + "/" + service, k -> RateLimiter.create(rate)).acquire();
+        }
+        calls.computeIfAbsent(action, k -> new LongAdder()).increment();
+        AtomicInteger attempts = attributes.getAttribute(ATTEMPTS);
+        if (attempts != null && attempts.incrementAndGet() > 1) {
+            retries.computeIfAbsent(action, k -> new LongAdder()).increment();
+        }
+    }
+
+    /** IAM action prefix: the SDK's service names (Ec2, Rds, Kms, CloudTrail, Sts) lower-cased. */
+    static String service(ExecutionAttributes attributes) {
+        return attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
+    }
+
+    Map<String, Long> calls() {
+        return snapshot(calls);
+    }
+
+    Map<String, Long> retries() {
+        return snapshot(retries);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package io.hipaaaudit.collect.aws;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * One SDK client per service × region, built on demand and shared by every collector of the scan. All share one
+ * url-connection HTTP client (set explicitly: with several on the classpath the SDK would pick one silently),
+ * the credentials, the retry strategy and the counting interceptor.
+ */
+final class AwsClients implements AutoCloseable {
+    private final AwsCollectorOptions options;
+    private final AwsCredentialsProvider credentials;
+    private final ApiCallCounter counter;
+    private final SdkHttpClient http;
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+
+    AwsClients(AwsCollectorOptions options, AwsCredentialsProvider credentials, ApiCallCounter counter) {
+        this.options = options;
+        this.credentials = credentials;
+        this.counter = counter;
+        this.http = httpClient(options.attemptTimeout());
+    }
+
+    static SdkHttpClient httpClient(Duration attemptTimeout) {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(attemptTimeout)
+                .build();
+    }
+
+    Ec2Client ec2(String region) {
+        return client("ec2", region, () -> configure(Ec2Client.builder(), region));
+    }
+
+    RdsClient rds(String region) {
+        return client("rds", region, () -> configure(RdsClient.builder(), region));
+    }
+
+    KmsClient kms(String region) {
+        return client("kms", region, () -> configure(KmsClient.builder(), region));
+    }
+
+    CloudTrailClient cloudTrail(String region) {
+        return client("cloudtrail", region, () -> configure(CloudTrailClient.builder(), region));
+    }
+
+    StsClient sts(String region) {
+        return client("sts", region, () -> configure(StsClient.builder(), region));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends SdkClient> C client(String service, String region, java.util.function.Supplier<C> build) {
+        return (C) clients.computeIfAbsent(service + "/" + region, k -> build.get());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
+            C configure(B builder, String region) {
+        var override = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(counter)
+                .apiCallAttemptTimeout(options.attemptTimeout())
+                .apiCallTimeout(options.attemptTimeout().multipliedBy(6));
+        options.retryStrategy().ifPresentOrElse(override::retryStrategy,
+                () -> override.retryStrategy(RetryMode.STANDARD));
+        builder.region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(override.build());
+        // Without an explicit URL the SDK resolves the endpoint itself, AWS_ENDPOINT_URL included.
+        options.endpointUrl().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkClient::close);
+        http.close();
+    }
+}

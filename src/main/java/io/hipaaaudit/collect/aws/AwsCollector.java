@@ -1,0 +1,77 @@
+package io.hipaaaudit.collect.aws;
+
+import io.hipaaaudit.inventory.CollectionError;
+import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.inventory.ResourceTypes;
+import io.hipaaaudit.inventory.aws.Account;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * Entry point of AWS collection: identifies the account (STS GetCallerIdentity), resolves the regions (given, or
+ * every enabled one from DescribeRegions), collects every region concurrently with read-only calls and returns the
+ * inventory with its collection errors and the API calls made.
+ *
+ * @throws AwsCredentialsException when there are no usable credentials or AWS rejects them
+ */
+public final class AwsCollector {
+
+    public AwsCollection collect(AwsCollectorOptions options) {
+        Instant startedAt = Instant.now();
+        String baseRegion = options.regions().isEmpty() ? defaultRegion(options) : options.regions().get(0);
+        ApiCallCounter counter = new ApiCallCounter(options.ratesPerSecond());
+        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "aws-collector");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Credentials credentials = new Credentials(options, baseRegion);
+             AwsClients clients = new AwsClients(options, credentials.verified(), counter)) {
+            var identity = identify(clients, baseRegion);
+            String account = identity.account();
+            InventorySink sink = new InventorySink();
+            List<String> regions = options.regions().isEmpty()
+                    ? EnabledRegions.of(clients, new RegionScope(account, baseRegion, sink)) : options.regions();
+            new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);
+            String partition = identity.arn().split(":")[1];
+            Account scanned = new Account(account, Optional.empty(), partition, regions);
+            Inventory inventory = InventoryAssembly.of(sink, scanned, startedAt, Instant.now());
+            return new AwsCollection(inventory, counter.calls(), counter.retries());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse identify(AwsClients clients,
+                                                                                               String region) {
+        try {
+            return clients.sts(region).getCallerIdentity();
+        } catch (SdkException e) {
+            throw new AwsCredentialsException("Cannot identify the AWS account (" + Faults.code(e) + ": "
+                    + Faults.message(e) + ")");
+        }
+    }
+
+    /** The region for account-level calls when none is given: the SDK's chain (env, profile), else us-east-1. */
+    private static String defaultRegion(AwsCollectorOptions options) {
+        try {
+            var chain = options.profile().map(p -> DefaultAwsRegionProviderChain.builder().profileName(p).build())
+                    .orElseGet(DefaultAwsRegionProviderChain::new);
+            return chain.getRegion().id();
+        } catch (SdkException e) {
+            return "us-east-1";
+        }
+    }
+
+    /** Everything a failed DescribeRegions leaves unknown: every AWS type, in every region. */
+    static CollectionError regionsUnknown(String account, SdkException e) {
+        List<String> awsTypes = ResourceTypes.ALL.stream().filter(t -> t.startsWith("aws.")).toList();
+        return new CollectionError("aws", Optional.of(account), Optional.empty(), Optional.empty(),
+                "ec2:DescribeRegions", awsTypes, Faults.code(e), Faults.message(e));
+    }
+}

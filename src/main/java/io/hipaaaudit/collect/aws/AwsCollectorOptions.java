@@ -1,0 +1,95 @@
+package io.hipaaaudit.collect.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+
+/**
+ * How to reach AWS. Empty {@code regions} means every region enabled for the account (DescribeRegions). An empty
+ * {@code endpointUrl} leaves endpoint resolution to the SDK, which honours {@code AWS_ENDPOINT_URL}.
+ * {@code credentialsProvider} and {@code retryStrategy} replace the default chain and the SDK standard retry mode
+ * (tests use static keys and an immediate retry); {@code ratesPerSecond} caps requests per service and region.
+ */
+public record AwsCollectorOptions(Optional<String> profile, Optional<String> roleArn, Optional<String> externalId,
+                                  List<String> regions, Optional<URI> endpointUrl,
+                                  Optional<AwsCredentialsProvider> credentialsProvider,
+                                  Optional<RetryStrategy> retryStrategy, int concurrency,
+                                  Map<String, Double> ratesPerSecond, Duration attemptTimeout,
+                                  CollectionProgress progress) {
+
+    /** Below the documented quotas (DESIGN.md): EC2 20/s per API, RDS 12/s, CloudTrail 10/s, KMS 1000/s+. */
+    public static final Map<String, Double> DEFAULT_RATES =
+            Map.of("ec2", 15.0, "rds", 10.0, "kms", 50.0, "cloudtrail", 8.0, "sts", 10.0);
+
+    public AwsCollectorOptions {
+        profile = profile == null ? Optional.empty() : profile;
+        roleArn = roleArn == null ? Optional.empty() : roleArn;
+        externalId = externalId == null ? Optional.empty() : externalId;
+        regions = regions == null ? List.of() : List.copyOf(regions);
+        endpointUrl = endpointUrl == null ? Optional.empty() : endpointUrl;
+        credentialsProvider = credentialsProvider == null ? Optional.empty() : credentialsProvider;
+        retryStrategy = retryStrategy == null ? Optional.empty() : retryStrategy;
+        concurrency = concurrency <= 0 ? 8 : concurrency;
+        ratesPerSecond = ratesPerSecond == null ? DEFAULT_RATES : Map.copyOf(ratesPerSecond);
+        attemptTimeout = attemptTimeout == null ? Duration.ofSeconds(20) : attemptTimeout;
+        progress = progress == null ? CollectionProgress.NONE : progress;
+    }
+
+    public static AwsCollectorOptions defaults() {
+        return new AwsCollectorOptions(null, null, null, null, null, null, null, 0, null, null, null);
+    }
+
+    public AwsCollectorOptions withProfile(String value) {
+        return new AwsCollectorOptions(Optional.ofNullable(value), roleArn, externalId, regions, endpointUrl,
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+    }
+
+    public AwsCollectorOptions withRole(String arn, String external) {
+        return new AwsCollectorOptions(profile, Optional.ofNullable(arn), Optional.ofNullable(external), regions,
+                endpointUrl, credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+    }
+
+    public AwsCollectorOptions withRegions(List<String> value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, value, endpointUrl, credentialsProvider,
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+    }
+
+    public AwsCollectorOptions withEndpointUrl(URI value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, Optional.ofNullable(value),
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+    }
+
+    public AwsCollectorOptions withCredentialsProvider(AwsCredentialsProvider value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, Optional.ofNullable(value),
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+    }
+
+    public AwsCollectorOptions withRetryStrategy(RetryStrategy value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                Optional.ofNullable(value), concurrency, ratesPerSecond, attemptTimeout, progress);
+    }
+
+    public AwsCollectorOptions withConcurrency(int value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                retryStrategy, value, ratesPerSecond, attemptTimeout, progress);
+    }
+
+    public AwsCollectorOptions withRatesPerSecond(Map<String, Double> value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                retryStrategy, concurrency, value, attemptTimeout, progress);
+    }
+
+    public AwsCollectorOptions withAttemptTimeout(Duration value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                retryStrategy, concurrency, ratesPerSecond, value, progress);
+    }
+
+    public AwsCollectorOptions withProgress(CollectionProgress value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, value);
+    }
+}

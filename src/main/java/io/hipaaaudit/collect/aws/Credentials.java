@@ -1,0 +1,58 @@
+package io.hipaaaudit.collect.aws;
+
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The credentials of a scan: the test override, else the default chain (env, profiles, SSO, web identity, IMDS)
+ * or the named profile, optionally exchanged for a role through STS AssumeRole. Closing releases the STS client.
+ */
+final class Credentials implements AutoCloseable {
+    private final AwsCredentialsProvider provider;
+    private final Optional<StsClient> assumeRoleClient;
+
+    Credentials(AwsCollectorOptions options, String baseRegion) {
+        AwsCredentialsProvider base = options.credentialsProvider().orElseGet(() -> options.profile()
+                .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
+        if (options.roleArn().isEmpty()) {
+            provider = base;
+            assumeRoleClient = Optional.empty();
+            return;
+        }
+        var sts = StsClient.builder().region(Region.of(baseRegion)).credentialsProvider(base)
+                .httpClient(AwsClients.httpClient(options.attemptTimeout()));
+        options.endpointUrl().ifPresent(sts::endpointOverride);
+        assumeRoleClient = Optional.of(sts.build());
+        provider = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(assumeRoleClient.get())
+                .refreshRequest(r -> r.roleArn(options.roleArn().get()).roleSessionName("hipaa-audit")
+                        .externalId(options.externalId().orElse(null)))
+                .build();
+    }
+
+    /** Resolves once up front, so a scan without credentials stops with one clear line instead of N errors. */
+    AwsCredentialsProvider verified() {
+        try {
+            provider.resolveCredentials();
+            return provider;
+        } catch (SdkException e) {
+            throw new AwsCredentialsException("No usable AWS credentials (" + Faults.message(e)
+                    + "); set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or pass --profile/--role-arn");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (provider instanceof StsAssumeRoleCredentialsProvider assumed) {
+            assumed.close();
+        }
+        assumeRoleClient.ifPresent(StsClient::close);
+    }
+}

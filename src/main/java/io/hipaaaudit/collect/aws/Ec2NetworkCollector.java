@@ -1,0 +1,71 @@
+package io.hipaaaudit.collect.aws;
+
+import static io.hipaaaudit.inventory.ResourceTypes.INTERNET_GATEWAY;
+import static io.hipaaaudit.inventory.ResourceTypes.NAT_GATEWAY;
+import static io.hipaaaudit.inventory.ResourceTypes.NETWORK_ACL;
+import static io.hipaaaudit.inventory.ResourceTypes.ROUTE_TABLE;
+import static io.hipaaaudit.inventory.ResourceTypes.SUBNET;
+import static io.hipaaaudit.inventory.ResourceTypes.VPC;
+
+import io.hipaaaudit.inventory.aws.InternetGateway;
+import io.hipaaaudit.inventory.aws.NatGateway;
+import io.hipaaaudit.inventory.aws.NetworkAcl;
+import io.hipaaaudit.inventory.aws.RouteTable;
+import io.hipaaaudit.inventory.aws.Subnet;
+import io.hipaaaudit.inventory.aws.Vpc;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * VPC topology of one region: VPCs, subnets, route tables, internet / egress-only / NAT gateways and network ACLs.
+ * Each API is paged once with its largest page size (route tables and NACLs allow 100, the others 1000; egress-only
+ * gateways 255). Returns the prefix lists the routes reference, so their entries can be read.
+ */
+final class Ec2NetworkCollector {
+    private final Ec2Client ec2;
+    private final RegionScope scope;
+    private final Ec2NetworkMapper map;
+
+    Ec2NetworkCollector(Ec2Client ec2, RegionScope scope) {
+        this.ec2 = ec2;
+        this.scope = scope;
+        this.map = new Ec2NetworkMapper(scope.account(), scope.region());
+    }
+
+    /** Collects the region's topology; returns referenced prefix list ids, or empty if route tables are unknown. */
+    java.util.Optional<Set<String>> collect() {
+        scope.call("ec2:DescribeVpcs", List.of(VPC), () -> ec2.describeVpcsPaginator(r -> r.maxResults(1000))
+                .vpcs().stream().map(map::vpc).toList())
+                .ifPresent(items -> scope.sink().addAll(Vpc.class, items));
+        scope.call("ec2:DescribeSubnets", List.of(SUBNET), () -> ec2.describeSubnetsPaginator(r -> r.maxResults(1000))
+                .subnets().stream().map(map::subnet).toList())
+                .ifPresent(items -> scope.sink().addAll(Subnet.class, items));
+        var routeTables = scope.call("ec2:DescribeRouteTables", List.of(ROUTE_TABLE),
+                () -> ec2.describeRouteTablesPaginator(r -> r.maxResults(100))
+                        .routeTables().stream().map(map::routeTable).toList());
+        routeTables.ifPresent(items -> scope.sink().addAll(RouteTable.class, items));
+        scope.call("ec2:DescribeInternetGateways", List.of(INTERNET_GATEWAY),
+                () -> ec2.describeInternetGatewaysPaginator(r -> r.maxResults(1000))
+                        .internetGateways().stream().map(map::internetGateway).toList())
+                .ifPresent(items -> scope.sink().addAll(InternetGateway.class, items));
+        scope.call("ec2:DescribeEgressOnlyInternetGateways", List.of(INTERNET_GATEWAY),
+                () -> ec2.describeEgressOnlyInternetGatewaysPaginator(r -> r.maxResults(255))
+                        .egressOnlyInternetGateways().stream().map(map::egressOnlyGateway).toList())
+                .ifPresent(items -> scope.sink().addAll(InternetGateway.class, items));
+        scope.call("ec2:DescribeNatGateways", List.of(NAT_GATEWAY),
+                () -> ec2.describeNatGatewaysPaginator(r -> r.maxResults(1000))
+                        .natGateways().stream().map(map::natGateway).toList())
+                .ifPresent(items -> scope.sink().addAll(NatGateway.class, items));
+        scope.call("ec2:DescribeNetworkAcls", List.of(NETWORK_ACL),
+                () -> ec2.describeNetworkAclsPaginator(r -> r.maxResults(100))
+                        .networkAcls().stream().map(map::networkAcl).toList())
+                .ifPresent(items -> scope.sink().addAll(NetworkAcl.class, items));
+        return routeTables.map(tables -> {
+            Set<String> ids = new TreeSet<>();
+            tables.forEach(t -> t.routes().forEach(route -> route.destinationPrefixListId().ifPresent(ids::add)));
+            return ids;
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package io.hipaaaudit.collect.aws;
+
+import static io.hipaaaudit.inventory.ResourceTypes.FLOW_LOG;
+import static io.hipaaaudit.inventory.ResourceTypes.MANAGED_PREFIX_LIST;
+import static io.hipaaaudit.inventory.ResourceTypes.NETWORK_INTERFACE;
+import static io.hipaaaudit.inventory.ResourceTypes.SECURITY_GROUP;
+
+import io.hipaaaudit.inventory.aws.FlowLog;
+import io.hipaaaudit.inventory.aws.ManagedPrefixList;
+import io.hipaaaudit.inventory.aws.NetworkInterface;
+import io.hipaaaudit.inventory.aws.SecurityGroup;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * Who may talk to what in one region: security groups (DescribeSecurityGroups only; its rules are flattened
+ * here, so DescribeSecurityGroupRules would be a second call for nothing but rule ids), managed prefix lists,
+ * flow logs and network interfaces. Prefix list entries are read for customer-owned lists and for lists a rule
+ * or route references; an unreferenced AWS-managed list cannot affect reachability, so its entries stay unread.
+ */
+final class Ec2SecurityCollector {
+    private final Ec2Client ec2;
+    private final RegionScope scope;
+    private final Ec2SecurityMapper map;
+
+    Ec2SecurityCollector(Ec2Client ec2, RegionScope scope) {
+        this.ec2 = ec2;
+        this.scope = scope;
+        this.map = new Ec2SecurityMapper(scope.account(), scope.region());
+    }
+
+    void collect(Optional<Set<String>> routePrefixLists) {
+        var groups = scope.call("ec2:DescribeSecurityGroups", List.of(SECURITY_GROUP),
+                () -> ec2.describeSecurityGroupsPaginator(r -> r.maxResults(1000))
+                        .securityGroups().stream().map(map::securityGroup).toList());
+        groups.ifPresent(items -> scope.sink().addAll(SecurityGroup.class, items));
+        Optional<Set<String>> referenced = groups.flatMap(g -> routePrefixLists.map(routes -> {
+            Set<String> ids = new TreeSet<>(routes);
+            g.forEach(sg -> java.util.stream.Stream.concat(sg.ingress().stream(), sg.egress().stream())
+                    .forEach(rule -> rule.prefixListId().ifPresent(ids::add)));
+            return ids;
+        }));
+        prefixLists(referenced);
+        scope.call("ec2:DescribeFlowLogs", List.of(FLOW_LOG), () -> ec2.describeFlowLogsPaginator(r -> r.maxResults(1000))
+                .flowLogs().stream().map(map::flowLog).toList())
+                .ifPresent(items -> scope.sink().addAll(FlowLog.class, items));
+        scope.call("ec2:DescribeNetworkInterfaces", List.of(NETWORK_INTERFACE),
+                () -> ec2.describeNetworkInterfacesPaginator(r -> r.maxResults(1000))
+                        .networkInterfaces().stream().map(map::networkInterface).toList())
+                .ifPresent(items -> scope.sink().addAll(NetworkInterface.class, items));
+    }
+
+    /** With the references unknown (a failed call), every list's entries are read: unknown must not mean empty. */
+    private void prefixLists(Optional<Set<String>> referenced) {
+        var lists = scope.call("ec2:DescribeManagedPrefixLists", List.of(MANAGED_PREFIX_LIST),
+                () -> ec2.describeManagedPrefixListsPaginator(r -> r.maxResults(100)).prefixLists().stream().toList());
+        if (lists.isEmpty()) {
+            return;
+        }
+        for (var list : lists.get()) {
+            boolean needed = scope.account().equals(list.ownerId())
+                    || referenced.map(ids -> ids.contains(list.prefixListId())).orElse(true);
+            if (!needed) {
+                scope.sink().addAll(ManagedPrefixList.class, List.of(map.prefixList(list, List.of())));
+                continue;
+            }
+            scope.call("ec2:GetManagedPrefixListEntries", List.of(MANAGED_PREFIX_LIST),
+                    () -> ec2.getManagedPrefixListEntriesPaginator(r -> r.prefixListId(list.prefixListId()).maxResults(100))
+                            .entries().stream()
+                            .map(e -> new ManagedPrefixList.Entry(e.cidr(), e.description())).toList())
+                    .ifPresent(entries -> scope.sink().addAll(ManagedPrefixList.class,
+                            List.of(map.prefixList(list, entries))));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.hipaaaudit.collect.aws;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+
+/** Turns a failed call into a short error code and a one-line message that carries no secret. */
+final class Faults {
+    private static final int MAX_MESSAGE = 300;
+
+    private Faults() {}
+
+    static String code(Throwable e) {
+        if (e instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            return code == null || code.isBlank() ? "HTTP" + service.statusCode() : code;
+        }
+        if (isTimeout(e)) {
+            return "Timeout";
+        }
+        if (hasCause(e, IOException.class)) {
+            return "NetworkError";
+        }
+        // The SDK reports a body it cannot parse as a client exception wrapping the parser's error.
+        return "MalformedResponse";
+    }
+
+    static String message(Throwable e) {
+        String text;
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorMessage() != null) {
+            text = service.awsErrorDetails().errorMessage();
+        } else {
+            text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        // EC2 appends an opaque encoded authorization blob to UnauthorizedOperation: useless on one line.
+        int encoded = text.indexOf("Encoded authorization failure message");
+        if (encoded > 0) {
+            text = text.substring(0, encoded);
+        }
+        text = text.replaceAll("\\s+", " ").strip();
+        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        return e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
+                || hasCause(e, SocketTimeoutException.class) || hasCause(e, ApiCallAttemptTimeoutException.class);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+package io.hipaaaudit.collect.aws;
+
+import io.hipaaaudit.inventory.aws.Trail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * Runs the collectors of one account: per region EC2, RDS and CloudTrail listing concurrently, KMS once the
+ * region's RDS resources have named the keys they use, then trail status and selectors once per trail ARN.
+ */
+final class RegionTasks {
+    private final AwsClients clients;
+    private final InventorySink sink;
+    private final String account;
+    private final ExecutorService pool;
+    private final CollectionProgress progress;
+
+    RegionTasks(AwsClients clients, InventorySink sink, String account, ExecutorService pool,
+                CollectionProgress progress) {
+        this.clients = clients;
+        this.sink = sink;
+        this.account = account;
+        this.pool = pool;
+        this.progress = progress;
+    }
+
+    void run(List<String> regions) {
+        progress.planned(regions.size() * 4);
+        List<CompletableFuture<?>> work = new ArrayList<>();
+        Map<String, List<Trail>> listedTrails = new TreeMap<>();
+        for (String region : regions) {
+            RegionScope scope = new RegionScope(account, region, sink);
+            work.add(CompletableFuture.runAsync(() -> {
+                var routePrefixLists = new Ec2NetworkCollector(clients.ec2(region), scope).collect();
+                new Ec2SecurityCollector(clients.ec2(region), scope).collect(routePrefixLists);
+                progress.finished("ec2", region);
+            }, pool));
+            work.add(CompletableFuture.supplyAsync(() -> {
+                var keys = new RdsCollector(clients.rds(region), scope).collect();
+                progress.finished("rds", region);
+                return keys;
+            }, pool).thenAcceptAsync(keys -> {
+                new KmsCollector(clients.kms(region), scope).collect(keys);
+                progress.finished("kms", region);
+            }, pool));
+            work.add(CompletableFuture.runAsync(() -> {
+                var trails = CloudTrailCollector.list(clients.cloudTrail(region), scope).stream()
+                        .map(t -> CloudTrailCollector.trail(t, scope)).toList();
+                synchronized (listedTrails) {
+                    trails.forEach(t -> listedTrails.computeIfAbsent(t.arn(), k -> new ArrayList<>()).add(t));
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+        trailStates(listedTrails);
+        regions.forEach(region -> progress.finished("cloudtrail", region));
+    }
+
+    private void trailStates(Map<String, List<Trail>> listedTrails) {
+        List<CompletableFuture<?>> work = new ArrayList<>();
+        listedTrails.forEach((arn, listings) -> work.add(CompletableFuture.runAsync(() -> {
+            String home = listings.get(0).homeRegion();
+            RegionScope scope = new RegionScope(account, home, sink);
+            Function<Trail, Trail> withState = CloudTrailCollector.state(clients.cloudTrail(home), scope, arn);
+            sink.addAll(Trail.class, listings.stream().map(withState).toList());
+        }, pool)));
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+    }
+}

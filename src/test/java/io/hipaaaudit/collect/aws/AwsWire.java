@@ -1,0 +1,148 @@
+package io.hipaaaudit.collect.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+
+/**
+ * A local AWS endpoint speaking the real wire formats. Responses live in {@code aws-wire/<region>/<service>/}:
+ * {@code Action.xml|json} answers the action; {@code Action@text.xml} answers it when the request body contains
+ * {@code text} (a page token or a resource id) and wins over the plain one. Requests are told apart by the
+ * SigV4 credential scope ({@code /<region>/<service>/aws4_request}) and by {@code Action=} (query protocol) or
+ * {@code X-Amz-Target} (JSON 1.1).
+ */
+final class AwsWire implements AutoCloseable {
+    static final String ACCOUNT = "111122223333";
+    private static final Map<String, String> JSON_TARGETS = Map.of(
+            "kms", "TrentService.", "cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.");
+
+    final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(16));
+
+    AwsWire() {
+        server.start();
+    }
+
+    URI endpoint() {
+        return URI.create(server.baseUrl());
+    }
+
+    /** Serves every fixture file of a region. */
+    AwsWire region(String region) {
+        Path root = resource("aws-wire/" + region);
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                String service = file.getParent().getFileName().toString();
+                String name = file.getFileName().toString().replaceAll("\\.(xml|json)$", "");
+                String[] parts = name.split("@", 2);
+                MappingBuilder mapping = request(region, service, parts[0]);
+                if (parts.length == 2) {
+                    mapping = mapping.withRequestBody(containing(parts[1])).atPriority(1);
+                } else {
+                    mapping = mapping.atPriority(5);
+                }
+                server.stubFor(mapping.willReturn(ok(service, read(file))));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** A request matcher for one action of one service in one region. */
+    MappingBuilder request(String region, String service, String action) {
+        MappingBuilder mapping = post(urlPathEqualTo("/"))
+                .withHeader("Authorization", containing("/" + region + "/" + service + "/aws4_request"));
+        String prefix = JSON_TARGETS.get(service);
+        return prefix == null ? mapping.withRequestBody(containing("Action=" + action + "&"))
+                : mapping.withHeader("X-Amz-Target", equalTo(prefix + action));
+    }
+
+    static ResponseDefinitionBuilder ok(String service, String body) {
+        return aResponse().withStatus(200).withBody(body).withHeader("Content-Type",
+                JSON_TARGETS.containsKey(service) ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8");
+    }
+
+    /** An EC2 error as EC2 sends it. */
+    static ResponseDefinitionBuilder ec2Error(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml;charset=UTF-8").withBody(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
+                        + "</Code><Message>" + message + "</Message></Error></Errors>"
+                        + "<RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>");
+    }
+
+    /** An RDS (or STS) error as the query protocol sends it. */
+    static ResponseDefinitionBuilder queryError(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(
+                "<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error><Type>Sender</Type><Code>"
+                        + code + "</Code><Message>" + message + "</Message></Error>"
+                        + "<RequestId>7bbf2e3c-example</RequestId></ErrorResponse>");
+    }
+
+    /** A JSON 1.1 error (KMS, CloudTrail). */
+    static ResponseDefinitionBuilder jsonError(int status, String type, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+    }
+
+    /** Options for a scan of this endpoint: static fake keys, immediate retries, no rate limit. */
+    AwsCollectorOptions options(String... regions) {
+        return AwsCollectorOptions.defaults()
+                .withRegions(List.of(regions))
+                .withEndpointUrl(endpoint())
+                .withCredentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
+                .withRetryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(3)
+                        .backoffStrategy(BackoffStrategy.retryImmediately())
+                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                        .circuitBreakerEnabled(false)
+                        .build())
+                .withRatesPerSecond(Map.of())
+                .withAttemptTimeout(Duration.ofSeconds(2))
+                .withConcurrency(4);
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(AwsWire.class.getClassLoader().getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

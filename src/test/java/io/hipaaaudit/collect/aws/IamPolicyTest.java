@@ -1,0 +1,59 @@
+package io.hipaaaudit.collect.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped IAM policy is exactly what the scanner calls: every request a full scan sends to the endpoint is
+ * turned back into its IAM action (from the SigV4 scope and the Action / X-Amz-Target), independently of the
+ * collector's own counting, and the set must equal the policy's actions.
+ */
+class IamPolicyTest {
+    private static final Pattern SCOPE = Pattern.compile("/[a-z0-9-]+/([a-z0-9]+)/aws4_request");
+    private static final Pattern QUERY_ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z]+)");
+
+    @Test
+    void thePolicyGrantsExactlyTheActionsAScanCalls() throws IOException {
+        Set<String> called = new TreeSet<>();
+        try (AwsWire wire = new AwsWire().region("us-east-1").region("eu-west-1")) {
+            new AwsCollector().collect(wire.options());
+            wire.server.getAllServeEvents().forEach(event -> called.add(action(event.getRequest())));
+        }
+        assertThat(called).isEqualTo(policyActions()).allMatch(a -> a.matches("[a-z0-9]+:(Describe|Get|List)[A-Za-z]+"));
+    }
+
+    static String action(LoggedRequest request) {
+        Matcher scope = SCOPE.matcher(request.getHeader("Authorization"));
+        assertThat(scope.find()).as("SigV4 scope in %s", request.getHeader("Authorization")).isTrue();
+        String target = request.getHeader("X-Amz-Target");
+        String name;
+        if (target != null) {
+            name = target.substring(target.lastIndexOf('.') + 1);
+        } else {
+            Matcher action = QUERY_ACTION.matcher(request.getBodyAsString());
+            assertThat(action.find()).isTrue();
+            name = action.group(1);
+        }
+        return scope.group(1) + ":" + name;
+    }
+
+    static Set<String> policyActions() throws IOException {
+        JsonNode policy = new ObjectMapper().readTree(Path.of("scripts/iam-policy.json").toFile());
+        Set<String> actions = new TreeSet<>();
+        for (JsonNode statement : policy.get("Statement")) {
+            assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+            statement.get("Action").forEach(a -> actions.add(a.asText()));
+        }
+        return actions;
+    }
+}
