@@ -1,0 +1,86 @@
+package io.hipaaaudit.analyse.privileges;
+
+import io.hipaaaudit.inventory.pg.PgDatabase;
+import io.hipaaaudit.inventory.pg.PgMembership;
+import io.hipaaaudit.inventory.pg.PgRole;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who has the privileges of whom. A member uses the privileges of a role it belongs to only through inheriting
+ * edges: before PostgreSQL 16 an edge inherits when the member has {@code rolinherit}; from 16 each grant carries
+ * its own {@code inherit_option} (the member's rolinherit only chose the default when it was granted).
+ * The chain kept for each pair is a shortest one (breadth-first), so reports explain with the fewest hops.
+ */
+final class RoleGraph {
+    private final Map<String, PgRole> roles = new LinkedHashMap<>();
+    private final Map<String, List<PgMembership>> memberOf = new HashMap<>();
+    /** grantee role → (role that has its privileges → membership steps from that role to the grantee). */
+    private final Map<String, Map<String, List<String>>> heirs = new HashMap<>();
+
+    RoleGraph(PgDatabase db) {
+        db.roles().forEach(role -> roles.put(role.name(), role));
+        db.memberships().forEach(m -> memberOf.computeIfAbsent(m.member(), k -> new ArrayList<>()).add(m));
+        for (String role : roles.keySet()) {
+            privilegesOf(role).forEach((ancestor, chain) ->
+                    heirs.computeIfAbsent(ancestor, k -> new LinkedHashMap<>()).put(role, chain));
+        }
+    }
+
+    Set<String> roleNames() {
+        return new TreeSet<>(roles.keySet());
+    }
+
+    boolean exists(String role) {
+        return roles.containsKey(role);
+    }
+
+    boolean superuser(String role) {
+        PgRole r = roles.get(role);
+        return r != null && r.superuser();
+    }
+
+    /** Roles that have the privileges of {@code grantee} (itself included, with an empty chain). */
+    Map<String, List<String>> heirs(String grantee) {
+        return heirs.getOrDefault(grantee, Map.of());
+    }
+
+    /** True when {@code role} has the privileges of {@code ancestor}. */
+    boolean hasPrivilegesOf(String role, String ancestor) {
+        return heirs(ancestor).containsKey(role);
+    }
+
+    private Map<String, List<String>> privilegesOf(String start) {
+        Map<String, List<String>> reached = new LinkedHashMap<>();
+        reached.put(start, List.of());
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            String member = queue.removeFirst();
+            for (PgMembership m : memberOf.getOrDefault(member, List.of())) {
+                if (!inherits(m) || reached.containsKey(m.role())) {
+                    continue;
+                }
+                List<String> chain = new ArrayList<>(reached.get(member));
+                chain.add("member of " + Names.quote(m.role()));
+                reached.put(m.role(), List.copyOf(chain));
+                queue.addLast(m.role());
+            }
+        }
+        return reached;
+    }
+
+    private boolean inherits(PgMembership m) {
+        if (m.inheritOption().isPresent()) {
+            return m.inheritOption().get();
+        }
+        PgRole member = roles.get(m.member());
+        return member != null && member.inherit();
+    }
+}

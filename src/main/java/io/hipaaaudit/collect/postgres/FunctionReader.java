@@ -1,0 +1,40 @@
+package io.hipaaaudit.collect.postgres;
+
+import io.hipaaaudit.inventory.ResourceTypes;
+import io.hipaaaudit.inventory.pg.PgFunction;
+import java.util.List;
+
+/** Functions and procedures of user schemas with owner, SECURITY DEFINER, proconfig and effective ACL. */
+final class FunctionReader {
+    private static final String SQL = "select p.oid, n.nspname, p.proname,"
+            + " pg_get_function_identity_arguments(p.oid) as args, p.prokind::text as prokind,"
+            + " pg_get_userbyid(p.proowner) as owner, l.lanname, p.prosecdef, p.proconfig, " + CatalogSql.ACL_COLUMNS
+            + " from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang"
+            + " left join lateral aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) x on true"
+            + " where " + CatalogSql.userSchema("n.nspname") + " order by n.nspname, p.proname, 4";
+
+    private final CatalogSession session;
+
+    FunctionReader(CatalogSession session) {
+        this.session = session;
+    }
+
+    List<PgFunction> functions() {
+        AclGroups<Long, PgFunction> groups = new AclGroups<>();
+        session.query("pg_proc", List.of(ResourceTypes.PG_FUNCTION), SQL, row -> groups.add(row, row.getLong("oid"),
+                r -> new PgFunction(r.getString("nspname"), r.getString("proname"), r.getString("args"),
+                        kind(r.getString("prokind")), r.getString("owner"), r.getString("lanname"),
+                        r.getBoolean("prosecdef"), RoleReader.strings(r.getArray("proconfig")), List.of())));
+        return groups.build((f, acl) -> new PgFunction(f.schema(), f.name(), f.identityArguments(), f.kind(),
+                f.owner(), f.language(), f.securityDefiner(), f.config(), acl));
+    }
+
+    static String kind(String prokind) {
+        return switch (prokind) {
+            case "p" -> "procedure";
+            case "a" -> "aggregate";
+            case "w" -> "window";
+            default -> "function";
+        };
+    }
+}

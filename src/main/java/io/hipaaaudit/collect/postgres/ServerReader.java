@@ -1,0 +1,52 @@
+package io.hipaaaudit.collect.postgres;
+
+import io.hipaaaudit.inventory.ResourceTypes;
+import io.hipaaaudit.inventory.pg.PgExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Server version, the settings the rules read, installed extensions, and whether this is Amazon RDS. */
+final class ServerReader {
+    /** Settings the HIPAA rules read; a setting the server does not know (pgaudit not loaded) is absent. */
+    static final List<String> SETTINGS = List.of("ssl", "password_encryption", "log_connections",
+            "log_disconnections", "pgaudit.log", "pgaudit.log_catalog", "pgaudit.log_parameter", "pgaudit.role",
+            "shared_preload_libraries", "log_statement", "log_min_duration_statement", "rds.force_ssl");
+    private static final String VERSION = "select current_setting('server_version'),"
+            + " current_setting('server_version_num')::int, current_database(),"
+            + " exists (select 1 from pg_roles where rolname = 'rds_superuser')";
+    private static final String SETTINGS_SQL = "select name, setting from pg_settings where name = any(?)";
+    private static final String EXTENSIONS = "select e.extname, e.extversion, n.nspname from pg_extension e"
+            + " join pg_namespace n on n.oid = e.extnamespace order by e.extname";
+
+    record Version(String version, int versionNum, String database, boolean rds) {}
+
+    private final CatalogSession session;
+
+    ServerReader(CatalogSession session) {
+        this.session = session;
+    }
+
+    Version version() {
+        List<Version> found = new ArrayList<>(1);
+        session.query("server_version", List.of(ResourceTypes.PG_DATABASE), VERSION, row -> found.add(
+                new Version(row.getString(1), row.getInt(2), row.getString(3), row.getBoolean(4))));
+        return found.isEmpty() ? new Version("", 0, "", false) : found.get(0);
+    }
+
+    Map<String, String> settings(java.sql.Connection connection) {
+        Map<String, String> settings = new TreeMap<>();
+        session.query("pg_settings", List.of(ResourceTypes.PG_DATABASE), SETTINGS_SQL,
+                statement -> statement.setArray(1, connection.createArrayOf("text", SETTINGS.toArray())),
+                row -> settings.put(row.getString(1), row.getString(2)));
+        return settings;
+    }
+
+    List<PgExtension> extensions() {
+        List<PgExtension> extensions = new ArrayList<>();
+        session.query("pg_extension", List.of(ResourceTypes.PG_DATABASE), EXTENSIONS, row -> extensions.add(
+                new PgExtension(row.getString(1), row.getString(2), row.getString(3))));
+        return extensions;
+    }
+}

@@ -1,0 +1,32 @@
+package io.hipaaaudit.collect.postgres;
+
+import java.sql.SQLException;
+
+/** Short codes and one-line messages for SQL errors, as collection errors carry them. */
+final class SqlErrors {
+    private SqlErrors() {}
+
+    static String code(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("42501")) {
+            return "InsufficientPrivilege";
+        }
+        if (state.equals("57014")) {
+            return "Timeout";
+        }
+        if (state.equals("28P01") || state.equals("28000")) {
+            return "AuthenticationFailed";
+        }
+        if (state.startsWith("08")) {
+            return "ConnectionFailed";
+        }
+        return state.isEmpty() ? "SQLException" : "SQLState" + state;
+    }
+
+    /** The first line only: server detail and hints can quote statement text. */
+    static String message(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
