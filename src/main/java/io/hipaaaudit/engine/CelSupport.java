@@ -13,6 +13,10 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -44,10 +48,41 @@ public final class CelSupport {
 
     private CelSupport() {}
 
-    /** A compiled expression or the reason it does not compile. */
-    public record Compiled(CelRuntime.Program program, String error) {
+    private static final Pattern FIELD_PATH = Pattern.compile("resource(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+
+    /**
+     * A compiled expression or the reason it does not compile. A plain field path such as
+     * {@code resource.kmsKey.manager} (most evidence and message placeholders) is also kept as its segments and
+     * read directly from the facts map: the same result as CEL, without the interpreter, since it runs for every
+     * finding.
+     */
+    public record Compiled(CelRuntime.Program program, String error, List<String> fieldPath) {
         public boolean ok() {
             return program != null;
+        }
+
+        /** Evaluates with the given variables; a missing fact throws, as CEL does. */
+        public Object eval(Map<String, Object> resource, CelVariableResolver vars) throws CelEvaluationException {
+            if (fieldPath.isEmpty()) {
+                return program.eval(vars);
+            }
+            Object current = resource;
+            for (String segment : fieldPath) {
+                if (!(current instanceof Map<?, ?> map) || !map.containsKey(segment)) {
+                    throw new UnobservedFactException(segment);
+                }
+                current = map.get(segment);
+            }
+            return current;
+        }
+    }
+
+    /** A fact the expression reads was not observed (the map has no such key). */
+    public static final class UnobservedFactException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnobservedFactException(String key) {
+            super("key '" + key + "' is not present in map.", null, false, false);
         }
     }
 
@@ -55,13 +90,16 @@ public final class CelSupport {
         CelValidationResult result = CEL.compile(expression);
         if (result.hasError()) {
             return new Compiled(null, result.getErrors().stream().map(CelSupport::describe)
-                    .collect(Collectors.joining("; ")));
+                    .collect(Collectors.joining("; ")), List.of());
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
-            return new Compiled(CEL.createProgram(ast), null);
+            String trimmed = expression.strip();
+            List<String> path = FIELD_PATH.matcher(trimmed).matches()
+                    ? List.of(trimmed.substring("resource.".length()).split("\\.")) : List.of();
+            return new Compiled(CEL.createProgram(ast), null, path);
         } catch (CelValidationException | CelEvaluationException e) {
-            return new Compiled(null, e.getMessage().replaceAll("\\s+", " "));
+            return new Compiled(null, e.getMessage().replaceAll("\\s+", " "), List.of());
         }
     }
 

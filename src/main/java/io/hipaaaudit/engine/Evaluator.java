@@ -80,25 +80,25 @@ public final class Evaluator {
             case "now" -> now.map(n -> (Object) n);
             default -> Optional.empty();
         };
-        Map<String, Object> evidence = evidence(rule, vars, params, r);
+        Map<String, Object> evidence = Map.of();
         try {
-            if (rule.appliesIf().isPresent() && !Boolean.TRUE.equals(rule.appliesIf().get().program().eval(vars))) {
-                return Findings.of(rule, r.ref(), Status.NOT_APPLICABLE, "not applicable to this resource", evidence);
+            if (rule.appliesIf().isPresent() && !Boolean.TRUE.equals(rule.appliesIf().get().eval(r.facts(), vars))) {
+                return Findings.of(rule, r.ref(), Status.NOT_APPLICABLE, "not applicable to this resource",
+                        paramEvidence(params, r));
             }
-            Object verdict = rule.condition().program().eval(vars);
+            evidence = evidence(rule, vars, params, r);
+            Object verdict = rule.condition().eval(r.facts(), vars);
             if (!(verdict instanceof Boolean passed)) {
                 return Findings.of(rule, r.ref(), Status.NOT_ASSESSED,
                         "not assessed: the rule's condition returned " + verdict + ", not a boolean", evidence);
             }
-            Map<String, Object> templateVars = Map.of("resource", r.facts(), "params", params, "env", r.environment());
             if (passed) {
-                String msg = rule.passMessage().map(t -> t.render(templateVars))
-                        .orElse(rule.file().title());
+                String msg = rule.passMessage().map(t -> t.render(r.facts(), vars)).orElse(rule.file().title());
                 return Findings.of(rule, r.ref(), Status.PASS, msg, evidence);
             }
-            return Findings.of(rule, r.ref(), Status.FAIL, rule.message().render(templateVars), evidence);
+            return Findings.of(rule, r.ref(), Status.FAIL, rule.message().render(r.facts(), vars), evidence);
         } catch (CelEvaluationException | RuntimeException e) {
-            Map<String, Object> withError = new LinkedHashMap<>(evidence);
+            Map<String, Object> withError = new LinkedHashMap<>(evidence.isEmpty() ? evidence(rule, vars, params, r) : evidence);
             withError.put("evaluationError", Findings.celError(e));
             return Findings.of(rule, r.ref(), Status.NOT_ASSESSED,
                     "not assessed: " + Findings.celError(e), withError);
@@ -124,15 +124,17 @@ public final class Evaluator {
         Map<String, Object> out = new LinkedHashMap<>();
         rule.evidence().forEach((name, expr) -> {
             try {
-                out.put(name, expr.program().eval(vars));
+                out.put(name, expr.eval(r.facts(), vars));
             } catch (CelEvaluationException | RuntimeException e) {
                 // An evidence value that was not observed is left out, never invented.
             }
         });
-        if (!params.isEmpty()) {
-            out.put("params", params);
-            out.put("environment", r.environment());
-        }
+        out.putAll(paramEvidence(params, r));
         return out;
+    }
+
+    /** The parameters applied and the environment they were chosen for, when the rule has parameters. */
+    private static Map<String, Object> paramEvidence(Map<String, Object> params, ResourceView r) {
+        return params.isEmpty() ? Map.of() : Map.of("params", params, "environment", r.environment());
     }
 }

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,10 +35,26 @@ public final class Views {
     private final KeyIndex keys;
     private final Map<String, List<ResourceView>> byType = new TreeMap<>();
 
+    private final Map<String, List<String>> keyUsers = new HashMap<>();
+    private final Map<String, List<DbParameterGroup>> parameterGroups;
+    private final VpcIndex vpcFacts;
+
     private Views(Inventory inv, Environments envs) {
         this.inv = inv;
         this.envs = envs;
         this.keys = new KeyIndex(inv.kmsKeys());
+        inv.dbInstances().forEach(d -> d.kmsKeyId().ifPresent(ref -> addKeyUser(d, ref)));
+        inv.dbClusters().forEach(c -> c.kmsKeyId().ifPresent(ref -> addKeyUser(c, ref)));
+        inv.dbSnapshots().forEach(s -> s.kmsKeyId().ifPresent(ref -> addKeyUser(s, ref)));
+        inv.trails().forEach(t -> t.kmsKeyId().ifPresent(ref -> addKeyUser(t, ref)));
+        this.vpcFacts = new VpcIndex(inv);
+        this.parameterGroups = inv.dbParameterGroups().stream()
+                .collect(Collectors.groupingBy(g -> g.account() + "|" + g.region() + "|" + g.kind() + "|" + g.id()));
+    }
+
+    private void addKeyUser(AwsResource user, String ref) {
+        keys.resolve(user.account(), user.region(), ref)
+                .ifPresent(k -> keyUsers.computeIfAbsent(k.arn(), a -> new ArrayList<>()).add(user.arn()));
     }
 
     public static Map<String, List<ResourceView>> build(Inventory inv, Environments envs) {
@@ -117,10 +132,8 @@ public final class Views {
         }
         Map<String, Object> values = new TreeMap<>();
         for (String name : names) {
-            Optional<DbParameterGroup> group = inv.dbParameterGroups().stream()
-                    .filter(g -> g.account().equals(account) && g.region().equals(region) && g.kind().equals(kind)
-                            && g.id().equals(name))
-                    .findFirst();
+            Optional<DbParameterGroup> group = parameterGroups
+                    .getOrDefault(account + "|" + region + "|" + kind + "|" + name, List.of()).stream().findFirst();
             if (group.isEmpty()) {
                 return Optional.empty();
             }
@@ -137,33 +150,17 @@ public final class Views {
     }
 
     private List<String> usedBy(KmsKey k) {
-        List<String> users = new ArrayList<>();
-        inv.dbInstances().forEach(d -> d.kmsKeyId().filter(ref -> refersTo(d, ref, k)).ifPresent(ref -> users.add(d.arn())));
-        inv.dbClusters().forEach(c -> c.kmsKeyId().filter(ref -> refersTo(c, ref, k)).ifPresent(ref -> users.add(c.arn())));
-        inv.dbSnapshots().forEach(s -> s.kmsKeyId().filter(ref -> refersTo(s, ref, k)).ifPresent(ref -> users.add(s.arn())));
-        inv.trails().forEach(t -> t.kmsKeyId().filter(ref -> refersTo(t, ref, k)).ifPresent(ref -> users.add(t.arn())));
-        return users.stream().distinct().sorted().toList();
+        return keyUsers.getOrDefault(k.arn(), List.of()).stream().distinct().sorted().toList();
     }
 
-    private boolean refersTo(AwsResource r, String ref, KmsKey k) {
-        return keys.resolve(r.account(), r.region(), ref).map(found -> found.arn().equals(k.arn())).orElse(false);
-    }
-
+    /** The database subnets in a VPC (by the subnet's own VPC, or the subnet group's) and its flow logs. */
     private Map<String, Object> vpc(Vpc vpc) {
         Map<String, Object> f = Plain.of(vpc);
-        Set<String> vpcSubnets = inv.subnets().stream().filter(s -> s.vpcId().equals(vpc.id())
-                && s.account().equals(vpc.account()) && s.region().equals(vpc.region()))
-                .map(s -> s.id()).collect(Collectors.toSet());
-        f.put("dbSubnetIds", inv.dbSubnetGroups().stream()
-                .filter(g -> g.account().equals(vpc.account()) && g.region().equals(vpc.region())
-                        && (g.vpcId().equals(vpc.id()) || g.subnetIds().stream().anyMatch(vpcSubnets::contains)))
-                .flatMap(g -> g.subnetIds().stream()).distinct().sorted().toList());
-        f.put("flowLogs", inv.flowLogs().stream()
-                .filter(l -> l.resourceId().equals(vpc.id()) && l.account().equals(vpc.account())
-                        && l.region().equals(vpc.region()))
-                .map(Plain::of).toList());
+        f.put("dbSubnetIds", vpcFacts.dbSubnetIds(vpc));
+        f.put("flowLogs", vpcFacts.flowLogs(vpc).stream().map(Plain::of).toList());
         return f;
     }
+
 
     /** One view per account: the trails that record its activity (its own, de-duplicated across regions). */
     private void accounts() {

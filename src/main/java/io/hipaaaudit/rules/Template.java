@@ -1,6 +1,7 @@
 package io.hipaaaudit.rules;
 
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelVariableResolver;
 import io.hipaaaudit.engine.CelSupport;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,17 +44,17 @@ public final class Template {
     }
 
     /** Renders with the given variables; a placeholder that cannot be evaluated renders as {@code ?}. */
-    public String render(Map<String, ?> vars) {
+    public String render(Map<String, Object> resource, CelVariableResolver vars) {
         StringBuilder out = new StringBuilder(literals.get(0));
         for (int i = 0; i < expressions.size(); i++) {
-            out.append(format(evaluate(expressions.get(i), vars))).append(literals.get(i + 1));
+            out.append(format(evaluate(expressions.get(i), resource, vars))).append(literals.get(i + 1));
         }
         return out.toString();
     }
 
-    private static Object evaluate(CelSupport.Compiled c, Map<String, ?> vars) {
+    private static Object evaluate(CelSupport.Compiled c, Map<String, Object> resource, CelVariableResolver vars) {
         try {
-            return c.program().eval(vars);
+            return c.eval(resource, vars);
         } catch (CelEvaluationException | RuntimeException e) {
             return "?";
         }
