@@ -1,5 +1,6 @@
 package io.hipaaaudit.cli;
 
+import io.hipaaaudit.collect.aws.AwsCredentialsException;
 import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.json.InputException;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ public final class HipaaAudit implements Runnable {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof InputException) {
+            if (ex instanceof InputException || ex instanceof AwsCredentialsException) {
                 err.println("hipaa-audit: " + ex.getMessage());
             } else {
                 err.println("hipaa-audit: internal error: " + ex.getClass().getSimpleName()

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rules", description = "List, show and test rules.",
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List, show and test rules.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Test.class,
                 RulesCommand.FrameworkView.class})
 final class RulesCommand implements Runnable {
@@ -32,7 +32,7 @@ final class RulesCommand implements Runnable {
         List<Path> ruleDirs = new ArrayList<>();
     }
 
-    @Command(name = "list", description = "List the rules in force with severity, area and HIPAA citations.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules in force with severity, area and HIPAA citations.")
     static final class ListRules implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -53,7 +53,7 @@ final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Show one rule: metadata, condition, parameters per environment.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one rule: metadata, condition, parameters per environment.")
     static final class Show implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -92,7 +92,7 @@ final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "test", description = "Run the fixtures of the rules (a custom pack with --rules, else the bundled one).")
+    @Command(name = "test", mixinStandardHelpOptions = true, description = "Run the fixtures of the rules (a custom pack with --rules, else the bundled one).")
     static final class Test implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -130,7 +130,7 @@ final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "framework", description = "Every HIPAA Security Rule specification and the rules that evidence it.")
+    @Command(name = "framework", mixinStandardHelpOptions = true, description = "Every HIPAA Security Rule specification and the rules that evidence it.")
     static final class FrameworkView implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

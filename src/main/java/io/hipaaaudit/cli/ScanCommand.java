@@ -5,8 +5,6 @@ import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Severity;
 import io.hipaaaudit.findings.Status;
-import io.hipaaaudit.inventory.Inventory;
-import io.hipaaaudit.inventory.InventoryJson;
 import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.rules.RuleLoader;
 import io.hipaaaudit.rules.RulePack;
@@ -23,7 +21,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "scan", sortOptions = false,
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate the HIPAA rule pack and write findings.",
                 "Exit codes: 0 nothing at or above --fail-on failed; 1 failing findings; "
                         + "2 usage, input or rule error; 3 scan incomplete (NOT_ASSESSED present)."})
@@ -33,9 +31,8 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--snapshot", paramLabel = "FILE", required = true,
-            description = "Evaluate a saved inventory (JSON) instead of collecting.")
-    Path snapshot;
+    @CommandLine.Mixin
+    SourceOptions sources = new SourceOptions();
 
     @Option(names = "--environment", paramLabel = "NAME", defaultValue = "default",
             description = "Environment whose rule parameters apply (dev, prod or any name the rules define; "
@@ -70,11 +67,18 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the one-line result.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also print the AWS API calls made, per action.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         RulePack pack = RuleLoader.load(ruleDirs);
-        Inventory inventory = InventoryJson.read(snapshot);
-        FindingsDocument doc = Scan.run(inventory, pack, new Environments(environment, environmentTag), Map.of());
+        SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet));
+        FindingsDocument doc = Scan.run(collected.inventory(), pack, new Environments(environment, environmentTag),
+                collected.apiCalls());
+        if (verbose) {
+            printApiCalls(collected.apiCalls());
+        }
         write(doc);
         int exit = exitCode(doc, failOn, allowIncomplete);
         new ConsoleSummary(spec.commandLine().getOut()).print(doc, failOn, quiet, exit,
@@ -91,6 +95,13 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(outputDir + ": cannot write reports: " + e.getMessage());
         }
+    }
+
+    private void printApiCalls(Map<String, Long> calls) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.printf("AWS API calls (%d in all):%n", calls.values().stream().mapToLong(Long::longValue).sum());
+        new java.util.TreeMap<>(calls).forEach((action, n) -> err.printf("  %-48s %6d%n", action, n));
+        err.flush();
     }
 
     static int exitCode(FindingsDocument doc, Severity failOn, boolean allowIncomplete) {

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "version", description = "Print the tool version and the bundled rule pack's size and hash.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the tool version and the bundled rule pack's size and hash.")
 final class VersionCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -84,6 +84,18 @@ public record Inventory(
         collectionErrors = Nulls.list(collectionErrors);
     }
 
+    /** This inventory with the given databases and their collection errors added. */
+    public Inventory withDatabases(List<PgDatabase> more, List<CollectionError> moreErrors) {
+        List<PgDatabase> dbs = new java.util.ArrayList<>(databases);
+        dbs.addAll(more);
+        List<CollectionError> errors = new java.util.ArrayList<>(collectionErrors);
+        errors.addAll(moreErrors);
+        return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
+                internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
+                networkInterfaces, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
+                trails, dbs, errors);
+    }
+
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null);

@@ -2,6 +2,12 @@ package io.hipaaaudit.bench;
 
 import io.hipaaaudit.engine.Environments;
 import io.hipaaaudit.engine.Evaluator;
+import io.hipaaaudit.engine.ResourceView;
+import io.hipaaaudit.engine.Views;
+import dev.cel.runtime.CelVariableResolver;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.rules.Rule;
 import io.hipaaaudit.rules.RuleLoader;
@@ -40,13 +46,44 @@ public class RuleEvaluationBenchmark {
         pack = RuleLoader.load(List.of());
         inventory = SyntheticInventory.of(resources, 42);
         evaluator = new Evaluator(inventory, new Environments("prod", null));
+        views = Views.build(inventory, new Environments("prod", null));
     }
+
+    private static final Instant NOW = Instant.parse("2026-11-24T06:00:00Z");
+    private Map<String, List<ResourceView>> views;
 
     @Benchmark
     public void evaluatePackSequentially(Blackhole bh) {
         for (Rule rule : pack.rules()) {
             List<Finding> findings = evaluator.evaluate(rule);
             bh.consume(findings);
+        }
+    }
+
+    /**
+     * Verdicts only: applies_if and condition of every rule on every resource of its type, without assembling
+     * findings (messages, evidence). This is the rule engine's own cost.
+     */
+    @Benchmark
+    public void evaluateConditionsOnly(Blackhole bh) {
+        for (Rule rule : pack.rules()) {
+            for (ResourceView r : views.getOrDefault(rule.resourceType(), List.of())) {
+                Map<String, Object> params = rule.paramsFor(r.environment());
+                CelVariableResolver vars = name -> switch (name) {
+                    case "resource" -> Optional.of(r.facts());
+                    case "params" -> Optional.of(params);
+                    case "env" -> Optional.of(r.environment());
+                    case "now" -> Optional.of(NOW);
+                    default -> Optional.empty();
+                };
+                try {
+                    if (rule.appliesIf().isEmpty() || Boolean.TRUE.equals(rule.appliesIf().get().eval(r.facts(), vars))) {
+                        bh.consume(rule.condition().eval(r.facts(), vars));
+                    }
+                } catch (Exception e) {
+                    bh.consume(e);
+                }
+            }
         }
     }
 

@@ -1,0 +1,186 @@
+package io.hipaaaudit.cli;
+
+import io.hipaaaudit.collect.DatabaseTargets;
+import io.hipaaaudit.collect.aws.AwsCollection;
+import io.hipaaaudit.collect.aws.AwsCollector;
+import io.hipaaaudit.collect.aws.AwsCollectorOptions;
+import io.hipaaaudit.collect.aws.CollectionProgress;
+import io.hipaaaudit.collect.aws.RdsIamAuth;
+import io.hipaaaudit.collect.postgres.PgTarget;
+import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.inventory.InventoryJson;
+import io.hipaaaudit.json.InputException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the inventory comes from: a saved snapshot, or live collection from AWS and PostgreSQL. Database
+ * passwords come from {@code HIPAA_AUDIT_DB_PASSWORD}, a file, or RDS IAM authentication, never from the command
+ * line (where every user on the machine could read them in the process list).
+ */
+final class SourceOptions {
+    static final String PASSWORD_ENV = "HIPAA_AUDIT_DB_PASSWORD";
+
+    @Option(names = "--snapshot", paramLabel = "FILE", order = 1,
+            description = "Evaluate a saved inventory (JSON) instead of collecting from AWS.")
+    Path snapshot;
+
+    @Option(names = "--skip-aws", order = 2, description = "Collect only the databases given with --db.")
+    boolean skipAws;
+
+    @Option(names = "--profile", paramLabel = "NAME", order = 3, description = "AWS profile (default: the SDK's credential chain).")
+    String profile;
+
+    @Option(names = "--role-arn", paramLabel = "ARN", order = 4, description = "Assume this IAM role for the scan (STS).")
+    String roleArn;
+
+    @Option(names = "--external-id", paramLabel = "ID", order = 5, description = "External id for --role-arn.")
+    String externalId;
+
+    @Option(names = "--regions", paramLabel = "REGIONS", split = ",", order = 6,
+            description = "Regions to scan, comma-separated (default: every region enabled for the account).")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", order = 7,
+            description = "Send every AWS request to this endpoint (LocalStack-style). AWS_ENDPOINT_URL also works.")
+    String endpointUrl;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", order = 10,
+            description = "A PostgreSQL database to audit, jdbc:postgresql://host:port/db[?sslmode=verify-full] (repeatable).")
+    List<String> databases = new ArrayList<>();
+
+    @Option(names = "--db-user", paramLabel = "USER", order = 11, description = "Database user for --db (a read-only audit role).")
+    String dbUser;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE", order = 12,
+            description = "Read the database password from this file (else from $" + PASSWORD_ENV + ").")
+    Path dbPasswordFile;
+
+    @Option(names = "--db-iam-auth", order = 13, description = "Authenticate to RDS with an IAM token instead of a password.")
+    boolean dbIamAuth;
+
+    @Option(names = "--save-inventory", paramLabel = "FILE", order = 14,
+            description = "Also write the collected inventory as JSON (re-evaluate it later with --snapshot).")
+    Path saveInventory;
+
+    /** The inventory and the AWS API calls made (empty for a snapshot). */
+    record Collected(Inventory inventory, Map<String, Long> apiCalls) {}
+
+    Collected collect(CollectionProgress progress) {
+        List<PgTarget> targets = targets();
+        Inventory inventory;
+        Map<String, Long> calls = Map.of();
+        if (snapshot != null) {
+            inventory = InventoryJson.read(snapshot);
+        } else if (skipAws) {
+            inventory = Inventory.empty();
+            if (targets.isEmpty()) {
+                throw new InputException("--skip-aws needs at least one --db");
+            }
+        } else {
+            AwsCollection aws = new AwsCollector().collect(awsOptions(progress));
+            inventory = aws.inventory();
+            calls = aws.apiCalls();
+        }
+        if (!targets.isEmpty()) {
+            inventory = DatabaseTargets.collectInto(inventory, targets);
+        }
+        if (saveInventory != null) {
+            write(saveInventory, InventoryJson.write(inventory));
+        }
+        return new Collected(inventory, calls);
+    }
+
+    private AwsCollectorOptions awsOptions(CollectionProgress progress) {
+        AwsCollectorOptions o = AwsCollectorOptions.defaults().withRegions(regions).withProgress(progress);
+        if (profile != null) {
+            o = o.withProfile(profile);
+        }
+        if (roleArn != null) {
+            o = o.withRole(roleArn, externalId);
+        } else if (externalId != null) {
+            throw new InputException("--external-id needs --role-arn");
+        }
+        if (endpointUrl != null) {
+            try {
+                URI uri = new URI(endpointUrl);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new URISyntaxException(endpointUrl, "expected http(s)://host[:port]");
+                }
+                o = o.withEndpointUrl(uri);
+            } catch (URISyntaxException e) {
+                throw new InputException("--endpoint-url '" + endpointUrl + "' is not a URL: " + e.getReason());
+            }
+        }
+        return o;
+    }
+
+    private List<PgTarget> targets() {
+        if (databases.isEmpty()) {
+            return List.of();
+        }
+        if (dbUser == null || dbUser.isBlank()) {
+            throw new InputException("--db needs --db-user (a read-only audit role)");
+        }
+        List<PgTarget> out = new ArrayList<>();
+        for (String url : databases) {
+            if (!url.startsWith("jdbc:postgresql://")) {
+                throw new InputException("--db '" + safe(url) + "' is not a jdbc:postgresql:// URL");
+            }
+            out.add(PgTarget.of(url, dbUser, password(url)));
+        }
+        return out;
+    }
+
+    private Supplier<String> password(String url) {
+        if (dbIamAuth) {
+            URI uri = URI.create(url.substring("jdbc:".length()));
+            int port = uri.getPort() > 0 ? uri.getPort() : 5432;
+            String region = RdsIamAuth.regionOf(uri.getHost()).or(() -> regions.stream().findFirst())
+                    .orElseThrow(() -> new InputException("--db-iam-auth: cannot tell the region of " + uri.getHost()
+                            + "; pass --regions"));
+            return RdsIamAuth.tokens(uri.getHost(), port, dbUser, region, Optional.ofNullable(profile));
+        }
+        if (dbPasswordFile != null) {
+            String secret = read(dbPasswordFile);
+            return () -> secret;
+        }
+        String fromEnv = System.getenv(PASSWORD_ENV);
+        return () -> fromEnv;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the database password file");
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot write the inventory: " + e.getMessage());
+        }
+    }
+
+    /** A JDBC URL without its query string, which may carry a password. */
+    static String safe(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q) + "?…";
+    }
+}
