@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List, show and test rules.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Test.class,
-                RulesCommand.FrameworkView.class})
+                RulesCommand.FrameworkView.class, RulesCommand.Catalog.class})
 final class RulesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -147,6 +147,22 @@ final class RulesCommand implements Runnable {
                 out.printf("%-22s %s%n", "", ids.isEmpty() ? (s.manual() ? "manual: needs an attestation" : "NO RULE YET")
                         : String.join(", ", ids));
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "catalog", mixinStandardHelpOptions = true,
+            description = "Print the rule catalog as Markdown (the source of docs/rules.md).")
+    static final class Catalog implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Mixin
+        PackOptions pack = new PackOptions();
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().print(io.hipaaaudit.rules.RuleCatalog.markdown(RuleLoader.load(pack.ruleDirs)));
+            spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
     }

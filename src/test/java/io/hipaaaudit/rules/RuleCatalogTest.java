@@ -101,4 +101,11 @@ class RuleCatalogTest {
             }
         }
     }
+
+    @Test
+    void theCommittedCatalogPageIsNotStale() throws IOException {
+        String committed = Files.readString(Path.of("docs/rules.md"));
+        assertThat(committed).as("docs/rules.md is stale: run scripts/gen-rule-catalog.sh")
+                .isEqualTo(RuleCatalog.markdown(pack));
+    }
 }
