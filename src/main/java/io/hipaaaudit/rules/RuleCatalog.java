@@ -44,6 +44,8 @@ public final class RuleCatalog {
 
     private static String params(Rule r) {
         return r.params().entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing((String k) -> !k.equals("default"))
+                        .thenComparing(k -> k)))
                 .filter(e -> e.getKey().equals("default") || !e.getValue().equals(r.params().get("default")))
                 .map(e -> e.getKey() + ": " + cell(new TreeMap<>(e.getValue()).toString()))
                 .collect(Collectors.joining("<br>"));

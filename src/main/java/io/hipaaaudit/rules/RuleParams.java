@@ -46,7 +46,7 @@ final class RuleParams {
             }
             resolved.put(env.getKey(), Map.copyOf(merged));
         }
-        return Map.copyOf(resolved);
+        return java.util.Collections.unmodifiableMap(resolved);
     }
 
     /** Applies organisation overrides (from configuration) on top of the rule's own resolved params. */
