@@ -48,8 +48,8 @@ public final class Evaluator {
                 .filter(e -> e.resourceTypes().contains(rule.resourceType()) || e.resourceTypes().contains("*"))
                 .toList();
         for (CollectionError e : typeErrors) {
-            ResourceRef scope = new ResourceRef(rule.resourceType(), "*", "", e.account().orElse(""),
-                    e.region().orElse(e.database().orElse("")));
+            ResourceRef scope = new ResourceRef(rule.resourceType(), e.database().map(d -> d + "/*").orElse("*"), "",
+                    e.account().orElse(""), e.region().orElse(""));
             out.add(Findings.of(rule, scope, Status.NOT_ASSESSED,
                     "could not list " + rule.resourceType() + " here: " + e.operation() + " failed (" + e.code() + ")",
                     Findings.errorEvidence(List.of(e))));
