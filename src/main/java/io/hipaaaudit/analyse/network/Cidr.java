@@ -1,0 +1,154 @@
+package io.hipaaaudit.analyse.network;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * An IPv4 or IPv6 prefix. The address is held as 128 bits in two longs ({@code hi}, {@code lo}); IPv4 uses the
+ * low 32 bits of {@code lo}. Host bits are always zero, so two equal prefixes are equal records; AWS accepts
+ * {@code 10.0.0.1/16} in some APIs and treats it as {@code 10.0.0.0/16}, and so do we.
+ */
+public record Cidr(boolean v6, long hi, long lo, int prefix) implements Comparable<Cidr> {
+    public static final Cidr ALL_V4 = parse("0.0.0.0/0");
+    public static final Cidr ALL_V6 = parse("::/0");
+
+    public Cidr {
+        if (prefix < 0 || prefix > (v6 ? 128 : 32)) {
+            throw new IllegalArgumentException("prefix length " + prefix + " out of range");
+        }
+        int host = (v6 ? 128 : 32) - prefix;
+        if (host >= 64) {
+            lo = 0;
+            hi = host == 128 ? 0 : hi & ~((1L << (host - 64)) - 1);
+        } else if (host > 0) {
+            lo &= ~((1L << host) - 1);
+        }
+    }
+
+    public int width() {
+        return v6 ? 128 : 32;
+    }
+
+    /** Parses {@code a.b.c.d/n}, {@code x:y::/n}, or a bare address (a host prefix). */
+    public static Cidr parse(String text) {
+        String s = text.trim();
+        int slash = s.indexOf('/');
+        String addr = slash < 0 ? s : s.substring(0, slash);
+        boolean v6 = addr.contains(":");
+        int prefix = slash < 0 ? (v6 ? 128 : 32) : Integer.parseInt(s.substring(slash + 1));
+        byte[] b = v6 ? v6Bytes(addr, text) : v4Bytes(addr, text);
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < b.length; i++) {
+            int v = b[i] & 0xff;
+            if (b.length == 16 && i < 8) {
+                hi = (hi << 8) | v;
+            } else {
+                lo = (lo << 8) | v;
+            }
+        }
+        return new Cidr(v6, hi, lo, prefix);
+    }
+
+    private static byte[] v4Bytes(String addr, String text) {
+        String[] octets = addr.split("\\.", -1);
+        if (octets.length != 4) {
+            throw new IllegalArgumentException("not an IPv4 address: " + text);
+        }
+        byte[] b = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            if (!octets[i].matches("\\d{1,3}") || Integer.parseInt(octets[i]) > 255) {
+                throw new IllegalArgumentException("not an IPv4 address: " + text);
+            }
+            b[i] = (byte) Integer.parseInt(octets[i]);
+        }
+        return b;
+    }
+
+    private static byte[] v6Bytes(String addr, String text) {
+        if (!addr.matches("[0-9A-Fa-f:.]+")) {
+            throw new IllegalArgumentException("not an IPv6 address: " + text);
+        }
+        try {
+            // an IPv6 literal (it contains ':') is parsed, never looked up in DNS
+            byte[] b = InetAddress.getByName("[" + addr + "]").getAddress();
+            if (b.length != 16) {
+                throw new IllegalArgumentException("not an IPv6 address: " + text);
+            }
+            return b;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IPv6 address: " + text, e);
+        }
+    }
+
+    /** True when every address of {@code other} is in this prefix. */
+    public boolean contains(Cidr other) {
+        return v6 == other.v6 && other.prefix >= prefix && new Cidr(v6, other.hi, other.lo, prefix).equals(this);
+    }
+
+    /** Two prefixes overlap exactly when one contains the other. */
+    public boolean overlaps(Cidr other) {
+        return contains(other) || other.contains(this);
+    }
+
+    /** The lower and upper half; a host prefix has none. */
+    public Cidr[] halves() {
+        if (prefix == width()) {
+            throw new IllegalStateException(this + " has no halves");
+        }
+        int bit = width() - prefix - 1;
+        Cidr low = new Cidr(v6, hi, lo, prefix + 1);
+        Cidr high = bit >= 64 ? new Cidr(v6, hi | (1L << (bit - 64)), lo, prefix + 1)
+                : new Cidr(v6, hi, lo | (1L << bit), prefix + 1);
+        return new Cidr[] {low, high};
+    }
+
+    @Override
+    public int compareTo(Cidr o) {
+        int c = Boolean.compare(v6, o.v6);
+        c = c != 0 ? c : Long.compareUnsigned(hi, o.hi);
+        c = c != 0 ? c : Long.compareUnsigned(lo, o.lo);
+        return c != 0 ? c : Integer.compare(prefix, o.prefix);
+    }
+
+    @Override
+    public String toString() {
+        if (!v6) {
+            return ((lo >>> 24) & 0xff) + "." + ((lo >>> 16) & 0xff) + "." + ((lo >>> 8) & 0xff) + "." + (lo & 0xff)
+                    + "/" + prefix;
+        }
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (hi >>> (56 - 8 * i));
+            b[8 + i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        try {
+            return compress(InetAddress.getByAddress(b).getHostAddress()) + "/" + prefix;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Java prints 0:0:0:0:0:0:0:0; AWS and people write ::, so evidence uses the RFC 5952 form. */
+    private static String compress(String full) {
+        String[] parts = full.split(":");
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < parts.length; i++) {
+            int j = i;
+            while (j < parts.length && parts[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+        }
+        if (bestStart < 0) {
+            return full;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(parts, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
+        return head + "::" + tail;
+    }
+}
