@@ -72,8 +72,13 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) implements Comparab
         try {
             // an IPv6 literal (it contains ':') is parsed, never looked up in DNS
             byte[] b = InetAddress.getByName("[" + addr + "]").getAddress();
-            if (b.length != 16) {
-                throw new IllegalArgumentException("not an IPv6 address: " + text);
+            if (b.length == 4) {
+                // Java hands back ::ffff:a.b.c.d as an IPv4 address; keep it in the IPv6 family it was written in
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xff;
+                mapped[11] = (byte) 0xff;
+                System.arraycopy(b, 0, mapped, 12, 4);
+                return mapped;
             }
             return b;
         } catch (UnknownHostException e) {
