@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
  * {@code 10.0.0.1/16} in some APIs and treats it as {@code 10.0.0.0/16}, and so do we.
  */
 public record Cidr(boolean v6, long hi, long lo, int prefix) implements Comparable<Cidr> {
+    /** Inventory text repeats (every ACL entry is consulted per source): parse each distinct string once. */
+    private static final java.util.Map<String, Cidr> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
     public static final Cidr ALL_V4 = parse("0.0.0.0/0");
     public static final Cidr ALL_V6 = parse("::/0");
 
@@ -31,6 +33,18 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) implements Comparab
 
     /** Parses {@code a.b.c.d/n}, {@code x:y::/n}, or a bare address (a host prefix). */
     public static Cidr parse(String text) {
+        Cidr known = PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        Cidr c = parseText(text);
+        if (PARSED.size() < 100_000) {
+            PARSED.put(text, c);
+        }
+        return c;
+    }
+
+    private static Cidr parseText(String text) {
         String s = text.trim();
         int slash = s.indexOf('/');
         String addr = slash < 0 ? s : s.substring(0, slash);
@@ -57,12 +71,24 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) implements Comparab
         }
         byte[] b = new byte[4];
         for (int i = 0; i < 4; i++) {
-            if (!octets[i].matches("\\d{1,3}") || Integer.parseInt(octets[i]) > 255) {
+            if (!digits(octets[i]) || Integer.parseInt(octets[i]) > 255) {
                 throw new IllegalArgumentException("not an IPv4 address: " + text);
             }
             b[i] = (byte) Integer.parseInt(octets[i]);
         }
         return b;
+    }
+
+    private static boolean digits(String s) {
+        if (s.isEmpty() || s.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] v6Bytes(String addr, String text) {
