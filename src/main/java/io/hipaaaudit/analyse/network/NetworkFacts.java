@@ -22,6 +22,7 @@ public final class NetworkFacts {
     private final NetworkIndex index;
     private final Map<String, Optional<SubnetRouting>> routing = new HashMap<>();
     private final Set<String> dbSubnets = new HashSet<>();
+    private final TableCache tables;
     private final DbReach reach;
 
     public NetworkFacts(Inventory inv) {
@@ -29,12 +30,13 @@ public final class NetworkFacts {
         this.index = new NetworkIndex(inv);
         inv.dbSubnetGroups().forEach(g -> g.subnetIds().forEach(id -> dbSubnets.add(NetworkIndex.key(g.account(),
                 g.region(), id))));
+        this.tables = new TableCache(index);
         this.reach = new DbReach(index, this::routing);
     }
 
     private synchronized Optional<SubnetRouting> routing(Subnet s) {
         return routing.computeIfAbsent(NetworkIndex.key(s.account(), s.region(), s.id()),
-                k -> SubnetRouting.of(s, index));
+                k -> SubnetRouting.of(s, index, tables));
     }
 
     /** Adds tier, tiers, routeTableId, routeTableMain, tierDecidedBy, networkAclId and dbSubnet to a subnet's facts. */

@@ -16,7 +16,7 @@ public record SubnetRouting(Subnet subnet, RouteTable table, Routes routes, bool
                             Optional<TableTier> ipv4, Optional<TableTier> ipv6, Optional<Tier> tier) {
 
     /** Empty when the route table, or a prefix list it routes to, was not observed. */
-    public static Optional<SubnetRouting> of(Subnet s, NetworkIndex index) {
+    public static Optional<SubnetRouting> of(Subnet s, NetworkIndex index, TableCache tables) {
         if (index.unknown(ResourceTypes.ROUTE_TABLE, s.account(), s.region())) {
             return Optional.empty();
         }
@@ -29,14 +29,14 @@ public record SubnetRouting(Subnet subnet, RouteTable table, Routes routes, bool
         if (usesLists && index.unknown(ResourceTypes.MANAGED_PREFIX_LIST, s.account(), s.region())) {
             return Optional.empty();
         }
-        Optional<Routes> routes = Routes.of(t, id -> index.prefixList(t.account(), t.region(), id));
+        Optional<Routes> routes = tables.routes(t);
         if (routes.isEmpty()) {
             return Optional.empty();
         }
         boolean hasV4 = s.cidrBlock().isPresent();
         boolean hasV6 = !s.ipv6CidrBlocks().isEmpty();
-        Optional<TableTier> v4 = hasV4 ? TableTier.of(routes.get(), false) : Optional.empty();
-        Optional<TableTier> v6 = hasV6 ? TableTier.of(routes.get(), true) : Optional.empty();
+        Optional<TableTier> v4 = hasV4 ? tables.tier(t, false) : Optional.empty();
+        Optional<TableTier> v6 = hasV6 ? tables.tier(t, true) : Optional.empty();
         Optional<Tier> tier = Optional.of(Tier.ISOLATED);
         if (hasV4) {
             tier = v4.isEmpty() ? Optional.empty() : tier.map(x -> x.max(v4.get().tier()));
