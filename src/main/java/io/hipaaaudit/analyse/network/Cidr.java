@@ -148,19 +148,16 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) implements Comparab
             return ((lo >>> 24) & 0xff) + "." + ((lo >>> 16) & 0xff) + "." + ((lo >>> 8) & 0xff) + "." + (lo & 0xff)
                     + "/" + prefix;
         }
-        byte[] b = new byte[16];
+        // formatted by hand: InetAddress would print an IPv4-mapped address as plain IPv4 and lose the family
+        String[] groups = new String[8];
         for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (hi >>> (56 - 8 * i));
-            b[8 + i] = (byte) (lo >>> (56 - 8 * i));
+            long word = i < 4 ? hi >>> (48 - 16 * i) : lo >>> (48 - 16 * (i - 4));
+            groups[i] = Long.toHexString(word & 0xffff);
         }
-        try {
-            return compress(InetAddress.getByAddress(b).getHostAddress()) + "/" + prefix;
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return compress(String.join(":", groups)) + "/" + prefix;
     }
 
-    /** Java prints 0:0:0:0:0:0:0:0; AWS and people write ::, so evidence uses the RFC 5952 form. */
+    /** The RFC 5952 form AWS and people write: the longest run of two or more zero groups becomes {@code ::}. */
     private static String compress(String full) {
         String[] parts = full.split(":");
         int bestStart = -1;

@@ -56,6 +56,12 @@ class CidrPropertiesTest {
         assertThat(c.contains(Cidr.parse(text.substring(0, text.indexOf('/'))))).isTrue();
     }
 
+    @Property(tries = 2000)
+    void anyIpv6PrefixRoundTrips(@ForAll long hi, @ForAll long lo, @ForAll @net.jqwik.api.constraints.IntRange(max = 128) int len) {
+        Cidr c = new Cidr(true, hi, lo, len);
+        assertThat(Cidr.parse(c.toString())).isEqualTo(c);
+    }
+
     @Property(tries = 1000)
     void halvesPartitionThePrefix(@ForAll("any") Cidr c) {
         if (c.prefix() == c.width()) {
