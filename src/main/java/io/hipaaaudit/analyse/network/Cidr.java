@@ -1,16 +1,11 @@
 package io.hipaaaudit.analyse.network;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-
 /**
  * An IPv4 or IPv6 prefix. The address is held as 128 bits in two longs ({@code hi}, {@code lo}); IPv4 uses the
  * low 32 bits of {@code lo}. Host bits are always zero, so two equal prefixes are equal records; AWS accepts
  * {@code 10.0.0.1/16} in some APIs and treats it as {@code 10.0.0.0/16}, and so do we.
  */
 public record Cidr(boolean v6, long hi, long lo, int prefix) implements Comparable<Cidr> {
-    /** Inventory text repeats (every ACL entry is consulted per source): parse each distinct string once. */
-    private static final java.util.Map<String, Cidr> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
     public static final Cidr ALL_V4 = parse("0.0.0.0/0");
     public static final Cidr ALL_V6 = parse("::/0");
 
@@ -33,83 +28,7 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) implements Comparab
 
     /** Parses {@code a.b.c.d/n}, {@code x:y::/n}, or a bare address (a host prefix). */
     public static Cidr parse(String text) {
-        Cidr known = PARSED.get(text);
-        if (known != null) {
-            return known;
-        }
-        Cidr c = parseText(text);
-        if (PARSED.size() < 100_000) {
-            PARSED.put(text, c);
-        }
-        return c;
-    }
-
-    private static Cidr parseText(String text) {
-        String s = text.trim();
-        int slash = s.indexOf('/');
-        String addr = slash < 0 ? s : s.substring(0, slash);
-        boolean v6 = addr.contains(":");
-        int prefix = slash < 0 ? (v6 ? 128 : 32) : Integer.parseInt(s.substring(slash + 1));
-        byte[] b = v6 ? v6Bytes(addr, text) : v4Bytes(addr, text);
-        long hi = 0;
-        long lo = 0;
-        for (int i = 0; i < b.length; i++) {
-            int v = b[i] & 0xff;
-            if (b.length == 16 && i < 8) {
-                hi = (hi << 8) | v;
-            } else {
-                lo = (lo << 8) | v;
-            }
-        }
-        return new Cidr(v6, hi, lo, prefix);
-    }
-
-    private static byte[] v4Bytes(String addr, String text) {
-        String[] octets = addr.split("\\.", -1);
-        if (octets.length != 4) {
-            throw new IllegalArgumentException("not an IPv4 address: " + text);
-        }
-        byte[] b = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            if (!digits(octets[i]) || Integer.parseInt(octets[i]) > 255) {
-                throw new IllegalArgumentException("not an IPv4 address: " + text);
-            }
-            b[i] = (byte) Integer.parseInt(octets[i]);
-        }
-        return b;
-    }
-
-    private static boolean digits(String s) {
-        if (s.isEmpty() || s.length() > 3) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] v6Bytes(String addr, String text) {
-        if (!addr.matches("[0-9A-Fa-f:.]+")) {
-            throw new IllegalArgumentException("not an IPv6 address: " + text);
-        }
-        try {
-            // an IPv6 literal (it contains ':') is parsed, never looked up in DNS
-            byte[] b = InetAddress.getByName("[" + addr + "]").getAddress();
-            if (b.length == 4) {
-                // Java hands back ::ffff:a.b.c.d as an IPv4 address; keep it in the IPv6 family it was written in
-                byte[] mapped = new byte[16];
-                mapped[10] = (byte) 0xff;
-                mapped[11] = (byte) 0xff;
-                System.arraycopy(b, 0, mapped, 12, 4);
-                return mapped;
-            }
-            return b;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IPv6 address: " + text, e);
-        }
+        return CidrText.parse(text);
     }
 
     /** True when every address of {@code other} is in this prefix. */
@@ -142,41 +61,9 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) implements Comparab
         return c != 0 ? c : Integer.compare(prefix, o.prefix);
     }
 
+    /** {@code 10.0.0.0/16}, {@code 2600:1f18::/56}: the form AWS prints. */
     @Override
     public String toString() {
-        if (!v6) {
-            return ((lo >>> 24) & 0xff) + "." + ((lo >>> 16) & 0xff) + "." + ((lo >>> 8) & 0xff) + "." + (lo & 0xff)
-                    + "/" + prefix;
-        }
-        // formatted by hand: InetAddress would print an IPv4-mapped address as plain IPv4 and lose the family
-        String[] groups = new String[8];
-        for (int i = 0; i < 8; i++) {
-            long word = i < 4 ? hi >>> (48 - 16 * i) : lo >>> (48 - 16 * (i - 4));
-            groups[i] = Long.toHexString(word & 0xffff);
-        }
-        return compress(String.join(":", groups)) + "/" + prefix;
-    }
-
-    /** The RFC 5952 form AWS and people write: the longest run of two or more zero groups becomes {@code ::}. */
-    private static String compress(String full) {
-        String[] parts = full.split(":");
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < parts.length; i++) {
-            int j = i;
-            while (j < parts.length && parts[j].equals("0")) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-        }
-        if (bestStart < 0) {
-            return full;
-        }
-        String head = String.join(":", java.util.Arrays.copyOfRange(parts, 0, bestStart));
-        String tail = String.join(":", java.util.Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
-        return head + "::" + tail;
+        return CidrText.format(this);
     }
 }
