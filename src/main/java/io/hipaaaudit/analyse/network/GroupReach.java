@@ -20,19 +20,13 @@ final class GroupReach {
         SecurityGroup.GroupReference ref = in.group().orElseThrow();
         SecurityGroup g = in.securityGroup();
         Exposure e = in.crossVpc() ? Exposure.PEERED_OR_ONPREM : Exposure.RESTRICTED_TO_GROUPS;
-        String gateway = "local";
-        String route = "VPC local route";
-        if (in.crossVpc()) {
-            Optional<RouteEntry> peering = at.routing().routes().entries().stream()
-                    .filter(r -> !r.blackhole() && r.target().equals("vpc-peering-connection"))
-                    .filter(r -> ref.vpcPeeringConnectionId().map(p -> p.equals(r.route().targetId())).orElse(true))
-                    .findFirst();
-            if (peering.isEmpty()) {
-                return List.of();
-            }
-            gateway = peering.get().route().targetId();
-            route = peering.get().label();
+        Optional<RouteEntry> anyPeering = at.routing().routes().entries().stream()
+                .filter(r -> peering(r, ref)).findFirst();
+        if (in.crossVpc() && anyPeering.isEmpty()) {
+            return List.of();
         }
+        String gateway = in.crossVpc() ? anyPeering.get().route().targetId() : "local";
+        String route = in.crossVpc() ? anyPeering.get().label() : "VPC local route";
         List<NetworkInterface> members = index.members(ref.userId().orElse(g.account()), g.region(), ref.groupId());
         List<Path> out = new ArrayList<>();
         if (members.isEmpty()) {
@@ -50,14 +44,29 @@ final class GroupReach {
                     out.add(at.path(e, source, gateway, "same subnet, no route", "not crossed", "not crossed", in));
                     continue;
                 }
+                String memberRoute = route;
+                if (in.crossVpc()) {
+                    // a known peer address must itself route back over the peering connection
+                    Optional<RouteEntry> peerRoute = at.routing().routes().lookup(c).get(0).route()
+                            .filter(r -> peering(r, ref));
+                    if (peerRoute.isEmpty()) {
+                        continue;
+                    }
+                    memberRoute = peerRoute.get().label();
+                }
                 List<AclEvaluation.Decision> inOk = AclEvaluation.allowedIn(at.acl(), c, port);
                 List<AclEvaluation.Decision> back = AclEvaluation.allowedReturn(at.acl(), c);
                 if (!inOk.isEmpty() && !back.isEmpty()) {
-                    out.add(at.path(e, source, gateway, route, inOk.get(0).label(at.acl().id()),
+                    out.add(at.path(e, source, gateway, memberRoute, inOk.get(0).label(at.acl().id()),
                             back.get(0).label(at.acl().id()) + " tcp/" + back.get(0).port(), in));
                 }
             }
         }
         return out;
+    }
+
+    private static boolean peering(RouteEntry r, SecurityGroup.GroupReference ref) {
+        return !r.blackhole() && r.target().equals("vpc-peering-connection")
+                && ref.vpcPeeringConnectionId().map(p -> p.equals(r.route().targetId())).orElse(true);
     }
 }

@@ -152,6 +152,19 @@ class DbReachScenarioTest {
     }
 
     @Test
+    void anObservedPeerMemberNeedsItsOwnAddressRoutedOverThePeering() {
+        Scenario s = Scenario.fixture("rds-instance-ingress-restricted", "fail/group-across-peering");
+        s.inv.withArray("networkInterfaces").add(s.node("{\"account\":\"444455556666\",\"region\":\"us-east-1\","
+                + "\"id\":\"eni-analytics\",\"vpcId\":\"vpc-peer\",\"subnetId\":\"subnet-peer\","
+                + "\"privateIpAddresses\":[\"10.1.4.7\", \"10.2.0.9\"],\"securityGroupIds\":[\"sg-analytics\"]}"));
+        List<Map<String, Object>> peered = Scenario.paths(network(s)).stream()
+                .filter(p -> p.get("exposure").equals("PEERED_OR_ONPREM")).toList();
+        assertThat(peered).hasSize(2).allSatisfy(p -> assertThat(p) // one per DB subnet; 10.2.0.9 has no route back
+                .containsEntry("source", "10.1.4.7 (eni-analytics in sg-analytics)")
+                .containsEntry("route", "rtb-db: 10.1.0.0/16 -> pcx-1"));
+    }
+
+    @Test
     void aGroupAcrossPeeringWithoutARouteBackHasNoPath() {
         Scenario s = Scenario.fixture("rds-instance-ingress-restricted", "fail/group-across-peering");
         s.array("routeTables", "rtb-db", "routes").remove(1);
