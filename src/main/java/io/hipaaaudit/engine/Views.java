@@ -3,6 +3,7 @@ package io.hipaaaudit.engine;
 import io.hipaaaudit.analyse.KeyIndex;
 import io.hipaaaudit.analyse.KeyPolicyFacts;
 import io.hipaaaudit.analyse.TrailFacts;
+import io.hipaaaudit.analyse.network.NetworkFacts;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.Account;
@@ -33,6 +34,7 @@ public final class Views {
     private final Inventory inv;
     private final Environments envs;
     private final KeyIndex keys;
+    private final NetworkFacts network;
     private final Map<String, List<ResourceView>> byType = new TreeMap<>();
 
     private final Map<String, List<String>> keyUsers = new HashMap<>();
@@ -43,6 +45,7 @@ public final class Views {
         this.inv = inv;
         this.envs = envs;
         this.keys = new KeyIndex(inv.kmsKeys());
+        this.network = new NetworkFacts(inv);
         inv.dbInstances().forEach(d -> d.kmsKeyId().ifPresent(ref -> addKeyUser(d, ref)));
         inv.dbClusters().forEach(c -> c.kmsKeyId().ifPresent(ref -> addKeyUser(c, ref)));
         inv.dbSnapshots().forEach(s -> s.kmsKeyId().ifPresent(ref -> addKeyUser(s, ref)));
@@ -60,7 +63,7 @@ public final class Views {
     public static Map<String, List<ResourceView>> build(Inventory inv, Environments envs) {
         Views v = new Views(inv, envs);
         v.aws(ResourceTypes.VPC, inv.vpcs(), v::vpc);
-        v.aws(ResourceTypes.SUBNET, inv.subnets(), Plain::of);
+        v.aws(ResourceTypes.SUBNET, inv.subnets(), s -> v.network.subnet(s, Plain.of(s)));
         v.aws(ResourceTypes.ROUTE_TABLE, inv.routeTables(), Plain::of);
         v.aws(ResourceTypes.INTERNET_GATEWAY, inv.internetGateways(), Plain::of);
         v.aws(ResourceTypes.NAT_GATEWAY, inv.natGateways(), Plain::of);
@@ -98,7 +101,7 @@ public final class Views {
         f.put("clusterMember", d.dbClusterIdentifier().isPresent());
         d.kmsKeyId().ifPresent(ref -> key(f, d.account(), d.region(), ref));
         parameters(d.account(), d.region(), "instance", d.parameterGroupNames()).ifPresent(p -> f.put("parameters", p));
-        return f;
+        return network.dbInstance(d, f);
     }
 
     private Map<String, Object> dbCluster(DbCluster c) {
@@ -107,7 +110,7 @@ public final class Views {
         c.kmsKeyId().ifPresent(ref -> key(f, c.account(), c.region(), ref));
         c.parameterGroupName().flatMap(pg -> parameters(c.account(), c.region(), "cluster", List.of(pg)))
                 .ifPresent(p -> f.put("parameters", p));
-        return f;
+        return network.dbCluster(c, f);
     }
 
     private Map<String, Object> dbSnapshot(DbSnapshot s) {
