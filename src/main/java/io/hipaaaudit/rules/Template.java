@@ -62,6 +62,9 @@ public final class Template {
 
     private static String format(Object value) {
         if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                return "none";
+            }
             return String.join(", ", list.stream().map(Template::format).toList());
         }
         return String.valueOf(value);
