@@ -1,5 +1,6 @@
 package io.hipaaaudit.inventory.aws;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hipaaaudit.inventory.Nulls;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public record RouteTable(String account, String region, String id, String arn, S
         tags = Nulls.sorted(tags);
     }
 
+    @JsonIgnore
     public boolean isMain() {
         return associations.stream().anyMatch(Association::main);
     }
