@@ -61,6 +61,13 @@ class ScanAgainstEndpointTest {
         assertThat(doc.get("scan").get("apiCalls").get("sts:GetCallerIdentity").asLong()).isEqualTo(1);
         assertThat(stderr.toString()).contains("AWS API calls").contains("rds:DescribeDBInstances");
         assertThat(out.resolve("inventory.json")).exists();
+        int again = HipaaAudit.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
+                "scan", "--snapshot", out.resolve("inventory.json").toString(), "--environment", "prod",
+                "--output-dir", out.resolve("again").toString());
+        assertThat(again).isEqualTo(exit);
+        JsonNode replayed = Json.json().readTree(out.resolve("again/findings.json").toFile());
+        assertThat(replayed.get("findings")).as("the saved inventory evaluates to the same findings")
+                .isEqualTo(doc.get("findings"));
         String everything = stdout + stderr.toString() + java.nio.file.Files.readString(out.resolve("findings.json"))
                 + java.nio.file.Files.readString(out.resolve("inventory.json"));
         assertThat(everything).doesNotContain("secret-never-printed").doesNotContain("AKIDEXAMPLEKEY00000");
