@@ -33,6 +33,8 @@ final class ConfigDefaults {
         set("--fail-on", c.gate().failOn(), v -> scan.failOn = Severity.parse(v));
         set("--allow-incomplete", c.gate().allowIncomplete(), v -> scan.allowIncomplete = v);
         set("--baseline", c.gate().baseline(), v -> scan.gate.baseline = Path.of(v));
+        set("--history", c.history().map(HipaaAuditConfig.History::url), v -> scan.history.url = v);
+        set("--history-user", c.history().flatMap(HipaaAuditConfig.History::user), v -> scan.history.user = v);
         if (!c.outputs().formats().isEmpty() && !given.hasMatchedOption("--format")) {
             scan.formats = formats(c.outputs().formats());
         }

@@ -41,6 +41,9 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GateOptions gate = new GateOptions();
 
+    @CommandLine.Mixin
+    HistoryOptions history = new HistoryOptions();
+
     @Option(names = "--environment", paramLabel = "NAME", defaultValue = "default",
             description = "Environment whose rule parameters apply (dev, prod or any name the rules define; "
                     + "default: ${DEFAULT-VALUE}). A resource's environment tag overrides it.")
@@ -94,6 +97,7 @@ final class ScanCommand implements Callable<Integer> {
         new ConsoleSummary(spec.commandLine().getOut()).print(doc, failOn, quiet, exit,
                 outputDir.resolve("findings.json"));
         gate.print(spec.commandLine().getOut(), verdict, waived, quiet);
+        history.record(doc, spec.commandLine().getOut(), quiet);
         return exit;
     }
 
