@@ -50,7 +50,8 @@ final class ConfigDefaults {
             set("--external-id", a.externalId(), v -> s.externalId = v);
             set("--profile", a.profile(), v -> s.profile = v);
         });
-        if (!given.hasMatchedOption("--db")) {
+        // a snapshot already holds what was collected: configured databases are for live scans
+        if (!given.hasMatchedOption("--db") && !given.hasMatchedOption("--snapshot")) {
             s.configuredTargets = ConfigDatabases.targets(c.databases(), s.regions, Optional.ofNullable(s.profile));
         }
     }

@@ -6,7 +6,9 @@ import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Severity;
 import io.hipaaaudit.findings.Status;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The CI decision (exit codes as in DESIGN.md): 1 when a FAIL at or above the threshold is new (every such FAIL is
@@ -19,8 +21,10 @@ public final class Gate {
                                        Optional<Baseline> baseline) {
         List<Finding> failing = doc.findings().stream()
                 .filter(f -> f.status() == Status.FAIL && f.severity().atLeast(failOn)).toList();
-        List<Finding> known = failing.stream().filter(f -> baseline.map(b -> b.alreadyFailing(f)).orElse(false)).toList();
-        List<Finding> fresh = failing.stream().filter(f -> !known.contains(f)).toList();
+        Map<Boolean, List<Finding>> split = failing.stream()
+                .collect(Collectors.partitioningBy(f -> baseline.map(b -> b.alreadyFailing(f)).orElse(false)));
+        List<Finding> known = split.get(true);
+        List<Finding> fresh = split.get(false);
         List<Finding> fixed = baseline.map(b -> b.fixedIn(doc)).orElse(List.of());
         boolean incomplete = doc.findings().stream().anyMatch(f -> f.status() == Status.NOT_ASSESSED);
         int exit = !fresh.isEmpty() ? ExitCodes.FAILED
