@@ -4,10 +4,11 @@ import io.hipaaaudit.engine.Environments;
 import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Severity;
-import io.hipaaaudit.findings.Status;
+import io.hipaaaudit.gate.GateVerdict;
 import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.rules.RuleLoader;
 import io.hipaaaudit.rules.RulePack;
+import io.hipaaaudit.waivers.WaiverOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,15 @@ final class ScanCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     SourceOptions sources = new SourceOptions();
+
+    @CommandLine.Mixin
+    ConfigOptions config = new ConfigOptions();
+
+    @CommandLine.Mixin
+    GateOptions gate = new GateOptions();
+
+    @CommandLine.Mixin
+    HistoryOptions history = new HistoryOptions();
 
     @Option(names = "--environment", paramLabel = "NAME", defaultValue = "default",
             description = "Environment whose rule parameters apply (dev, prod or any name the rules define; "
@@ -72,17 +82,22 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RulePack pack = RuleLoader.load(ruleDirs);
+        RulePack pack = config.prepare(this, RuleLoader.load(ruleDirs));
         SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet));
-        FindingsDocument doc = Scan.run(collected.inventory(), pack, new Environments(environment, environmentTag),
-                collected.apiCalls());
+        Environments environments = new Environments(environment, environmentTag);
+        WaiverOutcome waived = config.waive(Scan.run(collected.inventory(), pack, environments, collected.apiCalls()),
+                collected.inventory(), environments);
+        FindingsDocument doc = waived.document();
         if (verbose) {
             printApiCalls(collected.apiCalls());
         }
         write(doc);
-        int exit = exitCode(doc, failOn, allowIncomplete);
+        GateVerdict verdict = gate.decide(doc, failOn, allowIncomplete);
+        int exit = verdict.exit();
         new ConsoleSummary(spec.commandLine().getOut()).print(doc, failOn, quiet, exit,
                 outputDir.resolve("findings.json"));
+        gate.print(spec.commandLine().getOut(), verdict, waived, quiet);
+        history.record(doc, spec.commandLine().getOut(), quiet);
         return exit;
     }
 
@@ -102,16 +117,6 @@ final class ScanCommand implements Callable<Integer> {
         err.printf("AWS API calls (%d in all):%n", calls.values().stream().mapToLong(Long::longValue).sum());
         new java.util.TreeMap<>(calls).forEach((action, n) -> err.printf("  %-48s %6d%n", action, n));
         err.flush();
-    }
-
-    static int exitCode(FindingsDocument doc, Severity failOn, boolean allowIncomplete) {
-        boolean failed = doc.findings().stream()
-                .anyMatch(f -> f.status() == Status.FAIL && f.severity().atLeast(failOn));
-        if (failed) {
-            return ExitCodes.FAILED;
-        }
-        boolean incomplete = doc.findings().stream().anyMatch(f -> f.status() == Status.NOT_ASSESSED);
-        return incomplete && !allowIncomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
     }
 
     static final class SeverityConverter implements CommandLine.ITypeConverter<Severity> {

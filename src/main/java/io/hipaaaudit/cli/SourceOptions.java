@@ -73,6 +73,9 @@ final class SourceOptions {
             description = "Also write the collected inventory as JSON (re-evaluate it later with --snapshot).")
     Path saveInventory;
 
+    /** Databases from the configuration file, used when no --db is given. */
+    List<PgTarget> configuredTargets = List.of();
+
     /** The inventory and the AWS API calls made (empty for a snapshot). */
     record Collected(Inventory inventory, Map<String, Long> apiCalls) {}
 
@@ -127,7 +130,7 @@ final class SourceOptions {
 
     private List<PgTarget> targets() {
         if (databases.isEmpty()) {
-            return List.of();
+            return configuredTargets;
         }
         if (dbUser == null || dbUser.isBlank()) {
             throw new InputException("--db needs --db-user (a read-only audit role)");

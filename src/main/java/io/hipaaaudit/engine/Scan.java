@@ -46,7 +46,8 @@ public final class Scan {
         return new FindingsDocument(info, findings);
     }
 
-    static Map<String, Long> counts(List<Finding> findings) {
+    /** Findings per status, every status present (zero when none). */
+    public static Map<String, Long> counts(List<Finding> findings) {
         Map<String, Long> counts = new TreeMap<>();
         Stream.of(Status.values()).forEach(s -> counts.put(s.name(), 0L));
         findings.forEach(f -> counts.merge(f.status().name(), 1L, Long::sum));

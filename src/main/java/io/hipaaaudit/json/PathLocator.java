@@ -14,7 +14,7 @@ import java.util.Objects;
  * Finds the line of a JSON/YAML path in the source text. Jackson reports some errors (an unknown key inside a
  * record) at the end of the enclosing object; re-reading the tokens finds the line of the key itself.
  */
-final class PathLocator {
+public final class PathLocator {
     private PathLocator() {}
 
     /** Line of the last element of {@code path} in {@code text}, or 0 when it cannot be found. */
@@ -23,6 +23,14 @@ final class PathLocator {
         for (JsonMappingException.Reference r : path) {
             target.add(r.getFieldName() != null ? r.getFieldName() : (Object) r.getIndex());
         }
+        return lineOf(factory, text, target);
+    }
+
+    /**
+     * Line of a path given as field names (String) and array indexes (Integer), e.g. {@code [waivers, 2, expires]},
+     * for errors found after binding; 0 when it cannot be found.
+     */
+    public static int lineOf(JsonFactory factory, String text, List<Object> target) {
         if (target.isEmpty()) {
             return 0;
         }

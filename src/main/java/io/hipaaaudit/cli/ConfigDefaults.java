@@ -1,0 +1,90 @@
+package io.hipaaaudit.cli;
+
+import io.hipaaaudit.config.ConfigLoader;
+import io.hipaaaudit.config.HipaaAuditConfig;
+import io.hipaaaudit.config.Targets;
+import io.hipaaaudit.findings.Severity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine;
+
+/** Copies configuration values into the scan's options, except where the command line gave the option. */
+final class ConfigDefaults {
+    private final ConfigLoader.Loaded loaded;
+    private final HipaaAuditConfig c;
+    private final ScanCommand scan;
+    private final CommandLine.ParseResult given;
+
+    ConfigDefaults(ConfigLoader.Loaded loaded, ScanCommand scan) {
+        this.loaded = loaded;
+        this.c = loaded.config();
+        this.scan = scan;
+        this.given = scan.spec.commandLine().getParseResult();
+    }
+
+    void apply(String accountId) {
+        set("--environment", c.environment(), v -> scan.environment = v);
+        set("--environment-tag", c.environmentTag(), v -> scan.environmentTag = v);
+        set("--output-dir", c.outputs().dir(), v -> scan.outputDir = Path.of(v));
+        set("--fail-on", c.gate().failOn(), v -> scan.failOn = Severity.parse(v));
+        set("--allow-incomplete", c.gate().allowIncomplete(), v -> scan.allowIncomplete = v);
+        set("--baseline", c.gate().baseline(), v -> scan.gate.baseline = Path.of(v));
+        set("--history", c.history().map(HipaaAuditConfig.History::url), v -> scan.history.url = v);
+        set("--history-user", c.history().flatMap(HipaaAuditConfig.History::user), v -> scan.history.user = v);
+        if (!c.outputs().formats().isEmpty() && !given.hasMatchedOption("--format")) {
+            scan.formats = formats(c.outputs().formats());
+        }
+        Targets t = c.targets();
+        SourceOptions s = scan.sources;
+        set("--profile", t.profile(), v -> s.profile = v);
+        set("--endpoint-url", t.endpointUrl(), v -> s.endpointUrl = v);
+        if (!t.regions().isEmpty() && !given.hasMatchedOption("--regions")) {
+            s.regions = new ArrayList<>(t.regions());
+        }
+        account(t, accountId).ifPresent(a -> {
+            set("--role-arn", a.roleArn(), v -> s.roleArn = v);
+            set("--external-id", a.externalId(), v -> s.externalId = v);
+            set("--profile", a.profile(), v -> s.profile = v);
+        });
+        // a snapshot already holds what was collected: configured databases are for live scans
+        if (!given.hasMatchedOption("--db") && !given.hasMatchedOption("--snapshot")) {
+            s.configuredTargets = ConfigDatabases.targets(c.databases(), s.regions, Optional.ofNullable(s.profile));
+        }
+    }
+
+    private Optional<Targets.Account> account(Targets t, String id) {
+        if (id != null) {
+            return Optional.of(t.accounts().stream().filter(a -> a.id().equals(id)).findFirst()
+                    .orElseThrow(() -> loaded.source().error(List.of("targets", "accounts"), "--account " + id
+                            + " is not in targets.accounts")));
+        }
+        if (t.accounts().size() > 1) {
+            throw loaded.source().error(List.of("targets", "accounts"), "targets.accounts lists "
+                    + t.accounts().size() + " accounts; choose one per run with --account ID");
+        }
+        return t.accounts().stream().findFirst();
+    }
+
+    private <T> void set(String option, Optional<T> value, java.util.function.Consumer<T> setter) {
+        if (value.isPresent() && !given.hasMatchedOption(option)) {
+            setter.accept(value.get());
+        }
+    }
+
+    private EnumSet<ScanCommand.Format> formats(List<String> names) {
+        EnumSet<ScanCommand.Format> out = EnumSet.noneOf(ScanCommand.Format.class);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).toLowerCase(Locale.ROOT);
+            int index = i;
+            out.add(EnumSet.allOf(ScanCommand.Format.class).stream().filter(f -> f.name().equalsIgnoreCase(name))
+                    .findFirst().orElseThrow(() -> loaded.source().error(List.of("outputs", "formats", index),
+                            "outputs.formats: format '" + name + "' is not available in this build; expected one of "
+                                    + EnumSet.allOf(ScanCommand.Format.class))));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package io.hipaaaudit.cli;
+
+import io.hipaaaudit.config.HistoryUrls;
+import io.hipaaaudit.findings.FindingsDocument;
+import io.hipaaaudit.history.HistoryException;
+import io.hipaaaudit.history.HistoryStore;
+import io.hipaaaudit.json.InputException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The scan history database. Its password comes from {@code HIPAA_AUDIT_HISTORY_PASSWORD} only: a URL carrying
+ * one is refused, so it never lands in a process list, a shell history or a CI log.
+ */
+final class HistoryOptions {
+    @Option(names = "--history", paramLabel = "JDBC_URL", defaultValue = "${env:HIPAA_AUDIT_HISTORY_URL}",
+            description = "Record the scan in this PostgreSQL history database (jdbc:postgresql://host/db; "
+                    + "password from $" + HistoryUrls.PASSWORD_ENV + "; also $HIPAA_AUDIT_HISTORY_URL).")
+    String url;
+
+    @Option(names = "--history-user", paramLabel = "USER", defaultValue = "${env:HIPAA_AUDIT_HISTORY_USER}",
+            description = "User for the history database.")
+    String user;
+
+    boolean enabled() {
+        return url != null && !url.isBlank();
+    }
+
+    HistoryStore open() {
+        if (!enabled()) {
+            throw new InputException("no history database: pass --history jdbc:postgresql://... or set HIPAA_AUDIT_HISTORY_URL");
+        }
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new InputException("--history '" + SourceOptions.safe(url) + "' is not a jdbc:postgresql:// URL");
+        }
+        if (HistoryUrls.carriesPassword(url)) {
+            throw new InputException("--history: the URL must not carry a password; set " + HistoryUrls.PASSWORD_ENV);
+        }
+        try {
+            return HistoryStore.open(url, Optional.ofNullable(user), () -> System.getenv(HistoryUrls.PASSWORD_ENV));
+        } catch (HistoryException e) {
+            throw new InputException("history " + SourceOptions.safe(url) + ": " + e.getMessage());
+        }
+    }
+
+    /** Records the scan when a history database is configured. */
+    void record(FindingsDocument doc, PrintWriter out, boolean quiet) {
+        if (!enabled()) {
+            return;
+        }
+        try {
+            long id = open().record(doc);
+            if (!quiet) {
+                out.printf("history: recorded as scan %d in %s%n", id, SourceOptions.safe(url));
+                out.flush();
+            }
+        } catch (HistoryException e) {
+            throw new InputException("history " + SourceOptions.safe(url) + ": " + e.getMessage());
+        }
+    }
+}
