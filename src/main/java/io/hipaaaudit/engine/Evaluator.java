@@ -7,6 +7,7 @@ import io.hipaaaudit.findings.ResourceRef;
 import io.hipaaaudit.findings.Status;
 import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.policy.DbPolicy;
 import io.hipaaaudit.rules.Rule;
 import io.hipaaaudit.rules.RulePack;
 import java.time.Instant;
@@ -29,8 +30,12 @@ public final class Evaluator {
     private final Optional<Instant> now;
 
     public Evaluator(Inventory inventory, Environments environments) {
+        this(inventory, environments, Optional.empty());
+    }
+
+    public Evaluator(Inventory inventory, Environments environments, Optional<DbPolicy> dbPolicy) {
         this.inventory = inventory;
-        this.views = Views.build(inventory, environments);
+        this.views = Views.build(inventory, environments, dbPolicy);
         this.now = inventory.finishedAt().or(inventory::startedAt);
     }
 
@@ -83,8 +88,9 @@ public final class Evaluator {
         Map<String, Object> evidence = Map.of();
         try {
             if (rule.appliesIf().isPresent() && !Boolean.TRUE.equals(rule.appliesIf().get().eval(r.facts(), vars))) {
-                return Findings.of(rule, r.ref(), Status.NOT_APPLICABLE, "not applicable to this resource",
-                        paramEvidence(params, r));
+                String msg = rule.notApplicableMessage().map(t -> t.render(r.facts(), vars))
+                        .orElse("not applicable to this resource");
+                return Findings.of(rule, r.ref(), Status.NOT_APPLICABLE, msg, paramEvidence(params, r));
             }
             evidence = evidence(rule, vars, params, r);
             Object verdict = rule.condition().eval(r.facts(), vars);

@@ -6,18 +6,21 @@ import io.hipaaaudit.findings.Status;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.json.Json;
+import io.hipaaaudit.policy.DbPolicy;
 import io.hipaaaudit.rules.Rule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Runs a rule's fixtures: {@code fixtures/pass/*.json} must give at least one PASS and no FAIL or NOT_ASSESSED,
  * {@code fixtures/fail/*.json} at least one FAIL, {@code fixtures/not-assessed/*.json} at least one
- * NOT_ASSESSED. A fixture may pin exact outcomes in {@code expect}: resource id, status and a message fragment.
+ * NOT_ASSESSED. A fixture may pin exact outcomes in {@code expect}: resource id, status and a message fragment,
+ * and may declare the database policy the scan runs with ({@code dbPolicy}).
  */
 public final class FixtureRunner {
     public static final List<String> KINDS = List.of("pass", "fail", "not-assessed");
@@ -46,8 +49,8 @@ public final class FixtureRunner {
     public static Result run(Rule rule, Path file, String kind) {
         Fixture fx = Fixture.read(file);
         Inventory inv = fx.inventory();
-        List<Finding> findings = new Evaluator(inv, new Environments(fx.environment(), fx.environmentTag()))
-                .evaluate(rule);
+        List<Finding> findings = new Evaluator(inv, new Environments(fx.environment(), fx.environmentTag()),
+                fx.dbPolicy()).evaluate(rule);
         List<String> problems = new ArrayList<>();
         long pass = count(findings, Status.PASS);
         long fail = count(findings, Status.FAIL);
@@ -97,8 +100,9 @@ public final class FixtureRunner {
 
     /** The fixture file format. */
     record Fixture(String description, String environment, String environmentTag, List<Expectation> expect,
-                   Inventory inventory) {
+                   Inventory inventory, Optional<DbPolicy> dbPolicy) {
         Fixture {
+            dbPolicy = dbPolicy == null ? Optional.empty() : dbPolicy;
             description = description == null ? "" : description;
             expect = expect == null ? List.of() : List.copyOf(expect);
             inventory = inventory == null ? Inventory.empty() : inventory;

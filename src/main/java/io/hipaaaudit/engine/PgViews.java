@@ -4,20 +4,26 @@ import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.pg.PgDatabase;
+import io.hipaaaudit.policy.DbPolicy;
+import io.hipaaaudit.policy.PgFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * Views of PostgreSQL objects. Each carries the database target as its scope; when the database was matched to
- * an RDS instance, the instance's account and region too, so findings join up with the AWS side.
+ * an RDS instance, the instance's account and region too, so findings join up with the AWS side. Derived facts
+ * (role reach, PHI, PUBLIC grants, pgaudit, and what a declared policy says) come from {@link PgFacts}.
  */
 final class PgViews {
     private PgViews() {}
 
-    static void add(Inventory inv, Environments envs, Map<String, List<ResourceView>> byType) {
+    static void add(Inventory inv, Environments envs, Optional<DbPolicy> policy,
+                    Function<DbInstance, Optional<Map<String, Object>>> instanceParameters,
+                    Map<String, List<ResourceView>> byType) {
         List<ResourceView> dbs = new ArrayList<>();
         List<ResourceView> roles = new ArrayList<>();
         List<ResourceView> schemas = new ArrayList<>();
@@ -32,14 +38,17 @@ final class PgViews {
             String env = db.environment().or(() -> instance.flatMap(i -> envs.fromTags(i.tags())))
                     .orElse(envs.scanEnvironment());
             Context ctx = new Context(db, account, region, env);
+            PgFacts derived = new PgFacts(db, policy, instance.flatMap(instanceParameters));
             Map<String, Object> dbFacts = Plain.of(new PgDatabase(db.id(), db.host(), db.port(), db.database(),
                     db.serverVersion(), db.serverVersionNum(), db.rds(), db.rdsInstance(), db.environment(),
                     db.settings(), db.roles(), db.memberships(), List.of(), List.of(), List.of(), List.of(),
                     db.extensions()));
+            derived.database(dbFacts);
             dbs.add(ctx.view(ResourceTypes.PG_DATABASE, "", dbFacts));
-            ctx.each(ResourceTypes.PG_ROLE, db.roles(), r -> r.name(), roles);
+            ctx.each(ResourceTypes.PG_ROLE, db.roles(), r -> r.name(), roles, derived::role);
             ctx.each(ResourceTypes.PG_SCHEMA, db.schemas(), s -> s.name(), schemas);
-            ctx.each(ResourceTypes.PG_RELATION, db.relations(), r -> r.schema() + "." + r.name(), relations);
+            ctx.each(ResourceTypes.PG_RELATION, db.relations(), r -> r.schema() + "." + r.name(), relations,
+                    derived::relation);
             ctx.each(ResourceTypes.PG_FUNCTION, db.functions(),
                     f -> f.schema() + "." + f.name() + "(" + f.identityArguments() + ")", functions);
             ctx.each(ResourceTypes.PG_DEFAULT_ACL, db.defaultAcls(),
@@ -64,8 +73,15 @@ final class PgViews {
         }
 
         <T> void each(String type, List<T> items, Function<T, String> name, List<ResourceView> out) {
+            each(type, items, name, out, (item, facts) -> { });
+        }
+
+        <T> void each(String type, List<T> items, Function<T, String> name, List<ResourceView> out,
+                      BiConsumer<T, Map<String, Object>> derived) {
             for (T item : items) {
-                out.add(view(type, name.apply(item), Plain.of(item)));
+                Map<String, Object> facts = Plain.of(item);
+                derived.accept(item, facts);
+                out.add(view(type, name.apply(item), facts));
             }
         }
     }

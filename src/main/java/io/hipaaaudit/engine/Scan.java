@@ -8,6 +8,7 @@ import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.InventoryJson;
 import io.hipaaaudit.inventory.aws.Account;
 import io.hipaaaudit.inventory.pg.PgDatabase;
+import io.hipaaaudit.policy.DbPolicy;
 import io.hipaaaudit.rules.RulePack;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,7 +28,12 @@ public final class Scan {
 
     public static FindingsDocument run(Inventory inventory, RulePack pack, Environments environments,
                                        Map<String, Long> apiCalls) {
-        List<Finding> findings = new Evaluator(inventory, environments).evaluate(pack);
+        return run(inventory, pack, environments, Optional.empty(), apiCalls);
+    }
+
+    public static FindingsDocument run(Inventory inventory, RulePack pack, Environments environments,
+                                       Optional<DbPolicy> dbPolicy, Map<String, Long> apiCalls) {
+        List<Finding> findings = new Evaluator(inventory, environments, dbPolicy).evaluate(pack);
         String inventorySha = InventoryJson.sha256(inventory);
         String id = UUID.nameUUIDFromBytes((inventorySha + "|" + pack.sha256() + "|" + environments.scanEnvironment()
                 + "|" + environments.tagKey()).getBytes(StandardCharsets.UTF_8)).toString();

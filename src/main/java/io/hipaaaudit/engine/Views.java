@@ -15,6 +15,7 @@ import io.hipaaaudit.inventory.aws.DbSnapshot;
 import io.hipaaaudit.inventory.aws.KmsKey;
 import io.hipaaaudit.inventory.aws.Trail;
 import io.hipaaaudit.inventory.aws.Vpc;
+import io.hipaaaudit.policy.DbPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,6 +62,11 @@ public final class Views {
     }
 
     public static Map<String, List<ResourceView>> build(Inventory inv, Environments envs) {
+        return build(inv, envs, Optional.empty());
+    }
+
+    /** With a declared database policy, PostgreSQL views also carry what the policy says about them. */
+    public static Map<String, List<ResourceView>> build(Inventory inv, Environments envs, Optional<DbPolicy> policy) {
         Views v = new Views(inv, envs);
         v.aws(ResourceTypes.VPC, inv.vpcs(), v::vpc);
         v.aws(ResourceTypes.SUBNET, inv.subnets(), s -> v.network.subnet(s, Plain.of(s)));
@@ -80,7 +86,8 @@ public final class Views {
         v.aws(ResourceTypes.KMS_KEY, inv.kmsKeys(), v::kmsKey);
         v.aws(ResourceTypes.TRAIL, inv.trails(), t -> TrailFacts.of(t, Plain.of(t)));
         v.accounts();
-        PgViews.add(inv, envs, v.byType);
+        PgViews.add(inv, envs, policy,
+                d -> v.parameters(d.account(), d.region(), "instance", d.parameterGroupNames()), v.byType);
         return v.byType;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,20 @@ public final class InputException extends RuntimeException {
             }
         }
         return of(origin, e);
+    }
+
+    /**
+     * Like {@link #of(String, JsonProcessingException, JsonFactory, String)}, and a value a record's constructor
+     * rejected is reported at the line where that value starts rather than where its enclosing object ends.
+     */
+    public static InputException atValue(String origin, JsonProcessingException e, JsonFactory factory, String text) {
+        if (e instanceof ValueInstantiationException v) {
+            int line = PathLocator.line(factory, text, v.getPath());
+            if (line > 0) {
+                return new InputException(origin + ":" + line + ": " + describe(e));
+            }
+        }
+        return of(origin, e, factory, text);
     }
 
     static String describe(JsonProcessingException e) {

@@ -54,8 +54,7 @@ public final class ParamOverrides {
             merged.putAll(checked.getOrDefault(env, Map.of()));
             params.put(env, Map.copyOf(merged));
         }
-        return new Rule(rule.file(), rule.source(), rule.directory(), rule.appliesIf(), rule.condition(),
-                rule.message(), rule.passMessage(), rule.evidence(), Map.copyOf(params));
+        return rule.withParams(java.util.Collections.unmodifiableMap(params));
     }
 
     private static Map<String, Object> check(Rule rule, String env, Map<String, Object> values,

@@ -19,8 +19,15 @@ public record Rule(
         CelSupport.Compiled condition,
         Template message,
         Optional<Template> passMessage,
+        Optional<Template> notApplicableMessage,
         Map<String, CelSupport.Compiled> evidence,
         Map<String, Map<String, Object>> params) {
+
+    /** The same rule with other parameters (organisation overrides from the configuration). */
+    public Rule withParams(Map<String, Map<String, Object>> newParams) {
+        return new Rule(file, source, directory, appliesIf, condition, message, passMessage, notApplicableMessage,
+                evidence, newParams);
+    }
 
     public String id() {
         return file.id();

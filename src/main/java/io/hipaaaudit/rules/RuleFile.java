@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>{@code params} maps an environment name ({@code default}, {@code dev}, {@code prod} or any custom name) to
  * parameter values; an environment inherits {@code default} and may only override keys declared there.
  * {@code requires} lists further resource types whose collection must be complete for a verdict.
- * {@code evidence} maps an evidence name to a CEL expression over the resource.
+ * {@code evidence} maps an evidence name to a CEL expression over the resource. {@code not_applicable_message}
+ * explains a NOT_APPLICABLE verdict of {@code applies_if} (for example: no policy was declared).
  */
 public record RuleFile(
         String id,
@@ -31,6 +32,7 @@ public record RuleFile(
         String condition,
         String message,
         @JsonProperty("pass_message") Optional<String> passMessage,
+        @JsonProperty("not_applicable_message") Optional<String> notApplicableMessage,
         Map<String, String> evidence,
         List<String> references) {
 
@@ -40,6 +42,7 @@ public record RuleFile(
         params = params == null ? Map.of() : params;
         appliesIf = Nulls.opt(appliesIf);
         passMessage = Nulls.opt(passMessage);
+        notApplicableMessage = Nulls.opt(notApplicableMessage);
         evidence = evidence == null ? Map.of() : evidence;
         references = Nulls.list(references);
     }

@@ -79,9 +79,11 @@ final class RuleParser {
         CelSupport.Compiled condition = check.compile("condition", rf.condition());
         Template message = check.template("message", rf.message());
         Optional<Template> passMessage = rf.passMessage().map(m -> check.template("pass_message", m));
+        Optional<Template> naMessage = rf.notApplicableMessage().map(m -> check.template("not_applicable_message", m));
         Map<String, CelSupport.Compiled> evidence = new LinkedHashMap<>();
         new TreeMap<>(rf.evidence()).forEach((name, expr) -> evidence.put(name, check.compile("evidence." + name, expr)));
-        return new Rule(rf, file, directory, appliesIf, condition, message, passMessage, Map.copyOf(evidence), params);
+        return new Rule(rf, file, directory, appliesIf, condition, message, passMessage, naMessage, Map.copyOf(evidence),
+                params);
     }
 
     /** Validation helpers that know the file, the rule id and the line of every key. */

@@ -1,0 +1,102 @@
+package io.hipaaaudit.analyse.privileges;
+
+import io.hipaaaudit.inventory.pg.PgDatabase;
+import io.hipaaaudit.inventory.pg.PgFunction;
+import io.hipaaaudit.inventory.pg.PgMembership;
+import io.hipaaaudit.inventory.pg.PgRelation;
+import io.hipaaaudit.inventory.pg.PgRole;
+import io.hipaaaudit.inventory.pg.PgSchema;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a role can become and what it owns, for rules about application roles: the privileged roles it reaches
+ * (superusers, rds_superuser, predefined pg_* roles that read or write everything or touch the server), the
+ * objects it owns, and the object owners it can act as. A membership counts when it lets the member use the
+ * role's privileges or SET ROLE to it: before PostgreSQL 16 every membership allows SET ROLE; from 16 the grant's
+ * {@code set_option} or {@code inherit_option} must be true.
+ */
+public final class RoleFacts {
+    /** Membership in any of these gives powers no application role needs. */
+    public static final Set<String> PRIVILEGED = Set.of("rds_superuser", "pg_read_all_data", "pg_write_all_data",
+            "pg_execute_server_program", "pg_read_server_files", "pg_write_server_files", "pg_create_subscription",
+            "pg_database_owner", "rds_replication", "pg_signal_backend");
+    public static final String RDS_IAM = "rds_iam";
+    private static final int LISTED = 20;
+
+    private final Map<String, PgRole> roles = new LinkedHashMap<>();
+    private final Map<String, List<PgMembership>> memberOf = new HashMap<>();
+    private final Map<String, List<String>> owned = new TreeMap<>();
+
+    public RoleFacts(PgDatabase db) {
+        db.roles().forEach(r -> roles.put(r.name(), r));
+        db.memberships().forEach(m -> memberOf.computeIfAbsent(m.member(), k -> new ArrayList<>()).add(m));
+        for (PgSchema s : db.schemas()) {
+            own(s.owner(), "schema " + Names.quote(s.name()));
+        }
+        for (PgRelation r : db.relations()) {
+            own(r.owner(), r.kind() + " " + Names.quote(r.schema()) + "." + Names.quote(r.name()));
+        }
+        for (PgFunction f : db.functions()) {
+            own(f.owner(), f.kind() + " " + Names.quote(f.schema()) + "." + EffectivePrivileges.signature(f));
+        }
+    }
+
+    private void own(String owner, String object) {
+        owned.computeIfAbsent(owner, k -> new ArrayList<>()).add(object);
+    }
+
+    /** The facts rules read for {@code role}, as plain values. */
+    public Map<String, Object> of(String role) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        Map<String, List<String>> reach = reachable(role);
+        List<Object> privileged = new ArrayList<>();
+        List<Object> owners = new ArrayList<>();
+        reach.forEach((target, via) -> {
+            PgRole r = roles.get(target);
+            if (!target.equals(role) && (PRIVILEGED.contains(target) || (r != null && r.superuser()))) {
+                privileged.add(Map.of("role", target, "via", via));
+            }
+            if (!target.equals(role) && owned.containsKey(target)) {
+                owners.add(Map.of("role", target, "via", via, "owns", (long) owned.get(target).size()));
+            }
+        });
+        List<String> mine = owned.getOrDefault(role, List.of());
+        f.put("privilegedMemberships", privileged);
+        f.put("ownedObjectCount", (long) mine.size());
+        f.put("ownedObjects", List.copyOf(mine.subList(0, Math.min(LISTED, mine.size()))));
+        f.put("ownerRoles", owners);
+        f.put("iamAuth", reach.containsKey(RDS_IAM));
+        PgRole r = roles.get(role);
+        f.put("passwordExpires", r != null && r.validUntil().isPresent());
+        return f;
+    }
+
+    /** Roles reachable through memberships that give their privileges or SET ROLE, with the shortest chain. */
+    Map<String, List<String>> reachable(String start) {
+        Map<String, List<String>> reached = new LinkedHashMap<>();
+        reached.put(start, List.of());
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            String member = queue.removeFirst();
+            for (PgMembership m : memberOf.getOrDefault(member, List.of())) {
+                boolean usable = m.setOption().orElse(true) || m.inheritOption().orElse(false);
+                if (!usable || reached.containsKey(m.role())) {
+                    continue;
+                }
+                List<String> chain = new ArrayList<>(reached.get(member));
+                chain.add("member of " + Names.quote(m.role()));
+                reached.put(m.role(), List.copyOf(chain));
+                queue.addLast(m.role());
+            }
+        }
+        return reached;
+    }
+}

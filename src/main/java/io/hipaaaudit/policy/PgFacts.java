@@ -1,0 +1,92 @@
+package io.hipaaaudit.policy;
+
+import io.hipaaaudit.analyse.PgAuditFacts;
+import io.hipaaaudit.analyse.privileges.EffectivePrivileges;
+import io.hipaaaudit.analyse.privileges.RoleFacts;
+import io.hipaaaudit.inventory.pg.AclItem;
+import io.hipaaaudit.inventory.pg.PgDatabase;
+import io.hipaaaudit.inventory.pg.PgRelation;
+import io.hipaaaudit.inventory.pg.PgRole;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The derived facts of one database's views, added to the plain inventory facts: role reach and ownership,
+ * PHI classification, PUBLIC grants, pgaudit state, and, when a policy is given, a {@code policy} map on roles
+ * and relations (its absence tells rules that no policy was declared). The effective-privilege analysis runs
+ * only when a policy needs it.
+ */
+public final class PgFacts {
+    private final PgDatabase db;
+    private final Optional<DbPolicy> policy;
+    private final Optional<Map<String, Object>> rdsParameters;
+    private final RoleFacts roles;
+    private final PhiClassifier phi;
+    private final Optional<PolicyPrivileges> privileges;
+
+    public PgFacts(PgDatabase db, Optional<DbPolicy> policy, Optional<Map<String, Object>> rdsParameters) {
+        this.db = db;
+        this.policy = policy;
+        this.rdsParameters = rdsParameters;
+        this.roles = new RoleFacts(db);
+        this.phi = new PhiClassifier(policy);
+        this.privileges = policy.map(p -> new PolicyPrivileges(p, new EffectivePrivileges(db)));
+    }
+
+    public void database(Map<String, Object> facts) {
+        facts.put("pgaudit", PgAuditFacts.of(db, rdsParameters));
+        if (db.rdsInstance().isPresent()) {
+            rdsParameters.ifPresent(p -> facts.put("rdsParameters", p));
+        }
+    }
+
+    public void role(PgRole role, Map<String, Object> facts) {
+        facts.putAll(roles.of(role.name()));
+        policy.ifPresent(p -> {
+            Map<String, Object> declared = new LinkedHashMap<>();
+            declared.put("applicationRole", p.applicationRole(role.name()));
+            declared.put("iamAuthRequired", Globs.any(p.authentication().iamAuth(), role.name()));
+            declared.put("passwordExpiryRequired", Globs.any(p.authentication().passwordExpiry(), role.name()));
+            facts.put("policy", declared);
+        });
+    }
+
+    public void relation(PgRelation r, Map<String, Object> facts) {
+        List<String> reasons = phi.reasons(r);
+        facts.put("phi", Map.of("classified", !reasons.isEmpty(), "reasons", reasons));
+        facts.put("publicPrivileges", publicPrivileges(r));
+        policy.ifPresent(p -> {
+            PolicyPrivileges pp = privileges.orElseThrow();
+            Map<String, Object> declared = new LinkedHashMap<>();
+            declared.put("rlsRequired", p.phi().requireRls() && !reasons.isEmpty());
+            declared.put("excessPrivileges", pp.excess(r));
+            declared.put("missingPrivileges", pp.missing(r));
+            facts.put("policy", declared);
+        });
+    }
+
+    /** Privileges granted to PUBLIC on the relation or one of its columns, with the grant as the chain. */
+    static List<Object> publicPrivileges(PgRelation r) {
+        List<Object> out = new ArrayList<>();
+        for (AclItem a : r.acl()) {
+            if (a.grantee().equals("PUBLIC")) {
+                out.add(Map.of("privilege", a.privilege(), "via", List.of(grant(a))));
+            }
+        }
+        for (PgRelation.PgColumn c : r.columns()) {
+            for (AclItem a : c.acl()) {
+                if (a.grantee().equals("PUBLIC")) {
+                    out.add(Map.of("privilege", a.privilege(), "column", c.name(), "via", List.of(grant(a))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String grant(AclItem a) {
+        return "grant " + a.privilege() + " to PUBLIC by " + a.grantor();
+    }
+}
