@@ -65,4 +65,11 @@ final class ConfigOptions {
     Optional<ConfigLoader.Loaded> loaded() {
         return loaded;
     }
+
+    /** The database policy embedded in the configuration ({@code databases.policy}), if any. */
+    Optional<io.hipaaaudit.policy.DbPolicy> dbPolicy() {
+        return loaded.flatMap(l -> l.config().databases().policy()
+                .map(node -> io.hipaaaudit.policy.PolicyLoader.fromTree(node, l.source().origin() + ":"
+                        + l.source().line(java.util.List.of("databases", "policy")))));
+    }
 }

@@ -32,7 +32,7 @@ final class HistoryOptions {
             throw new InputException("no history database: pass --history jdbc:postgresql://... or set HIPAA_AUDIT_HISTORY_URL");
         }
         if (!url.startsWith("jdbc:postgresql://")) {
-            throw new InputException("--history '" + SourceOptions.safe(url) + "' is not a jdbc:postgresql:// URL");
+            throw new InputException("--history '" + DbTargetOptions.safe(url) + "' is not a jdbc:postgresql:// URL");
         }
         if (HistoryUrls.carriesPassword(url)) {
             throw new InputException("--history: the URL must not carry a password; set " + HistoryUrls.PASSWORD_ENV);
@@ -40,7 +40,7 @@ final class HistoryOptions {
         try {
             return HistoryStore.open(url, Optional.ofNullable(user), () -> System.getenv(HistoryUrls.PASSWORD_ENV));
         } catch (HistoryException e) {
-            throw new InputException("history " + SourceOptions.safe(url) + ": " + e.getMessage());
+            throw new InputException("history " + DbTargetOptions.safe(url) + ": " + e.getMessage());
         }
     }
 
@@ -52,11 +52,11 @@ final class HistoryOptions {
         try {
             long id = open().record(doc);
             if (!quiet) {
-                out.printf("history: recorded as scan %d in %s%n", id, SourceOptions.safe(url));
+                out.printf("history: recorded as scan %d in %s%n", id, DbTargetOptions.safe(url));
                 out.flush();
             }
         } catch (HistoryException e) {
-            throw new InputException("history " + SourceOptions.safe(url) + ": " + e.getMessage());
+            throw new InputException("history " + DbTargetOptions.safe(url) + ": " + e.getMessage());
         }
     }
 }

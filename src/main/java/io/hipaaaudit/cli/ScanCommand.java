@@ -44,6 +44,9 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HistoryOptions history = new HistoryOptions();
 
+    @CommandLine.Mixin
+    PolicyOptions policy = new PolicyOptions();
+
     @Option(names = "--environment", paramLabel = "NAME", defaultValue = "default",
             description = "Environment whose rule parameters apply (dev, prod or any name the rules define; "
                     + "default: ${DEFAULT-VALUE}). A resource's environment tag overrides it.")
@@ -83,10 +86,11 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RulePack pack = config.prepare(this, RuleLoader.load(ruleDirs));
+        var dbPolicy = policy.load().or(config::dbPolicy);
         SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet));
         Environments environments = new Environments(environment, environmentTag);
-        WaiverOutcome waived = config.waive(Scan.run(collected.inventory(), pack, environments, collected.apiCalls()),
-                collected.inventory(), environments);
+        WaiverOutcome waived = config.waive(Scan.run(collected.inventory(), pack, environments, dbPolicy,
+                collected.apiCalls()), collected.inventory(), environments);
         FindingsDocument doc = waived.document();
         if (verbose) {
             printApiCalls(collected.apiCalls());

@@ -5,7 +5,6 @@ import io.hipaaaudit.collect.aws.AwsCollection;
 import io.hipaaaudit.collect.aws.AwsCollector;
 import io.hipaaaudit.collect.aws.AwsCollectorOptions;
 import io.hipaaaudit.collect.aws.CollectionProgress;
-import io.hipaaaudit.collect.aws.RdsIamAuth;
 import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.InventoryJson;
@@ -20,17 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Where the inventory comes from: a saved snapshot, or live collection from AWS and PostgreSQL. Database
- * passwords come from {@code HIPAA_AUDIT_DB_PASSWORD}, a file, or RDS IAM authentication, never from the command
- * line (where every user on the machine could read them in the process list).
+ * Where the inventory comes from: a saved snapshot, or live collection from AWS and PostgreSQL (the databases and
+ * their credentials are {@link DbTargetOptions}).
  */
 final class SourceOptions {
-    static final String PASSWORD_ENV = "HIPAA_AUDIT_DB_PASSWORD";
-
     @Option(names = "--snapshot", paramLabel = "FILE", order = 1,
             description = "Evaluate a saved inventory (JSON) instead of collecting from AWS.")
     Path snapshot;
@@ -55,19 +51,8 @@ final class SourceOptions {
             description = "Send every AWS request to this endpoint (LocalStack-style). AWS_ENDPOINT_URL also works.")
     String endpointUrl;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", order = 10,
-            description = "A PostgreSQL database to audit, jdbc:postgresql://host:port/db[?sslmode=verify-full] (repeatable).")
-    List<String> databases = new ArrayList<>();
-
-    @Option(names = "--db-user", paramLabel = "USER", order = 11, description = "Database user for --db (a read-only audit role).")
-    String dbUser;
-
-    @Option(names = "--db-password-file", paramLabel = "FILE", order = 12,
-            description = "Read the database password from this file (else from $" + PASSWORD_ENV + ").")
-    Path dbPasswordFile;
-
-    @Option(names = "--db-iam-auth", order = 13, description = "Authenticate to RDS with an IAM token instead of a password.")
-    boolean dbIamAuth;
+    @CommandLine.Mixin
+    DbTargetOptions db = new DbTargetOptions();
 
     @Option(names = "--save-inventory", paramLabel = "FILE", order = 14,
             description = "Also write the collected inventory as JSON (re-evaluate it later with --snapshot).")
@@ -129,45 +114,8 @@ final class SourceOptions {
     }
 
     private List<PgTarget> targets() {
-        if (databases.isEmpty()) {
-            return configuredTargets;
-        }
-        if (dbUser == null || dbUser.isBlank()) {
-            throw new InputException("--db needs --db-user (a read-only audit role)");
-        }
-        List<PgTarget> out = new ArrayList<>();
-        for (String url : databases) {
-            if (!url.startsWith("jdbc:postgresql://")) {
-                throw new InputException("--db '" + safe(url) + "' is not a jdbc:postgresql:// URL");
-            }
-            out.add(PgTarget.of(url, dbUser, password(url)));
-        }
-        return out;
-    }
-
-    private Supplier<String> password(String url) {
-        if (dbIamAuth) {
-            URI uri = URI.create(url.substring("jdbc:".length()));
-            int port = uri.getPort() > 0 ? uri.getPort() : 5432;
-            String region = RdsIamAuth.regionOf(uri.getHost()).or(() -> regions.stream().findFirst())
-                    .orElseThrow(() -> new InputException("--db-iam-auth: cannot tell the region of " + uri.getHost()
-                            + "; pass --regions"));
-            return RdsIamAuth.tokens(uri.getHost(), port, dbUser, region, Optional.ofNullable(profile));
-        }
-        if (dbPasswordFile != null) {
-            String secret = read(dbPasswordFile);
-            return () -> secret;
-        }
-        String fromEnv = System.getenv(PASSWORD_ENV);
-        return () -> fromEnv;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the database password file");
-        }
+        List<PgTarget> fromFlags = db.targets(regions, Optional.ofNullable(profile));
+        return fromFlags.isEmpty() ? configuredTargets : fromFlags;
     }
 
     private static void write(Path file, String text) {
@@ -179,11 +127,5 @@ final class SourceOptions {
         } catch (IOException e) {
             throw new InputException(file + ": cannot write the inventory: " + e.getMessage());
         }
-    }
-
-    /** A JDBC URL without its query string, which may carry a password. */
-    static String safe(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q) + "?…";
     }
 }
