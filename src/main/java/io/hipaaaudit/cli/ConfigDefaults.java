@@ -4,9 +4,9 @@ import io.hipaaaudit.config.ConfigLoader;
 import io.hipaaaudit.config.HipaaAuditConfig;
 import io.hipaaaudit.config.Targets;
 import io.hipaaaudit.findings.Severity;
+import io.hipaaaudit.report.Reporters;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,15 +75,15 @@ final class ConfigDefaults {
         }
     }
 
-    private EnumSet<ScanCommand.Format> formats(List<String> names) {
-        EnumSet<ScanCommand.Format> out = EnumSet.noneOf(ScanCommand.Format.class);
+    private List<String> formats(List<String> names) {
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).toLowerCase(Locale.ROOT);
-            int index = i;
-            out.add(EnumSet.allOf(ScanCommand.Format.class).stream().filter(f -> f.name().equalsIgnoreCase(name))
-                    .findFirst().orElseThrow(() -> loaded.source().error(List.of("outputs", "formats", index),
-                            "outputs.formats: format '" + name + "' is not available in this build; expected one of "
-                                    + EnumSet.allOf(ScanCommand.Format.class))));
+            if (!Reporters.formats().contains(name)) {
+                throw loaded.source().error(List.of("outputs", "formats", i), "outputs.formats: format '" + name
+                        + "' is not available in this build; expected one of " + Reporters.formats());
+            }
+            out.add(name);
         }
         return out;
     }

@@ -22,7 +22,7 @@ final class ConsoleSummary {
         this.out = out;
     }
 
-    void print(FindingsDocument doc, Severity failOn, boolean quiet, int exit, Path findingsFile) {
+    void print(FindingsDocument doc, Severity failOn, boolean quiet, int exit, List<Path> written) {
         List<Finding> findings = doc.findings();
         if (!quiet) {
             out.printf("hipaa-audit %s  environment=%s  accounts=%s  regions=%s  databases=%s%n",
@@ -31,7 +31,7 @@ final class ConsoleSummary {
             table(findings);
             list("FAILING", findings, Status.FAIL);
             list("NOT ASSESSED", findings, Status.NOT_ASSESSED);
-            out.println("findings: " + findingsFile);
+            written.forEach(p -> out.println("wrote: " + p));
         }
         Map<String, Long> c = doc.scan().counts();
         out.printf("result: exit %d (fail-on %s): %d pass, %d fail, %d not assessed, %d not applicable, %d waived%n",

@@ -5,6 +5,7 @@ import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.history.HistoryException;
 import io.hipaaaudit.history.HistoryStore;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.report.HistoryView;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -44,17 +45,25 @@ final class HistoryOptions {
         }
     }
 
-    /** Records the scan when a history database is configured. */
-    void record(FindingsDocument doc, PrintWriter out, boolean quiet) {
+    /** How many recorded scans the report's trend chart shows. */
+    static final int TREND_SCANS = 30;
+
+    /**
+     * Records the scan when a history database is configured, and returns what the report shows of the history:
+     * the change since the previous scan and the recent trend, this scan included.
+     */
+    Optional<HistoryView> record(FindingsDocument doc, PrintWriter out, boolean quiet) {
         if (!enabled()) {
-            return;
+            return Optional.empty();
         }
         try {
-            long id = open().record(doc);
+            HistoryStore store = open();
+            long id = store.record(doc);
             if (!quiet) {
                 out.printf("history: recorded as scan %d in %s%n", id, DbTargetOptions.safe(url));
                 out.flush();
             }
+            return Optional.of(new HistoryView(store.sinceLastScan(), store.trend(TREND_SCANS)));
         } catch (HistoryException e) {
             throw new InputException("history " + DbTargetOptions.safe(url) + ": " + e.getMessage());
         }

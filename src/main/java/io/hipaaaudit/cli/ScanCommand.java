@@ -5,18 +5,17 @@ import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Severity;
 import io.hipaaaudit.gate.GateVerdict;
-import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.report.HistoryView;
+import io.hipaaaudit.report.ReportInput;
+import io.hipaaaudit.report.Reporters;
 import io.hipaaaudit.rules.RuleLoader;
 import io.hipaaaudit.rules.RulePack;
 import io.hipaaaudit.waivers.WaiverOutcome;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +26,6 @@ import picocli.CommandLine.Option;
                 "Exit codes: 0 nothing at or above --fail-on failed; 1 failing findings; "
                         + "2 usage, input or rule error; 3 scan incomplete (NOT_ASSESSED present)."})
 final class ScanCommand implements Callable<Integer> {
-    enum Format { json }
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,8 +58,9 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> ruleDirs = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMATS", split = ",", defaultValue = "json",
-            description = "Output formats, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    EnumSet<Format> formats;
+            description = "Output formats, comma-separated: json, html, junit, sarif, allure, ocsf, asff, csv "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<String> formats;
 
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Where reports are written (default: ${DEFAULT-VALUE}).")
@@ -86,6 +84,7 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RulePack pack = config.prepare(this, RuleLoader.load(ruleDirs));
+        formats.forEach(Reporters::of);
         var dbPolicy = policy.load().or(config::dbPolicy);
         SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet));
         Environments environments = new Environments(environment, environmentTag);
@@ -95,25 +94,13 @@ final class ScanCommand implements Callable<Integer> {
         if (verbose) {
             printApiCalls(collected.apiCalls());
         }
-        write(doc);
+        Optional<HistoryView> past = history.record(doc, spec.commandLine().getOut(), quiet);
+        List<Path> written = Reporters.write(new ReportInput(doc, pack, past), formats, outputDir);
         GateVerdict verdict = gate.decide(doc, failOn, allowIncomplete);
         int exit = verdict.exit();
-        new ConsoleSummary(spec.commandLine().getOut()).print(doc, failOn, quiet, exit,
-                outputDir.resolve("findings.json"));
+        new ConsoleSummary(spec.commandLine().getOut()).print(doc, failOn, quiet, exit, written);
         gate.print(spec.commandLine().getOut(), verdict, waived, quiet);
-        history.record(doc, spec.commandLine().getOut(), quiet);
         return exit;
-    }
-
-    private void write(FindingsDocument doc) {
-        try {
-            Files.createDirectories(outputDir);
-            if (formats.contains(Format.json)) {
-                Files.writeString(outputDir.resolve("findings.json"), doc.toJson(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new InputException(outputDir + ": cannot write reports: " + e.getMessage());
-        }
     }
 
     private void printApiCalls(Map<String, Long> calls) {

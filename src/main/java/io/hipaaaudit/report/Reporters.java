@@ -1,0 +1,58 @@
+package io.hipaaaudit.report;
+
+import io.hipaaaudit.json.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Every output format by its {@code --format} name, in the order they are written. */
+public final class Reporters {
+    private static final Map<String, Reporter> ALL = index(Stream.of(
+            new JsonReporter()));
+
+    private Reporters() {}
+
+    private static Map<String, Reporter> index(Stream<Reporter> reporters) {
+        Map<String, Reporter> out = new LinkedHashMap<>();
+        reporters.forEach(r -> out.put(r.format(), r));
+        return out;
+    }
+
+    /** The format names, in writing order. */
+    public static List<String> formats() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    /** The reporter for a format name; an unknown name is an input error listing the known ones. */
+    public static Reporter of(String format) {
+        Reporter r = ALL.get(format);
+        if (r == null) {
+            throw new InputException("--format: unknown format '" + format + "'; expected one of "
+                    + String.join(", ", ALL.keySet()));
+        }
+        return r;
+    }
+
+    /** Writes the given formats into {@code dir} (created when missing) and returns what was written. */
+    public static List<Path> write(ReportInput input, Collection<String> formats, Path dir) {
+        List<Reporter> chosen = formats.stream().map(Reporters::of).toList();
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (Reporter r : ALL.values()) {
+                if (chosen.contains(r)) {
+                    written.addAll(r.write(input, dir));
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot write reports: " + e.getMessage());
+        }
+        return written;
+    }
+}
