@@ -1,6 +1,7 @@
 package io.hipaaaudit.cli;
 
 import io.hipaaaudit.engine.Environments;
+import io.hipaaaudit.engine.Evaluator;
 import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Severity;
@@ -86,8 +87,9 @@ final class ScanCommand implements Callable<Integer> {
         RulePack pack = config.prepare(this, RuleLoader.load(ruleDirs));
         formats.forEach(Reporters::of);
         var dbPolicy = policy.load().or(config::dbPolicy);
-        SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet));
         Environments environments = new Environments(environment, environmentTag);
+        SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet),
+                inventory -> new Evaluator(inventory, environments, dbPolicy).attributionTargets(pack));
         WaiverOutcome waived = config.waive(Scan.run(collected.inventory(), pack, environments, dbPolicy,
                 collected.apiCalls()), collected.inventory(), environments);
         FindingsDocument doc = waived.document();

@@ -8,6 +8,7 @@ import io.hipaaaudit.collect.aws.CollectionProgress;
 import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.InventoryJson;
+import io.hipaaaudit.inventory.aws.ChangeTarget;
 import io.hipaaaudit.json.InputException;
 import java.io.IOException;
 import java.net.URI;
@@ -16,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -64,7 +67,15 @@ final class SourceOptions {
     /** The inventory and the AWS API calls made (empty for a snapshot). */
     record Collected(Inventory inventory, Map<String, Long> apiCalls) {}
 
-    Collected collect(CollectionProgress progress) {
+    @Option(names = "--no-attribution", order = 16,
+            description = "Do not look up in CloudTrail who last changed the resources of failing findings.")
+    boolean noAttribution;
+
+    /**
+     * Collects the inventory. For a live AWS scan, {@code attribution} names the resources of failing findings
+     * whose CloudTrail change history is looked up in the same session (unless --no-attribution).
+     */
+    Collected collect(CollectionProgress progress, Function<Inventory, Collection<ChangeTarget>> attribution) {
         List<PgTarget> targets = targets();
         Inventory inventory;
         Map<String, Long> calls = Map.of();
@@ -76,7 +87,8 @@ final class SourceOptions {
                 throw new InputException("--skip-aws needs at least one --db");
             }
         } else {
-            AwsCollection aws = new AwsCollector().collect(awsOptions(progress));
+            AwsCollection aws = new AwsCollector().collect(awsOptions(progress),
+                    noAttribution ? inv -> List.of() : attribution);
             inventory = aws.inventory();
             calls = aws.apiCalls();
         }

@@ -7,6 +7,7 @@ import io.hipaaaudit.findings.ResourceRef;
 import io.hipaaaudit.findings.Status;
 import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.inventory.aws.ChangeTarget;
 import io.hipaaaudit.policy.DbPolicy;
 import io.hipaaaudit.rules.Rule;
 import io.hipaaaudit.rules.RulePack;
@@ -28,6 +29,7 @@ public final class Evaluator {
     private final Inventory inventory;
     private final Map<String, List<ResourceView>> views;
     private final Optional<Instant> now;
+    private final Attribution attribution;
 
     public Evaluator(Inventory inventory, Environments environments) {
         this(inventory, environments, Optional.empty());
@@ -37,6 +39,19 @@ public final class Evaluator {
         this.inventory = inventory;
         this.views = Views.build(inventory, environments, dbPolicy);
         this.now = inventory.finishedAt().or(inventory::startedAt);
+        this.attribution = new Attribution(inventory);
+    }
+
+    /**
+     * The resource names (account, region, name) whose CloudTrail changes would explain a FAIL of this pack and
+     * that the inventory does not hold yet: what a live scan looks up before its final evaluation.
+     */
+    public List<ChangeTarget> attributionTargets(RulePack pack) {
+        evaluate(pack);
+        return attribution.wanted().stream()
+                .sorted(java.util.Comparator.comparing(ChangeTarget::account).thenComparing(ChangeTarget::region)
+                        .thenComparing(ChangeTarget::resourceName))
+                .toList();
     }
 
     public List<Finding> evaluate(RulePack pack) {
@@ -102,7 +117,9 @@ public final class Evaluator {
                 String msg = rule.passMessage().map(t -> t.render(r.facts(), vars)).orElse(rule.file().title());
                 return Findings.of(rule, r.ref(), Status.PASS, msg, evidence);
             }
-            return Findings.of(rule, r.ref(), Status.FAIL, rule.message().render(r.facts(), vars), evidence);
+            Map<String, Object> failed = new LinkedHashMap<>(evidence);
+            attribution.attach(rule, r, vars, failed);
+            return Findings.of(rule, r.ref(), Status.FAIL, rule.message().render(r.facts(), vars), failed);
         } catch (CelEvaluationException | RuntimeException e) {
             Map<String, Object> withError = new LinkedHashMap<>(evidence.isEmpty() ? evidence(rule, vars, params, r) : evidence);
             withError.put("evaluationError", Findings.celError(e));

@@ -13,6 +13,7 @@ import io.hipaaaudit.inventory.aws.ManagedPrefixList;
 import io.hipaaaudit.inventory.aws.NatGateway;
 import io.hipaaaudit.inventory.aws.NetworkAcl;
 import io.hipaaaudit.inventory.aws.NetworkInterface;
+import io.hipaaaudit.inventory.aws.ResourceChanges;
 import io.hipaaaudit.inventory.aws.RouteTable;
 import io.hipaaaudit.inventory.aws.SecurityGroup;
 import io.hipaaaudit.inventory.aws.Subnet;
@@ -54,7 +55,8 @@ public record Inventory(
         List<KmsKey> kmsKeys,
         List<Trail> trails,
         List<PgDatabase> databases,
-        List<CollectionError> collectionErrors) {
+        List<CollectionError> collectionErrors,
+        List<ResourceChanges> resourceChanges) {
 
     public static final String SCHEMA_VERSION = "1";
 
@@ -82,6 +84,7 @@ public record Inventory(
         trails = Nulls.list(trails);
         databases = Nulls.list(databases);
         collectionErrors = Nulls.list(collectionErrors);
+        resourceChanges = Nulls.list(resourceChanges);
     }
 
     /** This inventory with the given databases and their collection errors added. */
@@ -93,11 +96,23 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, dbs, errors);
+                trails, dbs, errors, resourceChanges);
+    }
+
+    /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
+    public Inventory withResourceChanges(List<ResourceChanges> more) {
+        List<ResourceChanges> all = new java.util.ArrayList<>(resourceChanges);
+        all.addAll(more);
+        all.sort(java.util.Comparator.comparing(ResourceChanges::account).thenComparing(ResourceChanges::region)
+                .thenComparing(ResourceChanges::resourceName));
+        return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
+                internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
+                networkInterfaces, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
+                trails, databases, collectionErrors, all);
     }
 
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 }

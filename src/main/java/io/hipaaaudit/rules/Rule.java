@@ -21,12 +21,13 @@ public record Rule(
         Optional<Template> passMessage,
         Optional<Template> notApplicableMessage,
         Map<String, CelSupport.Compiled> evidence,
+        Optional<CelSupport.Compiled> attributeTo,
         Map<String, Map<String, Object>> params) {
 
     /** The same rule with other parameters (organisation overrides from the configuration). */
     public Rule withParams(Map<String, Map<String, Object>> newParams) {
         return new Rule(file, source, directory, appliesIf, condition, message, passMessage, notApplicableMessage,
-                evidence, newParams);
+                evidence, attributeTo, newParams);
     }
 
     public String id() {

@@ -15,6 +15,9 @@ import java.util.Optional;
  * {@code requires} lists further resource types whose collection must be complete for a verdict.
  * {@code evidence} maps an evidence name to a CEL expression over the resource. {@code not_applicable_message}
  * explains a NOT_APPLICABLE verdict of {@code applies_if} (for example: no policy was declared).
+ * {@code attribute_to} is a CEL expression giving the names (ids, or ARNs for KMS keys) of related resources
+ * whose recent CloudTrail changes can explain a FAIL, e.g. a database's security groups; the failing resource
+ * itself is always looked up.
  */
 public record RuleFile(
         String id,
@@ -34,6 +37,7 @@ public record RuleFile(
         @JsonProperty("pass_message") Optional<String> passMessage,
         @JsonProperty("not_applicable_message") Optional<String> notApplicableMessage,
         Map<String, String> evidence,
+        @JsonProperty("attribute_to") Optional<String> attributeTo,
         List<String> references) {
 
     public RuleFile {
@@ -44,6 +48,7 @@ public record RuleFile(
         passMessage = Nulls.opt(passMessage);
         notApplicableMessage = Nulls.opt(notApplicableMessage);
         evidence = evidence == null ? Map.of() : evidence;
+        attributeTo = Nulls.opt(attributeTo);
         references = Nulls.list(references);
     }
 }

@@ -82,8 +82,9 @@ final class RuleParser {
         Optional<Template> naMessage = rf.notApplicableMessage().map(m -> check.template("not_applicable_message", m));
         Map<String, CelSupport.Compiled> evidence = new LinkedHashMap<>();
         new TreeMap<>(rf.evidence()).forEach((name, expr) -> evidence.put(name, check.compile("evidence." + name, expr)));
+        Optional<CelSupport.Compiled> attributeTo = rf.attributeTo().map(e -> check.compile("attribute_to", e));
         return new Rule(rf, file, directory, appliesIf, condition, message, passMessage, naMessage, Map.copyOf(evidence),
-                params);
+                attributeTo, params);
     }
 
     /** Validation helpers that know the file, the rule id and the line of every key. */

@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Sees every HTTP attempt of one account's clients: counts it per action, counts retries apart, and holds it back
- * through a rate limiter per (region, service). It sits before transmission, so retries are limited and counted
+ * through a rate limiter per (region, service), or per (region, action) for an action with a quota of its own. It sits before transmission, so retries are limited and counted
  * too; the SDK's own backoff comes on top.
  */
 final class ApiCallCounter implements ExecutionInterceptor {
@@ -41,9 +41,11 @@ final class ApiCallCounter implements ExecutionInterceptor {
         String service = service(attributes);
         String action = service + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         var region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-        Double rate = ratesPerSecond.get(service);
+        // An action with a quota of its own (cloudtrail:LookupEvents, 2/s) has its own limiter.
+        String limited = ratesPerSecond.containsKey(action) ? action : service;
+        Double rate = ratesPerSecond.get(limited);
         if (rate != null && region != null) {
-            limiters.computeIfAbsent(region.id() + "/" + service, k -> RateLimiter.create(rate)).acquire();
+            limiters.computeIfAbsent(region.id() + "/" + limited, k -> RateLimiter.create(rate)).acquire();
         }
         calls.computeIfAbsent(action, k -> new LongAdder()).increment();
         AtomicInteger attempts = attributes.getAttribute(ATTEMPTS);

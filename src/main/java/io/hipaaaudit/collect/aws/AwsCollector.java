@@ -4,11 +4,14 @@ import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.Account;
+import io.hipaaaudit.inventory.aws.ChangeTarget;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -22,6 +25,16 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 public final class AwsCollector {
 
     public AwsCollection collect(AwsCollectorOptions options) {
+        return collect(options, inventory -> List.of());
+    }
+
+    /**
+     * Collects, then asks {@code attribution} which resources of the collected inventory need their recent
+     * changes explained (the resources of failing findings) and adds their CloudTrail change history, in the same
+     * session: the same credentials, call counter and rate limits.
+     */
+    public AwsCollection collect(AwsCollectorOptions options,
+                                 Function<Inventory, Collection<ChangeTarget>> attribution) {
         Instant startedAt = Instant.now();
         String baseRegion = options.regions().isEmpty() ? defaultRegion(options) : options.regions().get(0);
         ApiCallCounter counter = new ApiCallCounter(options.ratesPerSecond());
@@ -40,7 +53,10 @@ public final class AwsCollector {
             new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);
             String partition = identity.arn().split(":")[1];
             Account scanned = new Account(account, Optional.empty(), partition, regions);
-            Inventory inventory = InventoryAssembly.of(sink, scanned, startedAt, Instant.now());
+            Inventory collected = InventoryAssembly.of(sink, scanned, startedAt, Instant.now());
+            Collection<ChangeTarget> targets = attribution.apply(collected);
+            Inventory inventory = targets.isEmpty() ? collected : collected.withResourceChanges(
+                    ChangeLookup.lookup(clients, targets, collected.finishedAt().orElseThrow(), pool));
             return new AwsCollection(inventory, counter.calls(), counter.retries());
         } finally {
             pool.shutdownNow();

@@ -21,9 +21,12 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
                                   Map<String, Double> ratesPerSecond, Duration attemptTimeout,
                                   CollectionProgress progress) {
 
-    /** Below the documented quotas (DESIGN.md): EC2 20/s per API, RDS 12/s, CloudTrail 10/s, KMS 1000/s+. */
-    public static final Map<String, Double> DEFAULT_RATES =
-            Map.of("ec2", 15.0, "rds", 10.0, "kms", 50.0, "cloudtrail", 8.0, "sts", 10.0);
+    /**
+     * Below the documented quotas (DESIGN.md): EC2 20/s per API, RDS 12/s, CloudTrail 10/s, KMS 1000/s+, and
+     * CloudTrail LookupEvents 2/s per account and region (keyed by action: it has its own limiter).
+     */
+    public static final Map<String, Double> DEFAULT_RATES = Map.of("ec2", 15.0, "rds", 10.0, "kms", 50.0,
+            "cloudtrail", 8.0, "sts", 10.0, "cloudtrail:LookupEvents", 1.8);
 
     public AwsCollectorOptions {
         profile = profile == null ? Optional.empty() : profile;

@@ -34,6 +34,6 @@ final class InventoryAssembly {
                 sink.get(SecurityGroup.class), sink.get(ManagedPrefixList.class), sink.get(FlowLog.class),
                 sink.get(NetworkInterface.class), sink.get(DbInstance.class), sink.get(DbCluster.class),
                 sink.get(DbSnapshot.class), sink.get(DbParameterGroup.class), sink.get(DbSubnetGroup.class),
-                sink.get(KmsKey.class), sink.get(Trail.class), List.of(), sink.errors());
+                sink.get(KmsKey.class), sink.get(Trail.class), List.of(), sink.errors(), List.of());
     }
 }

@@ -1,0 +1,195 @@
+package io.hipaaaudit.collect.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hipaaaudit.engine.Environments;
+import io.hipaaaudit.engine.Evaluator;
+import io.hipaaaudit.engine.Scan;
+import io.hipaaaudit.findings.Finding;
+import io.hipaaaudit.findings.FindingsDocument;
+import io.hipaaaudit.findings.Status;
+import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.inventory.InventoryJson;
+import io.hipaaaudit.inventory.aws.ChangeEvent;
+import io.hipaaaudit.inventory.aws.ResourceChanges;
+import io.hipaaaudit.rules.RuleLoader;
+import io.hipaaaudit.rules.RulePack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Change attribution: CloudTrail records of the shapes CloudTrail writes are read into who/when/where/which call,
+ * a live scan looks up the resources of its failing findings once each through the real SDK client, and the
+ * failing findings carry the result — or why it is missing — as evidence, without changing any verdict.
+ */
+class ChangeAttributionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Environments ENV = new Environments("default", "Environment");
+    private static final RulePack PACK = RuleLoader.load(List.of());
+
+    @Test
+    void readsWhoWhenWhereAndWhichCallFromTheEventShapesCloudTrailWrites() throws IOException {
+        ChangeEvent sg = parse("authorize-security-group-ingress");
+        assertThat(sg.eventName()).isEqualTo("AuthorizeSecurityGroupIngress");
+        assertThat(sg.eventTime()).isEqualTo(Instant.parse("2026-11-23T16:04:11Z"));
+        assertThat(sg.principalArn()).contains(
+                "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_PlatformAdmin_0123456789abcdef/jane.doe@example.com");
+        assertThat(sg.sourceIp()).contains("198.51.100.23");
+        assertThat(sg.userAgent()).contains("AWS Internal");
+        assertThat(sg.eventSource()).isEqualTo("ec2.amazonaws.com");
+
+        ChangeEvent db = parse("modify-db-instance");
+        assertThat(db.principalArn()).contains("arn:aws:iam::111122223333:user/ops-bot");
+        assertThat(db.principal()).contains("ops-bot");
+        assertThat(db.userAgent()).hasValueSatisfying(ua -> assertThat(ua).startsWith("aws-cli/2.15.30"));
+
+        ChangeEvent key = parse("disable-key-rotation");
+        assertThat(key.principalArn()).contains("arn:aws:iam::111122223333:root");
+        assertThat(key.principal()).contains("Root");
+
+        ChangeEvent route = parse("create-route");
+        assertThat(route.principalArn()).contains("arn:aws:sts::111122223333:assumed-role/deploy-pipeline/github-actions-4821");
+        assertThat(route.principal()).contains("deploy-pipeline");
+
+        ChangeEvent service = parse("service-event");
+        assertThat(service.principalArn()).isEmpty();
+        assertThat(service.principal()).contains("rds.amazonaws.com");
+
+        assertThat(CloudTrailEvents.parse(event("describe-db-instances-read-only"))).as("read-only call").isEmpty();
+        assertThat(CloudTrailEvents.parse("{not json")).isEmpty();
+        assertThat(CloudTrailEvents.parse("{\"eventName\":\"CreateRoute\"}")).as("no time").isEmpty();
+    }
+
+    @Test
+    void keepsNoAccessKeyOrRequestParameterOfTheEvent() throws IOException {
+        String kept = InventoryJson.write(Inventory.empty().withResourceChanges(List.of(new ResourceChanges(
+                "111122223333", "us-east-1", "sg-1", List.of(parse("authorize-security-group-ingress")), Optional.empty()))));
+        assertThat(kept).doesNotContain("ASIAEXAMPLEKEYID0001", "vendor debugging", "AROAEXAMPLEID");
+        assertThat(InventoryJson.write(InventoryJson.parse(kept, "snapshot"))).as("round trip").isEqualTo(kept);
+    }
+
+    @Test
+    void aLiveScanLooksUpWhoChangedTheResourcesOfFailingFindings() throws IOException {
+        try (AwsWire wire = new AwsWire().region("us-east-1").region("eu-west-1")) {
+            wire.server.stubFor(wire.request("us-east-1", "cloudtrail", "LookupEvents").atPriority(9)
+                    .willReturn(AwsWire.ok("cloudtrail", "{\"Events\":[]}")));
+            wire.server.stubFor(wire.request("us-east-1", "cloudtrail", "LookupEvents").atPriority(1)
+                    .withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeValue", equalTo("app-db")))
+                    .willReturn(AwsWire.ok("cloudtrail", lookupResponse("modify-db-instance", "describe-db-instances-read-only",
+                            "service-event"))));
+            AwsCollection c = new AwsCollector().collect(wire.options("us-east-1", "eu-west-1"),
+                    inv -> new Evaluator(inv, ENV, Optional.empty()).attributionTargets(PACK));
+
+            List<ResourceChanges> changes = c.inventory().resourceChanges();
+            assertThat(changes).extracting(ResourceChanges::resourceName).contains("app-db", "app-aurora")
+                    .doesNotHaveDuplicates();
+            assertThat(c.apiCalls()).containsEntry("cloudtrail:LookupEvents", (long) changes.size());
+            ResourceChanges appDb = changes.stream().filter(r -> r.resourceName().equals("app-db")).findFirst().orElseThrow();
+            assertThat(appDb.events()).extracting(ChangeEvent::eventName)
+                    .as("newest first, read-only calls dropped").containsExactly("CreateDBSnapshot", "ModifyDBInstance");
+            assertThat(appDb.unavailable()).isEmpty();
+
+            Instant end = c.inventory().finishedAt().orElseThrow();
+            var lookup = wire.server.getAllServeEvents().stream()
+                    .filter(e -> "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"
+                            .equals(e.getRequest().getHeader("X-Amz-Target")))
+                    .filter(e -> e.getRequest().getBodyAsString().contains("\"app-db\"")).findFirst().orElseThrow();
+            var body = JSON.readTree(lookup.getRequest().getBodyAsString());
+            assertThat(body.get("EndTime").asDouble()).isEqualTo(end.getEpochSecond() + end.getNano() / 1e9, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(body.get("EndTime").asDouble() - body.get("StartTime").asDouble())
+                    .isEqualTo(Duration.ofDays(90).toSeconds(), org.assertj.core.data.Offset.offset(0.001));
+
+            FindingsDocument doc = Scan.run(c.inventory(), PACK, ENV, c.apiCalls());
+            Finding failing = doc.findings().stream()
+                    .filter(f -> f.status() == Status.FAIL && f.resource().id().equals("app-db")).findFirst().orElseThrow();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> shown = (List<Map<String, Object>>) failing.evidence().get("changes");
+            assertThat(shown).hasSize(2);
+            assertThat(shown.get(1)).containsEntry("call", "ModifyDBInstance")
+                    .containsEntry("by", "arn:aws:iam::111122223333:user/ops-bot")
+                    .containsEntry("from", "203.0.113.77").containsEntry("when", "2026-11-20T09:12:45Z")
+                    .containsEntry("resource", "app-db");
+            assertThat(doc.findings()).filteredOn(f -> f.status() == Status.PASS)
+                    .allSatisfy(f -> assertThat(f.evidence()).doesNotContainKeys("changes", "changesUnavailable"));
+        }
+    }
+
+    @Test
+    void withoutPermissionTheFindingStaysFailingAndSaysWhyTheHistoryIsMissing() {
+        try (AwsWire wire = new AwsWire().region("us-east-1")) {
+            wire.server.stubFor(wire.request("us-east-1", "cloudtrail", "LookupEvents").atPriority(1)
+                    .willReturn(AwsWire.jsonError(400, "AccessDeniedException",
+                            "User: arn:aws:sts::111122223333:assumed-role/hipaa-audit/scan is not authorized to perform: cloudtrail:LookupEvents")));
+            AwsCollection without = new AwsCollector().collect(wire.options("us-east-1"));
+            AwsCollection with = new AwsCollector().collect(wire.options("us-east-1"),
+                    inv -> new Evaluator(inv, ENV, Optional.empty()).attributionTargets(PACK));
+
+            assertThat(with.inventory().collectionErrors()).isEqualTo(without.inventory().collectionErrors());
+            FindingsDocument plain = Scan.run(without.inventory(), PACK, ENV, Map.of());
+            FindingsDocument attributed = Scan.run(with.inventory(), PACK, ENV, Map.of());
+            assertThat(attributed.findings()).extracting(Finding::ruleId, f -> f.resource().id(), Finding::status)
+                    .as("attribution never changes a verdict")
+                    .isEqualTo(plain.findings().stream().map(f -> org.assertj.core.groups.Tuple.tuple(
+                            f.ruleId(), f.resource().id(), f.status())).toList());
+            Finding failing = attributed.findings().stream()
+                    .filter(f -> f.status() == Status.FAIL && f.resource().id().equals("app-db")).findFirst().orElseThrow();
+            assertThat(failing.evidence().get("changesUnavailable")).asList().singleElement().asString()
+                    .startsWith("app-db: cloudtrail:LookupEvents failed (AccessDeniedException)")
+                    .contains("not authorized");
+        }
+    }
+
+    @Test
+    void lookupEventsIsHeldToItsOwnQuota() {
+        try (AwsWire wire = new AwsWire().region("us-east-1")) {
+            wire.server.stubFor(wire.request("us-east-1", "cloudtrail", "LookupEvents").atPriority(1)
+                    .willReturn(AwsWire.ok("cloudtrail", "{\"Events\":[]}")));
+            List<io.hipaaaudit.inventory.aws.ChangeTarget> five = java.util.stream.IntStream.range(0, 5)
+                    .mapToObj(i -> new io.hipaaaudit.inventory.aws.ChangeTarget(AwsWire.ACCOUNT, "us-east-1", "sg-" + i))
+                    .toList();
+            long start = System.nanoTime();
+            AwsCollection c = new AwsCollector().collect(wire.options("us-east-1")
+                    .withRatesPerSecond(Map.of("cloudtrail:LookupEvents", 2.0)), inv -> five);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(c.apiCalls()).containsEntry("cloudtrail:LookupEvents", 5L);
+            // 2 per second: the first call at once, the next four half a second apart (a lower bound only)
+            assertThat(seconds).isGreaterThanOrEqualTo(1.9);
+        }
+    }
+
+    private static ChangeEvent parse(String name) throws IOException {
+        return CloudTrailEvents.parse(event(name)).orElseThrow();
+    }
+
+    private static String event(String name) throws IOException {
+        return Files.readString(AwsWire.resource("cloudtrail-events/" + name + ".json"));
+    }
+
+    /** A LookupEvents response as CloudTrail sends it: the record itself travels as a JSON string. */
+    private static String lookupResponse(String... names) throws IOException {
+        ObjectNode response = JSON.createObjectNode();
+        ArrayNode events = response.putArray("Events");
+        for (String name : names) {
+            var record = JSON.readTree(event(name));
+            ObjectNode e = events.addObject();
+            e.put("EventId", record.get("eventID").asText());
+            e.put("EventName", record.get("eventName").asText());
+            e.put("ReadOnly", record.get("readOnly").asText());
+            e.put("EventTime", Instant.parse(record.get("eventTime").asText()).getEpochSecond());
+            e.put("EventSource", record.get("eventSource").asText());
+            e.put("CloudTrailEvent", JSON.writeValueAsString(record));
+        }
+        return JSON.writeValueAsString(response);
+    }
+}
