@@ -1,6 +1,9 @@
 package io.hipaaaudit.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +17,10 @@ import java.util.stream.Stream;
 /** Every output format by its {@code --format} name, in the order they are written. */
 public final class Reporters {
     private static final Map<String, Reporter> ALL = index(Stream.of(
-            new JsonReporter()));
+            new JsonReporter(),
+            new JunitReporter(),
+            new SarifReporter(),
+            new CsvReporter()));
 
     private Reporters() {}
 
@@ -39,20 +45,37 @@ public final class Reporters {
         return r;
     }
 
-    /** Writes the given formats into {@code dir} (created when missing) and returns what was written. */
+    /**
+     * Writes the given formats into {@code dir} (created when missing) and returns what was written. Every reporter
+     * sees the findings as findings.json holds them (serialised and read back), so {@code report} on a saved
+     * findings.json writes the same bytes as the scan did.
+     */
     public static List<Path> write(ReportInput input, Collection<String> formats, Path dir) {
         List<Reporter> chosen = formats.stream().map(Reporters::of).toList();
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
+            ReportInput canonical = new ReportInput(canonical(input.findings()), input.pack(), input.history());
             for (Reporter r : ALL.values()) {
                 if (chosen.contains(r)) {
-                    written.addAll(r.write(input, dir));
+                    written.addAll(r.write(canonical, dir));
                 }
             }
         } catch (IOException e) {
             throw new InputException(dir + ": cannot write reports: " + e.getMessage());
         }
         return written;
+    }
+
+    /**
+     * The document as read back from its JSON form. An unpaired surrogate (a JSON {@code \ud800} escape in an API
+     * response) has no UTF-8 form and becomes U+FFFD here, rather than failing the write of findings.json.
+     */
+    static FindingsDocument canonical(FindingsDocument doc) {
+        try {
+            return Json.json().readValue(FindingText.wellFormed(doc.toJson()), FindingsDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("findings do not read back from their JSON form", e);
+        }
     }
 }
