@@ -86,7 +86,7 @@ final class ScanCommand implements Callable<Integer> {
         RulePack pack = config.prepare(this, RuleLoader.load(ruleDirs));
         formats.forEach(Reporters::of);
         var dbPolicy = policy.load().or(config::dbPolicy);
-        SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet));
+        SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet), pack.sha256());
         Environments environments = new Environments(environment, environmentTag);
         WaiverOutcome waived = config.waive(Scan.run(collected.inventory(), pack, environments, dbPolicy,
                 collected.apiCalls()), collected.inventory(), environments);

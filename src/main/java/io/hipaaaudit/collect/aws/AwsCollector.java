@@ -20,18 +20,29 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * @throws AwsCredentialsException when there are no usable credentials or AWS rejects them
  */
 public final class AwsCollector {
+    private final AwsTransport transport;
+
+    public AwsCollector() {
+        this(AwsTransport.network());
+    }
+
+    AwsCollector(AwsTransport transport) {
+        this.transport = transport;
+    }
 
     public AwsCollection collect(AwsCollectorOptions options) {
-        Instant startedAt = Instant.now();
-        String baseRegion = options.regions().isEmpty() ? defaultRegion(options) : options.regions().get(0);
+        Instant startedAt = transport.startedAt();
+        String baseRegion = transport.baseRegion(() -> options.regions().isEmpty() ? defaultRegion(options)
+                : options.regions().get(0));
         ApiCallCounter counter = new ApiCallCounter(options.ratesPerSecond());
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "aws-collector");
             thread.setDaemon(true);
             return thread;
         });
-        try (Credentials credentials = new Credentials(options, baseRegion);
-             AwsClients clients = new AwsClients(options, credentials.verified(), counter)) {
+        try (Credentials credentials = new Credentials(options, baseRegion, transport);
+             AwsClients clients = new AwsClients(options, credentials.verified(), counter, transport)) {
+            transport.credentials(credentials.verified().resolveCredentials());
             var identity = identify(clients, baseRegion);
             String account = identity.account();
             InventorySink sink = new InventorySink();
@@ -40,7 +51,9 @@ public final class AwsCollector {
             new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);
             String partition = identity.arn().split(":")[1];
             Account scanned = new Account(account, Optional.empty(), partition, regions);
-            Inventory inventory = InventoryAssembly.of(sink, scanned, startedAt, Instant.now());
+            Instant finishedAt = transport.finishedAt();
+            transport.collected(options, baseRegion, startedAt, finishedAt);
+            Inventory inventory = InventoryAssembly.of(sink, scanned, startedAt, finishedAt);
             return new AwsCollection(inventory, counter.calls(), counter.retries());
         } finally {
             pool.shutdownNow();

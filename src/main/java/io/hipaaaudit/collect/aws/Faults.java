@@ -17,6 +17,9 @@ final class Faults {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             return code == null || code.isBlank() ? "HTTP" + service.statusCode() : code;
         }
+        if (hasCause(e, ReplayHttpClient.NotInEvidenceException.class)) {
+            return "NotInEvidence";
+        }
         if (isTimeout(e)) {
             return "Timeout";
         }
