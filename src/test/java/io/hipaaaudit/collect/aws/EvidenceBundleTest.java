@@ -227,6 +227,32 @@ class EvidenceBundleTest {
     }
 
     @Test
+    void aChangedRuleGivesItsNewVerdictsOnTheOldEvidence() throws Exception {
+        Path rules = dir.resolve("changed-rules/backup/rds-instance-backup-retention");
+        Files.createDirectories(rules);
+        String rule = Files.readString(Path.of("rules/backup/rds-instance-backup-retention/rule.yaml"));
+        Files.writeString(rules.resolve("rule.yaml"), rule.replace("resource.backupRetentionPeriod >= params.minRetentionDays",
+                "resource.backupRetentionPeriod >= 36500"));
+        Run replayed = Run.of("scan", "--replay", bundle.toString(), "--environment", "prod",
+                "--rules", dir.resolve("changed-rules").toString(), "--output-dir", dir.resolve("new-rule").toString());
+        assertThat(replayed.exit()).as(replayed.err()).isIn(0, 1, 3);
+        List<String> before = statuses(dir.resolve("recorded/findings.json"), "rds-instance-backup-retention");
+        List<String> after = statuses(dir.resolve("new-rule/findings.json"), "rds-instance-backup-retention");
+        assertThat(before).containsExactly("NOT_APPLICABLE", "PASS");
+        assertThat(after).containsExactly("NOT_APPLICABLE", "FAIL");
+    }
+
+    private static List<String> statuses(Path findings, String ruleId) throws IOException {
+        List<String> out = new ArrayList<>();
+        Json.json().readTree(findings.toFile()).get("findings").forEach(f -> {
+            if (f.get("ruleId").asText().equals(ruleId)) {
+                out.add(f.get("status").asText());
+            }
+        });
+        return out;
+    }
+
+    @Test
     void recordWithASnapshotAndReplayWithLiveOptionsAreUsageErrors() {
         Run snapshot = Run.of("scan", "--snapshot", "src/test/resources/snapshots/compliant.json", "--record",
                 dir.resolve("never").toString());
