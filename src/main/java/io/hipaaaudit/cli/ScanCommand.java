@@ -88,7 +88,7 @@ final class ScanCommand implements Callable<Integer> {
         formats.forEach(Reporters::of);
         var dbPolicy = policy.load().or(config::dbPolicy);
         Environments environments = new Environments(environment, environmentTag);
-        SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet),
+        SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet), pack.sha256(),
                 inventory -> new Evaluator(inventory, environments, dbPolicy).attributionTargets(pack));
         WaiverOutcome waived = config.waive(Scan.run(collected.inventory(), pack, environments, dbPolicy,
                 collected.apiCalls()), collected.inventory(), environments);

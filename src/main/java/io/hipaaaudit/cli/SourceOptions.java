@@ -4,8 +4,11 @@ import io.hipaaaudit.collect.DatabaseTargets;
 import io.hipaaaudit.collect.aws.AwsCollection;
 import io.hipaaaudit.collect.aws.AwsCollector;
 import io.hipaaaudit.collect.aws.AwsCollectorOptions;
+import io.hipaaaudit.collect.aws.AwsEvidence;
 import io.hipaaaudit.collect.aws.CollectionProgress;
 import io.hipaaaudit.collect.postgres.PgTarget;
+import io.hipaaaudit.evidence.BundleWriter;
+import io.hipaaaudit.evidence.EvidenceLog;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.InventoryJson;
 import io.hipaaaudit.inventory.aws.ChangeTarget;
@@ -16,6 +19,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,8 +30,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Where the inventory comes from: a saved snapshot, or live collection from AWS and PostgreSQL (the databases and
- * their credentials are {@link DbTargetOptions}).
+ * Where the inventory comes from: a saved snapshot, live collection from AWS and PostgreSQL (the databases and
+ * their credentials are {@link DbTargetOptions}), optionally recorded as an evidence bundle, or the replay of such
+ * a bundle through the same collectors.
  */
 final class SourceOptions {
     @Option(names = "--snapshot", paramLabel = "FILE", order = 1,
@@ -61,21 +66,57 @@ final class SourceOptions {
             description = "Also write the collected inventory as JSON (re-evaluate it later with --snapshot).")
     Path saveInventory;
 
+    @Option(names = "--record", paramLabel = "DIR", order = 15,
+            description = "Keep the raw evidence of this live scan in DIR (new or empty): every AWS request and response, "
+                    + "every catalog query result, and a manifest of SHA-256 hashes. Secrets are never written.")
+    Path record;
+
+    @Option(names = "--replay", paramLabel = "DIR", order = 16,
+            description = "Verify an evidence bundle written by --record and run the collectors on it instead of AWS "
+                    + "and the databases (no network).")
+    Path replay;
+
+    /** Options that choose what to collect live; the bundle decides that on replay. */
+    private static final List<String> LIVE_ONLY = List.of("--snapshot", "--record", "--skip-aws", "--profile",
+            "--role-arn", "--external-id", "--regions", "--endpoint-url", "--db");
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
     /** Databases from the configuration file, used when no --db is given. */
     List<PgTarget> configuredTargets = List.of();
 
     /** The inventory and the AWS API calls made (empty for a snapshot). */
     record Collected(Inventory inventory, Map<String, Long> apiCalls) {}
 
-    @Option(names = "--no-attribution", order = 16,
+    @Option(names = "--no-attribution", order = 17,
             description = "Do not look up in CloudTrail who last changed the resources of failing findings.")
     boolean noAttribution;
 
     /**
-     * Collects the inventory. For a live AWS scan, {@code attribution} names the resources of failing findings
-     * whose CloudTrail change history is looked up in the same session (unless --no-attribution).
+     * Collects (or reads, or replays) the inventory; {@code rulePackSha256} goes into a recorded manifest. For AWS,
+     * {@code attribution} names the resources of failing findings whose CloudTrail change history is looked up in
+     * the same session (unless --no-attribution); on replay, the lookups the bundle holds are answered from it.
      */
-    Collected collect(CollectionProgress progress, Function<Inventory, Collection<ChangeTarget>> attribution) {
+    Collected collect(CollectionProgress progress, String rulePackSha256,
+                      Function<Inventory, Collection<ChangeTarget>> attribution) {
+        Function<Inventory, Collection<ChangeTarget>> lookups = noAttribution ? inv -> List.of() : attribution;
+        if (replay != null) {
+            LIVE_ONLY.stream().filter(this::given).findFirst().ifPresent(o -> {
+                throw new InputException(o + " cannot be used with --replay: the bundle says what was collected");
+            });
+            Collected replayed = EvidenceRun.replay(replay, progress, lookups);
+            save(replayed.inventory());
+            return replayed;
+        }
+        if (record != null && snapshot != null) {
+            throw new InputException("--record keeps the evidence of a live scan; it cannot be used with --snapshot");
+        }
+        if (record != null) {
+            BundleWriter.requireEmpty(record);
+        }
+        Optional<EvidenceLog> log = Optional.ofNullable(record).map(r -> new EvidenceLog());
+        Instant startedAt = Instant.now();
         List<PgTarget> targets = targets();
         Inventory inventory;
         Map<String, Long> calls = Map.of();
@@ -87,18 +128,33 @@ final class SourceOptions {
                 throw new InputException("--skip-aws needs at least one --db");
             }
         } else {
-            AwsCollection aws = new AwsCollector().collect(awsOptions(progress),
-                    noAttribution ? inv -> List.of() : attribution);
+            AwsCollectorOptions options = awsOptions(progress);
+            AwsCollection aws = log.map(l -> AwsEvidence.record(options, l, lookups))
+                    .orElseGet(() -> new AwsCollector().collect(options, lookups));
             inventory = aws.inventory();
             calls = aws.apiCalls();
         }
         if (!targets.isEmpty()) {
-            inventory = DatabaseTargets.collectInto(inventory, targets);
+            Inventory aws = inventory;
+            inventory = log.map(l -> DatabaseTargets.recordInto(aws, targets, l))
+                    .orElseGet(() -> DatabaseTargets.collectInto(aws, targets));
         }
+        if (log.isPresent()) {
+            EvidenceRun.write(record, log.get(), inventory, rulePackSha256, startedAt, Instant.now());
+        }
+        save(inventory);
+        return new Collected(inventory, calls);
+    }
+
+    private void save(Inventory inventory) {
         if (saveInventory != null) {
             write(saveInventory, InventoryJson.write(inventory));
         }
-        return new Collected(inventory, calls);
+    }
+
+    private boolean given(String option) {
+        return spec != null && spec.commandLine() != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private AwsCollectorOptions awsOptions(CollectionProgress progress) {

@@ -1,6 +1,8 @@
 package io.hipaaaudit.collect;
 
 import io.hipaaaudit.collect.postgres.PgCollection;
+import io.hipaaaudit.evidence.DatabaseEvidence;
+import io.hipaaaudit.evidence.EvidenceLog;
 import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.collect.postgres.PostgresCollector;
 import io.hipaaaudit.inventory.CollectionError;
@@ -23,11 +25,26 @@ public final class DatabaseTargets {
     private DatabaseTargets() {}
 
     public static Inventory collectInto(Inventory inventory, List<PgTarget> targets) {
+        PostgresCollector collector = new PostgresCollector();
+        return into(inventory, targets.stream().map(collector::collect).toList());
+    }
+
+    /** Like {@link #collectInto(Inventory, List)}, keeping every query result in {@code log}. */
+    public static Inventory recordInto(Inventory inventory, List<PgTarget> targets, EvidenceLog log) {
+        PostgresCollector collector = new PostgresCollector();
+        return into(inventory, targets.stream().map(t -> collector.record(t, log)).toList());
+    }
+
+    /** The recorded databases, collected again from their evidence. */
+    public static Inventory replayInto(Inventory inventory, List<DatabaseEvidence> evidence) {
+        PostgresCollector collector = new PostgresCollector();
+        return into(inventory, evidence.stream().map(collector::replay).toList());
+    }
+
+    private static Inventory into(Inventory inventory, List<PgCollection> collected) {
         List<PgDatabase> databases = new ArrayList<>();
         List<CollectionError> errors = new ArrayList<>();
-        PostgresCollector collector = new PostgresCollector();
-        for (PgTarget target : targets) {
-            PgCollection c = collector.collect(target);
+        for (PgCollection c : collected) {
             databases.add(matched(c.database(), inventory));
             errors.addAll(c.errors());
         }

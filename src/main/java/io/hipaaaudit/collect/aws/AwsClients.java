@@ -20,19 +20,23 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * One SDK client per service × region, built on demand and shared by every collector of the scan. All share one
  * url-connection HTTP client (set explicitly: with several on the classpath the SDK would pick one silently),
- * the credentials, the retry strategy and the counting interceptor.
+ * the credentials, the retry strategy and the counting interceptor. The transport decorates that HTTP client per
+ * client to record the exchanges, or replaces it to answer from an evidence bundle.
  */
 final class AwsClients implements AutoCloseable {
     private final AwsCollectorOptions options;
     private final AwsCredentialsProvider credentials;
     private final ApiCallCounter counter;
+    private final AwsTransport transport;
     private final SdkHttpClient http;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
-    AwsClients(AwsCollectorOptions options, AwsCredentialsProvider credentials, ApiCallCounter counter) {
+    AwsClients(AwsCollectorOptions options, AwsCredentialsProvider credentials, ApiCallCounter counter,
+               AwsTransport transport) {
         this.options = options;
         this.credentials = credentials;
         this.counter = counter;
+        this.transport = transport;
         this.http = httpClient(options.attemptTimeout());
     }
 
@@ -44,23 +48,23 @@ final class AwsClients implements AutoCloseable {
     }
 
     Ec2Client ec2(String region) {
-        return client("ec2", region, () -> configure(Ec2Client.builder(), region));
+        return client("ec2", region, () -> configure(Ec2Client.builder(), "ec2", region));
     }
 
     RdsClient rds(String region) {
-        return client("rds", region, () -> configure(RdsClient.builder(), region));
+        return client("rds", region, () -> configure(RdsClient.builder(), "rds", region));
     }
 
     KmsClient kms(String region) {
-        return client("kms", region, () -> configure(KmsClient.builder(), region));
+        return client("kms", region, () -> configure(KmsClient.builder(), "kms", region));
     }
 
     CloudTrailClient cloudTrail(String region) {
-        return client("cloudtrail", region, () -> configure(CloudTrailClient.builder(), region));
+        return client("cloudtrail", region, () -> configure(CloudTrailClient.builder(), "cloudtrail", region));
     }
 
     StsClient sts(String region) {
-        return client("sts", region, () -> configure(StsClient.builder(), region));
+        return client("sts", region, () -> configure(StsClient.builder(), "sts", region));
     }
 
     @SuppressWarnings("unchecked")
@@ -69,7 +73,7 @@ final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
-            C configure(B builder, String region) {
+            C configure(B builder, String service, String region) {
         var override = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(counter)
                 .apiCallAttemptTimeout(options.attemptTimeout())
@@ -78,10 +82,10 @@ final class AwsClients implements AutoCloseable {
                 () -> override.retryStrategy(RetryMode.STANDARD));
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClient(http)
+                .httpClient(transport.wrap(http, service, region))
                 .overrideConfiguration(override.build());
         // Without an explicit URL the SDK resolves the endpoint itself, AWS_ENDPOINT_URL included.
-        options.endpointUrl().ifPresent(builder::endpointOverride);
+        transport.endpoint(service, region).or(options::endpointUrl).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

@@ -23,6 +23,15 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * @throws AwsCredentialsException when there are no usable credentials or AWS rejects them
  */
 public final class AwsCollector {
+    private final AwsTransport transport;
+
+    public AwsCollector() {
+        this(AwsTransport.network());
+    }
+
+    AwsCollector(AwsTransport transport) {
+        this.transport = transport;
+    }
 
     public AwsCollection collect(AwsCollectorOptions options) {
         return collect(options, inventory -> List.of());
@@ -31,20 +40,23 @@ public final class AwsCollector {
     /**
      * Collects, then asks {@code attribution} which resources of the collected inventory need their recent
      * changes explained (the resources of failing findings) and adds their CloudTrail change history, in the same
-     * session: the same credentials, call counter and rate limits.
+     * session: the same credentials, call counter, rate limits and transport (so the lookups are recorded and
+     * replayed with the rest).
      */
     public AwsCollection collect(AwsCollectorOptions options,
                                  Function<Inventory, Collection<ChangeTarget>> attribution) {
-        Instant startedAt = Instant.now();
-        String baseRegion = options.regions().isEmpty() ? defaultRegion(options) : options.regions().get(0);
+        Instant startedAt = transport.startedAt();
+        String baseRegion = transport.baseRegion(() -> options.regions().isEmpty() ? defaultRegion(options)
+                : options.regions().get(0));
         ApiCallCounter counter = new ApiCallCounter(options.ratesPerSecond());
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "aws-collector");
             thread.setDaemon(true);
             return thread;
         });
-        try (Credentials credentials = new Credentials(options, baseRegion);
-             AwsClients clients = new AwsClients(options, credentials.verified(), counter)) {
+        try (Credentials credentials = new Credentials(options, baseRegion, transport);
+             AwsClients clients = new AwsClients(options, credentials.verified(), counter, transport)) {
+            transport.credentials(credentials.verified().resolveCredentials());
             var identity = identify(clients, baseRegion);
             String account = identity.account();
             InventorySink sink = new InventorySink();
@@ -53,10 +65,13 @@ public final class AwsCollector {
             new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);
             String partition = identity.arn().split(":")[1];
             Account scanned = new Account(account, Optional.empty(), partition, regions);
-            Inventory collected = InventoryAssembly.of(sink, scanned, startedAt, Instant.now());
+            Instant finishedAt = transport.finishedAt();
+            transport.collected(options, baseRegion, startedAt, finishedAt);
+            Inventory collected = InventoryAssembly.of(sink, scanned, startedAt, finishedAt);
+            // the lookup window ends when collection ended, so a replay sends the same requests
             Collection<ChangeTarget> targets = attribution.apply(collected);
             Inventory inventory = targets.isEmpty() ? collected : collected.withResourceChanges(
-                    ChangeLookup.lookup(clients, targets, collected.finishedAt().orElseThrow(), pool));
+                    ChangeLookup.lookup(clients, targets, finishedAt, pool));
             return new AwsCollection(inventory, counter.calls(), counter.retries());
         } finally {
             pool.shutdownNow();

@@ -33,14 +33,14 @@ final class ChangeLookup {
 
     static List<ResourceChanges> lookup(AwsClients clients, Collection<ChangeTarget> targets, Instant end,
                                         ExecutorService pool) {
-        List<CompletableFuture<ResourceChanges>> running = targets.stream().distinct()
+        List<CompletableFuture<Optional<ResourceChanges>>> running = targets.stream().distinct()
                 .map(t -> CompletableFuture.supplyAsync(() -> one(clients, t, end), pool)).toList();
         List<ResourceChanges> out = new ArrayList<>();
-        running.forEach(f -> out.add(f.join()));
+        running.forEach(f -> f.join().ifPresent(out::add));
         return out;
     }
 
-    private static ResourceChanges one(AwsClients clients, ChangeTarget t, Instant end) {
+    private static Optional<ResourceChanges> one(AwsClients clients, ChangeTarget t, Instant end) {
         try {
             LookupEventsResponse page = clients.cloudTrail(t.region()).lookupEvents(r -> r
                     .lookupAttributes(a -> a.attributeKey(LookupAttributeKey.RESOURCE_NAME).attributeValue(t.resourceName()))
@@ -51,10 +51,14 @@ final class ChangeLookup {
                     .sorted(Comparator.comparing(ChangeEvent::eventTime).reversed().thenComparing(ChangeEvent::eventId))
                     .limit(KEPT)
                     .toList();
-            return new ResourceChanges(t.account(), t.region(), t.resourceName(), writes, Optional.empty());
+            return Optional.of(new ResourceChanges(t.account(), t.region(), t.resourceName(), writes, Optional.empty()));
         } catch (SdkException e) {
-            return new ResourceChanges(t.account(), t.region(), t.resourceName(), List.of(),
-                    Optional.of("cloudtrail:LookupEvents failed (" + Faults.code(e) + "): " + Faults.message(e)));
+            if (Faults.NOT_IN_EVIDENCE.equals(Faults.code(e))) {
+                // replaying a bundle that holds no lookup for this resource: nothing was observed, nothing is said
+                return Optional.empty();
+            }
+            return Optional.of(new ResourceChanges(t.account(), t.region(), t.resourceName(), List.of(),
+                    Optional.of("cloudtrail:LookupEvents failed (" + Faults.code(e) + "): " + Faults.message(e))));
         }
     }
 }

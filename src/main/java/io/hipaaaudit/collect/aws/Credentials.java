@@ -17,7 +17,7 @@ final class Credentials implements AutoCloseable {
     private final AwsCredentialsProvider provider;
     private final Optional<StsClient> assumeRoleClient;
 
-    Credentials(AwsCollectorOptions options, String baseRegion) {
+    Credentials(AwsCollectorOptions options, String baseRegion, AwsTransport transport) {
         AwsCredentialsProvider base = options.credentialsProvider().orElseGet(() -> options.profile()
                 .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
@@ -27,7 +27,7 @@ final class Credentials implements AutoCloseable {
             return;
         }
         var sts = StsClient.builder().region(Region.of(baseRegion)).credentialsProvider(base)
-                .httpClient(AwsClients.httpClient(options.attemptTimeout()));
+                .httpClient(transport.wrap(AwsClients.httpClient(options.attemptTimeout()), "sts", baseRegion));
         options.endpointUrl().ifPresent(sts::endpointOverride);
         assumeRoleClient = Optional.of(sts.build());
         provider = StsAssumeRoleCredentialsProvider.builder()

@@ -9,6 +9,8 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 /** Turns a failed call into a short error code and a one-line message that carries no secret. */
 final class Faults {
     private static final int MAX_MESSAGE = 300;
+    /** The code of a request a replayed evidence bundle holds no answer for. */
+    static final String NOT_IN_EVIDENCE = "NotInEvidence";
 
     private Faults() {}
 
@@ -16,6 +18,9 @@ final class Faults {
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             return code == null || code.isBlank() ? "HTTP" + service.statusCode() : code;
+        }
+        if (hasCause(e, ReplayHttpClient.NotInEvidenceException.class)) {
+            return NOT_IN_EVIDENCE;
         }
         if (isTimeout(e)) {
             return "Timeout";

@@ -1,19 +1,17 @@
 package io.hipaaaudit.collect.postgres;
 
 import io.hipaaaudit.inventory.CollectionError;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs catalog queries inside the collector's single read-only transaction. Each query runs under a savepoint:
- * a query the server refuses (a catalog restricted on RDS, a timeout) becomes a {@link CollectionError} naming
- * the resource types it leaves unknown, and the remaining queries still run in the same snapshot.
+ * Runs the collector's catalog queries ({@link CatalogQueries}: live, recorded or replayed). A query that fails
+ * becomes a {@link CollectionError} naming the resource types it leaves unknown, and the remaining queries still
+ * run in the same snapshot.
  */
 final class CatalogSession {
     /** Reads every row of one query into whatever the caller builds. */
@@ -27,35 +25,28 @@ final class CatalogSession {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    private final Connection connection;
+    private final CatalogQueries queries;
     private final String databaseId;
     private final SecretRedactor redactor;
     private final List<CollectionError> errors = new ArrayList<>();
 
-    CatalogSession(Connection connection, String databaseId, SecretRedactor redactor) {
-        this.connection = connection;
+    CatalogSession(CatalogQueries queries, String databaseId, SecretRedactor redactor) {
+        this.queries = queries;
         this.databaseId = databaseId;
         this.redactor = redactor;
     }
 
-    /** Runs {@code sql}; returns false (and records an error) when the server refused it. */
+    /** Runs {@code sql}; returns false (and records an error) when it failed. */
     boolean query(String operation, List<String> resourceTypes, String sql, Binder binder, RowReader reader) {
-        Savepoint savepoint = null;
         try {
-            savepoint = connection.setSavepoint();
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        reader.read(rows);
-                    }
+            queries.run(operation, sql, binder, rows -> {
+                while (rows.next()) {
+                    reader.read(rows);
                 }
-            }
-            connection.releaseSavepoint(savepoint);
+            });
             return true;
         } catch (SQLException e) {
             errors.add(error(operation, resourceTypes, e));
-            rollback(savepoint);
             return false;
         }
     }
@@ -71,16 +62,5 @@ final class CatalogSession {
     CollectionError error(String operation, List<String> resourceTypes, SQLException e) {
         return new CollectionError("postgres", Optional.empty(), Optional.empty(), Optional.of(databaseId), operation,
                 resourceTypes, SqlErrors.code(e), redactor.redact(SqlErrors.message(e)));
-    }
-
-    private void rollback(Savepoint savepoint) {
-        if (savepoint == null) {
-            return;
-        }
-        try {
-            connection.rollback(savepoint);
-        } catch (SQLException ignored) {
-            // the connection is gone; the next query records its own error
-        }
     }
 }

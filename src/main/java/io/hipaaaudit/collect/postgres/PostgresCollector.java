@@ -1,5 +1,7 @@
 package io.hipaaaudit.collect.postgres;
 
+import io.hipaaaudit.evidence.DatabaseEvidence;
+import io.hipaaaudit.evidence.EvidenceLog;
 import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.pg.PgDatabase;
@@ -16,13 +18,62 @@ import org.postgresql.Driver;
  * repeatable-read transaction, so all catalog queries see one consistent snapshot and nothing can be written;
  * only catalogs are queried, never a row of user data. A query the server refuses leaves a
  * {@link CollectionError} and an empty part; a connection that fails leaves an empty database and one error
- * covering every PostgreSQL resource type. Nothing here throws for a server-side problem.
+ * covering every PostgreSQL resource type. Nothing here throws for a server-side problem. {@link #record} keeps
+ * every query result as evidence and {@link #replay} runs the same readers on that evidence instead of a server.
  */
 public final class PostgresCollector {
     static final List<String> ALL_TYPES = List.of(ResourceTypes.PG_DATABASE, ResourceTypes.PG_ROLE,
             ResourceTypes.PG_SCHEMA, ResourceTypes.PG_RELATION, ResourceTypes.PG_FUNCTION, ResourceTypes.PG_DEFAULT_ACL);
 
     public PgCollection collect(PgTarget target) {
+        return collect(target, Optional.empty());
+    }
+
+    /** A live collection whose every query result (or refusal) lands, without the password, in {@code log}. */
+    public PgCollection record(PgTarget target, EvidenceLog log) {
+        return collect(target, Optional.of(log));
+    }
+
+    /** The collection again from what {@link #record} kept: the same readers, no server. */
+    public PgCollection replay(DatabaseEvidence evidence) {
+        PgTarget target = new PgTarget(evidence.url(), evidence.user(), () -> null, evidence.id(), null, null);
+        Place place = place(target);
+        SecretRedactor nothing = new SecretRedactor(null);
+        if (evidence.connectError().isPresent()) {
+            var failure = evidence.connectError().get();
+            return failed(place, nothing, new SQLException(failure.message(),
+                    failure.sqlState().isEmpty() ? null : failure.sqlState()));
+        }
+        try {
+            return read(new ReplayQueries(evidence), target, place, nothing);
+        } catch (SQLException e) {
+            return failed(place, nothing, e);
+        }
+    }
+
+    private PgCollection collect(PgTarget target, Optional<EvidenceLog> log) {
+        Place place = place(target);
+        String password = target.password().get();
+        log.ifPresent(l -> l.secret(password));
+        SecretRedactor redactor = new SecretRedactor(password);
+        try (Connection connection = new Driver().connect(target.jdbcUrl(), properties(target, password))) {
+            if (log.isEmpty()) {
+                return read(new JdbcQueries(connection), target, place, redactor);
+            }
+            RecordingQueries recording = new RecordingQueries(new JdbcQueries(connection), redactor);
+            PgCollection collected = read(recording, target, place, redactor);
+            log.get().database(recording.evidence(target));
+            return collected;
+        } catch (SQLException e) {
+            log.ifPresent(l -> l.database(RecordingQueries.failedConnection(target, e, redactor)));
+            return failed(place, redactor, e);
+        }
+    }
+
+    /** Where a target points, from its URL (parsed by pgjdbc itself). */
+    private record Place(String id, String host, int port, String database) {}
+
+    private static Place place(PgTarget target) {
         Properties url = Driver.parseURL(target.jdbcUrl(), new Properties());
         if (url == null) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + target.safeUrl());
@@ -30,35 +81,31 @@ public final class PostgresCollector {
         String host = url.getProperty("PGHOST", "localhost");
         int port = Integer.parseInt(url.getProperty("PGPORT", "5432").split(",")[0]);
         String database = url.getProperty("PGDBNAME", "");
-        String id = target.id().orElse(host + ":" + port + "/" + database);
-        String password = target.password().get();
-        SecretRedactor redactor = new SecretRedactor(password);
-        try (Connection connection = new Driver().connect(target.jdbcUrl(), properties(target, password))) {
-            return read(connection, new CatalogSession(connection, id, redactor), target, id, host, port);
-        } catch (SQLException e) {
-            CollectionError error = new CatalogSession(null, id, redactor).error("connect", ALL_TYPES, e);
-            return new PgCollection(empty(id, host, port, database), List.of(error));
-        }
+        return new Place(target.id().orElse(host + ":" + port + "/" + database), host, port, database);
     }
 
-    private static PgCollection read(Connection connection, CatalogSession session, PgTarget target, String id,
-                                     String host, int port) throws SQLException {
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        connection.setReadOnly(true);
-        connection.setAutoCommit(false);
+    private static PgCollection failed(Place place, SecretRedactor redactor, SQLException e) {
+        CollectionError error = new CatalogSession(null, place.id(), redactor).error("connect", ALL_TYPES, e);
+        return new PgCollection(empty(place.id(), place.host(), place.port(), place.database()), List.of(error));
+    }
+
+    private static PgCollection read(CatalogQueries queries, PgTarget target, Place place, SecretRedactor redactor)
+            throws SQLException {
+        CatalogSession session = new CatalogSession(queries, place.id(), redactor);
+        queries.begin();
         // also set at login (startup options); repeated here in case a pooler dropped the startup options
         session.query("set statement_timeout", ALL_TYPES, "select set_config('statement_timeout', ?, true)",
                 statement -> statement.setString(1, target.statementTimeout().toMillis() + "ms"), row -> { });
         ServerReader server = new ServerReader(session);
         ServerReader.Version version = server.version();
-        Map<String, String> settings = server.settings(connection);
+        Map<String, String> settings = server.settings();
         RoleReader roles = new RoleReader(session, version.versionNum());
-        PgDatabase db = new PgDatabase(id, host, port, version.database(), version.version(), version.versionNum(),
-                version.rds(), Optional.empty(), Optional.empty(), settings, roles.roles(), roles.memberships(),
-                new SchemaReader(session).schemas(), new RelationReader(session).relations(),
+        PgDatabase db = new PgDatabase(place.id(), place.host(), place.port(), version.database(), version.version(),
+                version.versionNum(), version.rds(), Optional.empty(), Optional.empty(), settings, roles.roles(),
+                roles.memberships(), new SchemaReader(session).schemas(), new RelationReader(session).relations(),
                 new DefaultAclReader(session).defaultAcls(), new FunctionReader(session).functions(),
                 server.extensions());
-        connection.rollback();
+        queries.end();
         return new PgCollection(db, session.errors());
     }
 

@@ -35,10 +35,10 @@ final class ServerReader {
         return found.isEmpty() ? new Version("", 0, "", false) : found.get(0);
     }
 
-    Map<String, String> settings(java.sql.Connection connection) {
+    Map<String, String> settings() {
         Map<String, String> settings = new TreeMap<>();
         session.query("pg_settings", List.of(ResourceTypes.PG_DATABASE), SETTINGS_SQL,
-                statement -> statement.setArray(1, connection.createArrayOf("text", SETTINGS.toArray())),
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", SETTINGS.toArray())),
                 row -> settings.put(row.getString(1), row.getString(2)));
         return settings;
     }

@@ -6,8 +6,14 @@ import java.sql.SQLException;
 final class SqlErrors {
     private SqlErrors() {}
 
+    /** SQL state of a query the evidence bundle does not hold (class HA: not a PostgreSQL state). */
+    static final String NOT_IN_EVIDENCE = "HA404";
+
     static String code(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals(NOT_IN_EVIDENCE)) {
+            return "NotInEvidence";
+        }
         if (state.equals("42501")) {
             return "InsufficientPrivilege";
         }

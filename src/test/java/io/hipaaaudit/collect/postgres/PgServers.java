@@ -32,6 +32,11 @@ public final class PgServers {
         return SERVERS.computeIfAbsent(major, PgServers::start);
     }
 
+    /** A server of the caller's own (not shared), for a test that must stop it part-way. */
+    public static EmbeddedPostgres startOwn(int major) {
+        return start(major);
+    }
+
     private static EmbeddedPostgres start(int major) {
         try {
             return EmbeddedPostgres.builder()

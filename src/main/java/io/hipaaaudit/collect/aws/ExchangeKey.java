@@ -1,0 +1,62 @@
+package io.hipaaaudit.collect.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.hipaaaudit.evidence.HttpExchange;
+import io.hipaaaudit.json.Json;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/**
+ * What makes two requests "the same call" for replay: client (service, region), method, host, path,
+ * {@code X-Amz-Target} and the canonical body. Query-protocol bodies are compared as sorted parameters, JSON
+ * bodies as JSON with sorted keys, so a different but equivalent serialisation still matches; the page token is
+ * part of the body, so each page has its own key. Keys are built from redacted requests on both sides.
+ */
+record ExchangeKey(String service, String region, String method, String host, String path, String target,
+                   String body) {
+
+    static ExchangeKey of(String service, String region, HttpExchange.Request request) {
+        URI uri = URI.create(request.url());
+        String host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return new ExchangeKey(service, region, request.method(), host, path,
+                request.headers().getOrDefault(AwsRedaction.TARGET, ""), canonical(request.body()));
+    }
+
+    static String canonical(String body) {
+        String trimmed = body.strip();
+        if (trimmed.isEmpty()) {
+            return "";
+        }
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                // maps are written with sorted keys (ORDER_MAP_ENTRIES_BY_KEYS), nested ones too
+                return Json.json().writeValueAsString(Json.json().readValue(trimmed, Object.class));
+            } catch (JsonProcessingException e) {
+                return body;
+            }
+        }
+        return new TreeMap<>(formParams(body)).toString();
+    }
+
+    /** Decoded parameters of an {@code application/x-www-form-urlencoded} body. */
+    static Map<String, List<String>> formParams(String body) {
+        return SdkHttpUtils.uriParams(URI.create("http://form/?" + body.strip()));
+    }
+
+    /** The action: from {@code X-Amz-Target} (JSON 1.1, {@code TrentService.DescribeKey}) or {@code Action=}. */
+    static String action(String target, String body) {
+        if (!target.isEmpty()) {
+            return target.substring(target.lastIndexOf('.') + 1);
+        }
+        try {
+            List<String> action = formParams(body).get("Action");
+            return action == null || action.isEmpty() ? "Unknown" : action.get(0);
+        } catch (IllegalArgumentException e) {
+            return "Unknown";
+        }
+    }
+}

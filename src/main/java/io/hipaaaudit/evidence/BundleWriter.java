@@ -1,0 +1,88 @@
+package io.hipaaaudit.evidence;
+
+import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes an evidence bundle: one JSON file per AWS client (service × region) and per database target, then
+ * {@code manifest.json} with the SHA-256 of each. Every file is stable JSON; before it is written, every secret
+ * the scan handled is replaced, so a secret a server echoed back cannot reach the disk either.
+ */
+public final class BundleWriter {
+    static final String REDACTED = "[redacted]";
+
+    private BundleWriter() {}
+
+    /** Checked before the scan starts: the folder must be new or empty, or replay would see foreign files. */
+    public static void requireEmpty(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir + ": --record needs a folder, this is a file");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                throw new InputException(dir + ": --record needs a new or empty folder");
+            }
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot read the folder: " + e.getMessage());
+        }
+    }
+
+    /** Writes the bundle; {@code header} is the manifest without its file list. Returns the complete manifest. */
+    public static Manifest write(Path dir, EvidenceLog log, Manifest header) {
+        Set<String> secrets = log.secrets();
+        Map<String, String> texts = new TreeMap<>();
+        Map<String, List<HttpExchange>> byClient = new LinkedHashMap<>();
+        log.exchanges().forEach(e -> byClient.computeIfAbsent(BundleFiles.awsFile(e.region(), e.service()),
+                k -> new ArrayList<>()).add(e));
+        byClient.forEach((file, exchanges) -> texts.put(file, Json.write(new BundleFiles.AwsFile(exchanges))));
+        List<DatabaseEvidence> databases = log.databases();
+        for (int i = 0; i < databases.size(); i++) {
+            DatabaseEvidence db = databases.get(i);
+            String name = i < header.databases().size() ? header.databases().get(i) : db.id().orElse(db.url());
+            texts.put(BundleFiles.databaseFile(i, name), Json.write(db));
+        }
+        Map<String, String> hashes = new TreeMap<>();
+        texts.forEach((file, text) -> {
+            byte[] bytes = scrub(text, secrets).getBytes(StandardCharsets.UTF_8);
+            hashes.put(file, BundleFiles.sha256(bytes));
+            write(dir.resolve(file), bytes);
+        });
+        Manifest manifest = new Manifest(header.formatVersion(), header.tool(), header.toolVersion(),
+                header.rulePackSha256(), header.collectionStartedAt(), header.collectionFinishedAt(), header.aws(),
+                header.accounts(), header.regions(), header.databases(), hashes);
+        write(dir.resolve(BundleFiles.MANIFEST), scrub(Json.write(manifest), secrets).getBytes(StandardCharsets.UTF_8));
+        return manifest;
+    }
+
+    static String scrub(String text, Set<String> secrets) {
+        String out = text;
+        for (String secret : secrets) {
+            String escaped = Json.write(secret).strip();
+            out = out.replace(secret, REDACTED).replace(escaped.substring(1, escaped.length() - 1), REDACTED);
+        }
+        return out;
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot write evidence: " + e.getMessage());
+        }
+    }
+}
