@@ -177,7 +177,7 @@ class ChangeAttributionTest {
     }
 
     /** A LookupEvents response as CloudTrail sends it: the record itself travels as a JSON string. */
-    private static String lookupResponse(String... names) throws IOException {
+    static String lookupResponse(String... names) throws IOException {
         ObjectNode response = JSON.createObjectNode();
         ArrayNode events = response.putArray("Events");
         for (String name : names) {

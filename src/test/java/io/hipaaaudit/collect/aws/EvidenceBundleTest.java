@@ -77,6 +77,12 @@ class EvidenceBundleTest {
                             + "<Arn>arn:aws:sts::111122223333:assumed-role/hipaa-audit/hipaa-audit</Arn>"
                             + "<AssumedRoleId>AROAEXAMPLE:hipaa-audit</AssumedRoleId></AssumedRoleUser>"
                             + "</AssumeRoleResult></AssumeRoleResponse>")));
+            // who changed a failing instance: the lookup is evidence too, and replays with the rest
+            wire.server.stubFor(wire.request("us-east-1", "cloudtrail", "LookupEvents").atPriority(1)
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                            "$.LookupAttributes[0].AttributeValue",
+                            com.github.tomakehurst.wiremock.client.WireMock.equalTo("app-db")))
+                    .willReturn(AwsWire.ok("cloudtrail", ChangeAttributionTest.lookupResponse("modify-db-instance"))));
             Path passwordFile = dir.resolve("db-password");
             Files.writeString(passwordFile, DB_PASSWORD);
             dbId = "localhost:" + pg.getPort() + "/evidence";
@@ -131,6 +137,11 @@ class EvidenceBundleTest {
         doc.get("findings").forEach(f -> statuses.add(f.at("/resource/type").asText() + " " + f.get("status").asText()));
         assertThat(statuses).contains("aws.rds.db_instance PASS", "aws.rds.db_instance FAIL", "pg.function PASS",
                 "pg.database FAIL");
+        assertThat(doc.get("findings")).as("the change attribution came back from the bundle").anySatisfy(f -> {
+            assertThat(f.at("/resource/id").asText()).isEqualTo("app-db");
+            assertThat(f.at("/evidence/changes/0/call").asText()).isEqualTo("ModifyDBInstance");
+            assertThat(f.at("/evidence/changes/0/by").asText()).isEqualTo("arn:aws:iam::111122223333:user/ops-bot");
+        });
         assertThat(doc.get("findings")).anySatisfy(f -> {
             assertThat(f.get("status").asText()).isEqualTo("NOT_ASSESSED");
             assertThat(f.get("message").asText()).contains("pg_default_acl");
