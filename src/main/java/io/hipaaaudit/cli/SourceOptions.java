@@ -78,7 +78,7 @@ final class SourceOptions {
 
     /** Options that choose what to collect live; the bundle decides that on replay. */
     private static final List<String> LIVE_ONLY = List.of("--snapshot", "--record", "--skip-aws", "--profile",
-            "--role-arn", "--external-id", "--regions", "--endpoint-url", "--db");
+            "--role-arn", "--external-id", "--regions", "--endpoint-url");
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
@@ -106,6 +106,12 @@ final class SourceOptions {
                 throw new InputException(o + " cannot be used with --replay: the bundle says what was collected");
             });
             Collected replayed = EvidenceRun.replay(replay, progress, lookups);
+            // --db adds live databases to the replayed evidence (e.g. a recorded AWS account and a database
+            // restored from a dump); databases from the configuration file are not collected on replay
+            List<PgTarget> live = db.targets(List.of(), Optional.empty());
+            if (!live.isEmpty()) {
+                replayed = new Collected(DatabaseTargets.collectInto(replayed.inventory(), live), replayed.apiCalls());
+            }
             save(replayed.inventory());
             return replayed;
         }
