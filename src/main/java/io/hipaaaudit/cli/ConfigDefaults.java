@@ -1,5 +1,6 @@
 package io.hipaaaudit.cli;
 
+import io.hipaaaudit.collect.aws.AccountTarget;
 import io.hipaaaudit.config.ConfigLoader;
 import io.hipaaaudit.config.HipaaAuditConfig;
 import io.hipaaaudit.config.Targets;
@@ -45,6 +46,11 @@ final class ConfigDefaults {
         if (!t.regions().isEmpty() && !given.hasMatchedOption("--regions")) {
             s.regions = new ArrayList<>(t.regions());
         }
+        if (accountId == null && t.accounts().size() > 1 && !given.hasMatchedOption("--role-arn")) {
+            // several accounts and none chosen: all of them in this run, each through its own role or profile
+            s.configuredAccounts = t.accounts().stream().map(a -> new AccountTarget(a.id(), a.roleArn(),
+                    a.externalId(), a.profile())).toList();
+        }
         account(t, accountId).ifPresent(a -> {
             set("--role-arn", a.roleArn(), v -> s.roleArn = v);
             set("--external-id", a.externalId(), v -> s.externalId = v);
@@ -62,11 +68,7 @@ final class ConfigDefaults {
                     .orElseThrow(() -> loaded.source().error(List.of("targets", "accounts"), "--account " + id
                             + " is not in targets.accounts")));
         }
-        if (t.accounts().size() > 1) {
-            throw loaded.source().error(List.of("targets", "accounts"), "targets.accounts lists "
-                    + t.accounts().size() + " accounts; choose one per run with --account ID");
-        }
-        return t.accounts().stream().findFirst();
+        return t.accounts().size() == 1 ? t.accounts().stream().findFirst() : Optional.empty();
     }
 
     private <T> void set(String option, Optional<T> value, java.util.function.Consumer<T> setter) {

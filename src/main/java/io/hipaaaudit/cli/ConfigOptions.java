@@ -26,7 +26,7 @@ final class ConfigOptions {
     Path file;
 
     @Option(names = "--account", paramLabel = "ID", order = 0,
-            description = "Scan this one of the configuration's targets.accounts (needed when it lists several).")
+            description = "Scan only this one of the configuration's targets.accounts (default: all of them).")
     String account;
 
     /** "Today" for waiver expiry when the inventory has no collection time; replaced in tests. */

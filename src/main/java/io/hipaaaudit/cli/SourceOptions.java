@@ -1,11 +1,14 @@
 package io.hipaaaudit.cli;
 
 import io.hipaaaudit.collect.DatabaseTargets;
+import io.hipaaaudit.collect.aws.AccountTarget;
 import io.hipaaaudit.collect.aws.AwsCollection;
 import io.hipaaaudit.collect.aws.AwsCollector;
 import io.hipaaaudit.collect.aws.AwsCollectorOptions;
 import io.hipaaaudit.collect.aws.AwsEvidence;
 import io.hipaaaudit.collect.aws.CollectionProgress;
+import io.hipaaaudit.collect.aws.MultiAccountCollector;
+import io.hipaaaudit.collect.aws.OrganizationAccounts;
 import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.evidence.BundleWriter;
 import io.hipaaaudit.evidence.EvidenceLog;
@@ -89,6 +92,22 @@ final class SourceOptions {
     /** The inventory and the AWS API calls made (empty for a snapshot). */
     record Collected(Inventory inventory, Map<String, Long> apiCalls) {}
 
+    @Option(names = "--accounts-from-organization", order = 18,
+            description = "Scan every active account of the AWS Organization (listed with organizations:ListAccounts "
+                    + "from the management account), each through the role --org-role-name.")
+    boolean accountsFromOrganization;
+
+    @Option(names = "--org-role-name", paramLabel = "NAME", order = 19, defaultValue = "hipaa-audit",
+            description = "Role assumed in each organization account (default: ${DEFAULT-VALUE}).")
+    String orgRoleName;
+
+    @Option(names = "--account-concurrency", paramLabel = "N", order = 20, defaultValue = "4",
+            description = "Accounts collected at the same time in a multi-account scan (default: ${DEFAULT-VALUE}).")
+    int accountConcurrency;
+
+    /** The accounts of the configuration's targets.accounts when it lists several and no --account was chosen. */
+    List<AccountTarget> configuredAccounts = List.of();
+
     @Option(names = "--no-attribution", order = 17,
             description = "Do not look up in CloudTrail who last changed the resources of failing findings.")
     boolean noAttribution;
@@ -135,8 +154,18 @@ final class SourceOptions {
             }
         } else {
             AwsCollectorOptions options = awsOptions(progress);
-            AwsCollection aws = log.map(l -> AwsEvidence.record(options, l, lookups))
-                    .orElseGet(() -> new AwsCollector().collect(options, lookups));
+            List<AccountTarget> accounts = accounts(options);
+            AwsCollection aws;
+            if (!accounts.isEmpty()) {
+                if (log.isPresent()) {
+                    throw new InputException("--record keeps the evidence of one account; record each account "
+                            + "separately (--account ID)");
+                }
+                aws = new MultiAccountCollector(accountConcurrency).collect(options, accounts, lookups);
+            } else {
+                aws = log.map(l -> AwsEvidence.record(options, l, lookups))
+                        .orElseGet(() -> new AwsCollector().collect(options, lookups));
+            }
             inventory = aws.inventory();
             calls = aws.apiCalls();
         }
@@ -163,6 +192,25 @@ final class SourceOptions {
                 && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
+    /** The accounts of a multi-account scan (empty for a single-account scan). */
+    private List<AccountTarget> accounts(AwsCollectorOptions options) {
+        if (accountConcurrency < 1) {
+            throw new InputException("--account-concurrency must be at least 1");
+        }
+        if (!accountsFromOrganization) {
+            return configuredAccounts;
+        }
+        if (roleArn != null) {
+            throw new InputException("--accounts-from-organization assumes --org-role-name in every account; "
+                    + "it cannot be combined with --role-arn");
+        }
+        List<AccountTarget> members = OrganizationAccounts.list(options, orgRoleName, Optional.ofNullable(externalId));
+        if (members.isEmpty()) {
+            throw new InputException("--accounts-from-organization: the organization lists no active account");
+        }
+        return members;
+    }
+
     private AwsCollectorOptions awsOptions(CollectionProgress progress) {
         AwsCollectorOptions o = AwsCollectorOptions.defaults().withRegions(regions).withProgress(progress);
         if (profile != null) {
@@ -170,7 +218,7 @@ final class SourceOptions {
         }
         if (roleArn != null) {
             o = o.withRole(roleArn, externalId);
-        } else if (externalId != null) {
+        } else if (externalId != null && !accountsFromOrganization) {
             throw new InputException("--external-id needs --role-arn");
         }
         if (endpointUrl != null) {

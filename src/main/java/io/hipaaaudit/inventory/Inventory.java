@@ -111,6 +111,38 @@ public record Inventory(
                 trails, databases, collectionErrors, all);
     }
 
+    /**
+     * Several inventories as one (the accounts of an organisation scanned in one run): every list concatenated,
+     * collection bounded by the earliest start and the latest finish.
+     */
+    public static Inventory merge(List<Inventory> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        java.util.function.Function<java.util.function.Function<Inventory, List<?>>, List<?>> all =
+                f -> parts.stream().flatMap(p -> f.apply(p).stream()).toList();
+        @SuppressWarnings("unchecked")
+        Inventory merged = new Inventory(null,
+                parts.stream().flatMap(p -> p.startedAt().stream()).min(Instant::compareTo),
+                parts.stream().flatMap(p -> p.finishedAt().stream()).max(Instant::compareTo),
+                (List<Account>) all.apply(Inventory::accounts), (List<Vpc>) all.apply(Inventory::vpcs),
+                (List<Subnet>) all.apply(Inventory::subnets), (List<RouteTable>) all.apply(Inventory::routeTables),
+                (List<InternetGateway>) all.apply(Inventory::internetGateways),
+                (List<NatGateway>) all.apply(Inventory::natGateways), (List<NetworkAcl>) all.apply(Inventory::networkAcls),
+                (List<SecurityGroup>) all.apply(Inventory::securityGroups),
+                (List<ManagedPrefixList>) all.apply(Inventory::managedPrefixLists),
+                (List<FlowLog>) all.apply(Inventory::flowLogs),
+                (List<NetworkInterface>) all.apply(Inventory::networkInterfaces),
+                (List<DbInstance>) all.apply(Inventory::dbInstances), (List<DbCluster>) all.apply(Inventory::dbClusters),
+                (List<DbSnapshot>) all.apply(Inventory::dbSnapshots),
+                (List<DbParameterGroup>) all.apply(Inventory::dbParameterGroups),
+                (List<DbSubnetGroup>) all.apply(Inventory::dbSubnetGroups), (List<KmsKey>) all.apply(Inventory::kmsKeys),
+                (List<Trail>) all.apply(Inventory::trails), (List<PgDatabase>) all.apply(Inventory::databases),
+                (List<CollectionError>) all.apply(Inventory::collectionErrors),
+                (List<ResourceChanges>) all.apply(Inventory::resourceChanges));
+        return merged;
+    }
+
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null);

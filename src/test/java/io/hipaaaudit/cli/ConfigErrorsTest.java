@@ -58,8 +58,6 @@ class ConfigErrorsTest {
                         "waivers[1].id: duplicate waiver id 'W-1'"),
                 Arguments.of("unknown output format", "outputs:\n  formats: [json, xlsx]\n", ":2:",
                         "outputs.formats[1]: does not have a value in the enumeration"),
-                Arguments.of("several accounts, none chosen", "targets:\n  accounts:\n    - id: \"111122223333\"\n    - id: \"444455556666\"\n",
-                        ":2:", "targets.accounts lists 2 accounts; choose one per run with --account ID"),
                 Arguments.of("password in the history url", "history:\n  url: jdbc:postgresql://h/db?password=x\n", ":2:",
                         "history.url: must not carry a password; the history password comes from HIPAA_AUDIT_HISTORY_PASSWORD"));
     }

@@ -1,0 +1,56 @@
+package io.hipaaaudit.collect.aws;
+
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.AccountStatus;
+
+/**
+ * The member accounts of an AWS Organization (Organizations ListAccounts, read from the management account or a
+ * delegated administrator with the scan's own credentials), each to be entered through the same role name.
+ * Suspended and closed accounts are left out: there is nothing to audit in them and their roles cannot be assumed.
+ */
+public final class OrganizationAccounts {
+    private OrganizationAccounts() {}
+
+    /** The active accounts as targets {@code arn:<partition>:iam::<id>:role/<roleName>}, sorted by id. */
+    public static List<AccountTarget> list(AwsCollectorOptions options, String roleName, Optional<String> externalId) {
+        AwsCredentialsProvider credentials = options.credentialsProvider().orElseGet(() -> options.profile()
+                .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
+        var override = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(options.attemptTimeout().multipliedBy(6));
+        options.retryStrategy().ifPresentOrElse(override::retryStrategy,
+                () -> override.retryStrategy(RetryMode.STANDARD));
+        var builder = OrganizationsClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials)
+                .httpClient(AwsClients.httpClient(options.attemptTimeout()))
+                .overrideConfiguration(override.build());
+        options.endpointUrl().ifPresent(builder::endpointOverride);
+        try (OrganizationsClient client = builder.build()) {
+            return client.listAccountsPaginator(r -> r.maxResults(20)).stream().flatMap(p -> p.accounts().stream())
+                    .filter(a -> a.status() == AccountStatus.ACTIVE)
+                    .map(a -> new AccountTarget(a.id(), Optional.of("arn:" + partition(a.arn()) + ":iam::" + a.id()
+                            + ":role/" + roleName), externalId, Optional.empty()))
+                    .sorted(java.util.Comparator.comparing(AccountTarget::id))
+                    .toList();
+        } catch (SdkException e) {
+            throw new AwsCredentialsException("Cannot list the organization's accounts (organizations:ListAccounts "
+                    + Faults.code(e) + ": " + Faults.message(e) + "); run from the management account or a "
+                    + "delegated administrator, or list the accounts in targets.accounts");
+        }
+    }
+
+    private static String partition(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":");
+        return parts.length > 1 && !parts[1].isBlank() ? parts[1] : "aws";
+    }
+}
