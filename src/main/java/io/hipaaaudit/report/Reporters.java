@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 /** Every output format by its {@code --format} name, in the order they are written. */
 public final class Reporters {
     private static final Map<String, Reporter> ALL = index(Stream.of(
-            new JsonReporter()));
+            new JsonReporter(),
+            new AllureReporter(),
+            new OcsfReporter(),
+            new AsffReporter()));
 
     private Reporters() {}
 
