@@ -20,6 +20,9 @@ public final class Reporters {
             new JsonReporter(),
             new JunitReporter(),
             new SarifReporter(),
+            new AllureReporter(),
+            new OcsfReporter(),
+            new AsffReporter(),
             new CsvReporter()));
 
     private Reporters() {}

@@ -1,0 +1,107 @@
+package io.hipaaaudit.report;
+
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.TestResult;
+import io.qameta.allure.util.ResultsUtils;
+import io.hipaaaudit.findings.Finding;
+import io.hipaaaudit.findings.ResourceRef;
+import io.hipaaaudit.findings.ScanInfo;
+import io.hipaaaudit.rules.Framework;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One finding as an Allure test result: Behaviors tree by HIPAA safeguard (epic), citation (feature) and rule (story);
+ * Suites by area, rule and account/region. Ids are name-based: {@code historyId}/{@code testCaseId} from rule and
+ * resource (so Allure's history and trend follow the resource across scans), {@code uuid} from those and the scan
+ * id (so two scans' results can share a folder, and the same scan always gives the same files).
+ */
+final class AllureResult {
+    private AllureResult() {}
+
+    static TestResult of(Finding f, ScanInfo scan, Framework framework, Optional<Long> start, Optional<Long> stop) {
+        ResourceRef r = f.resource();
+        String identity = FindingIdentity.of(f).toString();
+        String uuid = FindingIdentity.uuid(scan.id(), identity).toString();
+        TestResult t = new TestResult()
+                .setUuid(uuid)
+                .setTestCaseId(identity)
+                .setHistoryId(ResultsUtils.md5(identity))
+                .setName(f.title() + " [" + r.id() + "]")
+                .setFullName(f.ruleId() + "/" + r.account() + "/" + r.region() + "/" + r.type() + "/" + r.id())
+                .setDescription(f.message() + "\n\nRemediation: " + f.remediation())
+                .setStatus(status(f))
+                .setStatusDetails(new StatusDetails().setMessage(statusMessage(f)))
+                .setStage(Stage.FINISHED)
+                .setLabels(labels(f, scan, framework))
+                .setParameters(List.of(param("account", r.account()), param("region", r.region()),
+                        param("resource type", r.type()), param("resource", FindingIdentity.resourceUid(r))));
+        start.ifPresent(t::setStart);
+        stop.ifPresent(t::setStop);
+        return t;
+    }
+
+    /** The evidence attachment's file name: derived from the result's uuid, not random. */
+    static Attachment evidence(TestResult t) {
+        return new Attachment().setName("evidence").setType("application/json")
+                .setSource(t.getUuid() + "-attachment.json");
+    }
+
+    static Status status(Finding f) {
+        return switch (f.status()) {
+            case PASS -> Status.PASSED;
+            case FAIL -> Status.FAILED;
+            case NOT_ASSESSED -> Status.BROKEN;
+            case NOT_APPLICABLE, WAIVED -> Status.SKIPPED;
+        };
+    }
+
+    static String severity(Finding f) {
+        return switch (f.severity()) {
+            case CRITICAL -> "blocker";
+            case HIGH -> "critical";
+            case MEDIUM -> "normal";
+            case LOW -> "minor";
+            case INFO -> "trivial";
+        };
+    }
+
+    private static String statusMessage(Finding f) {
+        return switch (f.status()) {
+            case WAIVED -> f.waiver().map(w -> "Waived by " + w.id() + " (approved by " + w.approvedBy()
+                    + ", expires " + w.expires() + "): " + w.justification() + "\n").orElse("Waived\n") + f.message();
+            case NOT_ASSESSED -> "Not assessed: " + f.message();
+            default -> f.message();
+        };
+    }
+
+    private static List<Label> labels(Finding f, ScanInfo scan, Framework framework) {
+        List<Label> labels = new ArrayList<>();
+        Set<String> safeguards = new LinkedHashSet<>();
+        f.hipaa().forEach(c -> framework.find(c).ifPresent(s -> safeguards.add(s.safeguard())));
+        safeguards.forEach(s -> labels.add(ResultsUtils.createEpicLabel(s + " safeguards")));
+        f.hipaa().forEach(c -> labels.add(ResultsUtils.createFeatureLabel(c)));
+        labels.add(ResultsUtils.createStoryLabel(f.ruleId() + ": " + f.title()));
+        labels.add(ResultsUtils.createSeverityLabel(severity(f)));
+        labels.add(ResultsUtils.createParentSuiteLabel(f.area()));
+        labels.add(ResultsUtils.createSuiteLabel(f.ruleId()));
+        labels.add(ResultsUtils.createSubSuiteLabel(f.resource().account() + "/" + f.resource().region()));
+        labels.add(ResultsUtils.createFrameworkLabel("hipaa-audit"));
+        if (!scan.environment().isEmpty()) {
+            labels.add(ResultsUtils.createTagLabel(scan.environment()));
+        }
+        return labels;
+    }
+
+    private static Parameter param(String name, String value) {
+        return new Parameter().setName(name).setValue(value);
+    }
+}

@@ -1,0 +1,126 @@
+package io.hipaaaudit.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hipaaaudit.findings.Finding;
+import io.hipaaaudit.findings.ResourceRef;
+import io.hipaaaudit.findings.ScanInfo;
+import io.hipaaaudit.findings.Status;
+
+/**
+ * One finding in the AWS Security Finding Format, for BatchImportFindings under the account's own default product
+ * ({@code product/<account>/default}). Severity and Types are also given in FindingProviderFields, the only place
+ * Security Hub takes a provider's updates of them from. String limits are the API's.
+ */
+final class AsffFinding {
+    static final String SCHEMA_VERSION = "2018-10-08";
+    static final String TYPE = "Software and Configuration Checks/Industry and Regulatory Standards/HIPAA Controls";
+    static final int TITLE_MAX = 256;
+    static final int DESCRIPTION_MAX = 1024;
+    static final int RECOMMENDATION_MAX = 512;
+    static final int REQUIREMENTS_MAX = 32;
+    static final int PRODUCT_FIELD_MAX = 2048;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private AsffFinding() {}
+
+    /** The finding for {@code region} (the resource's, or the scan's home region for a global resource). */
+    static ObjectNode of(Finding f, ScanInfo scan, String region, String time) {
+        ResourceRef r = f.resource();
+        String partition = FindingIdentity.partition(r);
+        ObjectNode a = NODES.objectNode()
+                .put("SchemaVersion", SCHEMA_VERSION)
+                .put("Id", id(f))
+                .put("ProductArn", "arn:" + partition + ":securityhub:" + region + ":" + r.account()
+                        + ":product/" + r.account() + "/default")
+                .put("ProductName", "hipaa-audit")
+                .put("GeneratorId", f.ruleId())
+                .put("AwsAccountId", r.account());
+        a.set("Types", NODES.arrayNode().add(TYPE));
+        a.put("CreatedAt", time).put("UpdatedAt", time);
+        a.set("Severity", severity(f));
+        a.set("FindingProviderFields", NODES.objectNode().<ObjectNode>set("Severity", severity(f))
+                .set("Types", NODES.arrayNode().add(TYPE)));
+        a.put("Title", Text.truncate(Text.orElse(f.title(), f.ruleId()), TITLE_MAX));
+        a.put("Description", Text.truncate(Text.orElse(description(f), f.ruleId()), DESCRIPTION_MAX));
+        a.set("Remediation", NODES.objectNode().set("Recommendation", NODES.objectNode()
+                .put("Text", Text.truncate(Text.orElse(f.remediation(), "See the rule's documentation."),
+                        RECOMMENDATION_MAX))));
+        a.set("ProductFields", productFields(f, scan));
+        a.set("Resources", NODES.arrayNode().add(NODES.objectNode()
+                .put("Type", AwsResourceTypes.asff(r.type()))
+                .put("Id", resourceId(r))
+                .put("Partition", partition)
+                .put("Region", region)));
+        a.set("Compliance", compliance(f));
+        if (f.status() == Status.WAIVED) {
+            a.set("Workflow", NODES.objectNode().put("Status", "SUPPRESSED"));
+        }
+        a.put("RecordState", "ACTIVE").put("Region", region);
+        return a;
+    }
+
+    /** Stable per rule, account, region and resource: a re-import updates the same Security Hub finding. */
+    static String id(Finding f) {
+        return "hipaa-audit/" + f.ruleId() + "/" + FindingIdentity.of(f);
+    }
+
+    private static String resourceId(ResourceRef r) {
+        // Security Hub's own account-level findings name the account this way
+        return r.type().equals("aws.account") ? "AWS::::Account:" + r.account() : FindingIdentity.resourceUid(r);
+    }
+
+    private static String description(Finding f) {
+        return switch (f.status()) {
+            case NOT_ASSESSED -> "Not assessed (the data this rule needs was not collected): " + f.message();
+            case WAIVED -> f.message() + f.waiver().map(w -> " | Waived by " + w.id() + ", approved by "
+                    + w.approvedBy() + " until " + w.expires() + ": " + w.justification()).orElse(" | Waived");
+            default -> f.message();
+        };
+    }
+
+    private static ObjectNode severity(Finding f) {
+        String label = switch (f.severity()) {
+            case CRITICAL -> "CRITICAL";
+            case HIGH -> "HIGH";
+            case MEDIUM -> "MEDIUM";
+            case LOW -> "LOW";
+            case INFO -> "INFORMATIONAL";
+        };
+        return NODES.objectNode().put("Label", label).put("Original", f.severity().label());
+    }
+
+    private static ObjectNode compliance(Finding f) {
+        String status = switch (f.status()) {
+            case PASS -> "PASSED";
+            case FAIL, WAIVED -> "FAILED";
+            case NOT_ASSESSED, NOT_APPLICABLE -> "NOT_AVAILABLE";
+        };
+        ArrayNode requirements = NODES.arrayNode();
+        f.hipaa().stream().limit(REQUIREMENTS_MAX).forEach(h -> requirements.add("HIPAA " + h));
+        ObjectNode c = NODES.objectNode().put("Status", status);
+        c.set("RelatedRequirements", requirements);
+        return c;
+    }
+
+    /** Our own fields, filterable in the console; empty values are left out (the API rejects them). */
+    private static ObjectNode productFields(Finding f, ScanInfo scan) {
+        ObjectNode p = NODES.objectNode();
+        put(p, "RuleId", f.ruleId());
+        put(p, "Status", f.status().name());
+        put(p, "Area", f.area());
+        put(p, "ResourceType", f.resource().type());
+        put(p, "ScanId", scan.id());
+        put(p, "Environment", scan.environment());
+        f.waiver().ifPresent(w -> put(p, "WaiverId", w.id()));
+        return p;
+    }
+
+    private static void put(ObjectNode fields, String key, String value) {
+        if (!value.isBlank()) {
+            fields.put("hipaa-audit/" + key, Text.truncate(value, PRODUCT_FIELD_MAX));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.hipaaaudit.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hipaaaudit.findings.Finding;
+import io.hipaaaudit.findings.FindingsDocument;
+import io.hipaaaudit.findings.Status;
+import io.hipaaaudit.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * asff/: findings in the AWS Security Finding Format as files {@code asff-0001.json}, {@code asff-0002.json}, ...
+ * each a plain JSON array that {@code aws securityhub batch-import-findings --findings file://...} takes as is.
+ * A file holds at most 100 findings (the API's limit per call) of one account and region, because the calling
+ * account must be the findings' account and the ProductArn names the region called. {@code manifest.json} says
+ * which file goes to which account and region, and counts what was left out: NOT_APPLICABLE findings, and
+ * findings without a 12-digit account (a database not matched to an RDS instance) or any region.
+ */
+final class AsffReporter implements Reporter {
+    static final String DIR = "asff";
+    static final String MANIFEST = "manifest.json";
+    static final int BATCH = 100;
+
+    @Override
+    public String format() {
+        return "asff";
+    }
+
+    @Override
+    public List<Path> write(ReportInput input, Path dir) throws IOException {
+        FindingsDocument doc = input.findings();
+        String time = DateTimeFormatter.ISO_INSTANT.format(ScanTime.of(doc.scan()));
+        String homeRegion = doc.scan().regions().isEmpty() ? "" : doc.scan().regions().get(0);
+        Map<String, Long> skipped = new TreeMap<>(Map.of("notApplicable", 0L, "noAccount", 0L, "noRegion", 0L));
+        // account + region -> findings, in findings.json order within each
+        Map<List<String>, List<ObjectNode>> groups = new TreeMap<>(AsffReporter::compareKeys);
+        for (Finding f : doc.findings().stream().sorted(Finding.ORDER).toList()) {
+            String region = f.resource().region().isEmpty() ? homeRegion : f.resource().region();
+            String reason = f.status() == Status.NOT_APPLICABLE ? "notApplicable"
+                    : !f.resource().account().matches("\\d{12}") ? "noAccount"
+                    : region.isEmpty() ? "noRegion" : null;
+            if (reason != null) {
+                skipped.merge(reason, 1L, Long::sum);
+                continue;
+            }
+            groups.computeIfAbsent(List.of(f.resource().account(), region), k -> new ArrayList<>())
+                    .add(AsffFinding.of(f, doc.scan(), region, time));
+        }
+        Path out = dir.resolve(DIR);
+        Files.createDirectories(out);
+        removeStale(out);
+        ArrayNode batches = JsonNodeFactory.instance.arrayNode();
+        int n = 0;
+        for (Map.Entry<List<String>, List<ObjectNode>> g : groups.entrySet()) {
+            List<ObjectNode> findings = g.getValue();
+            for (int from = 0; from < findings.size(); from += BATCH) {
+                List<ObjectNode> batch = findings.subList(from, Math.min(from + BATCH, findings.size()));
+                String name = String.format("asff-%04d.json", ++n);
+                Files.writeString(out.resolve(name), Json.write(batch), StandardCharsets.UTF_8);
+                batches.addObject().put("file", name).put("account", g.getKey().get(0))
+                        .put("region", g.getKey().get(1)).put("findings", batch.size());
+            }
+        }
+        ObjectNode manifest = JsonNodeFactory.instance.objectNode();
+        manifest.set("batches", batches);
+        manifest.set("skipped", Json.json().valueToTree(skipped));
+        Files.writeString(out.resolve(MANIFEST), Json.write(manifest), StandardCharsets.UTF_8);
+        return List.of(out);
+    }
+
+    private static int compareKeys(List<String> a, List<String> b) {
+        int c = a.get(0).compareTo(b.get(0));
+        return c != 0 ? c : a.get(1).compareTo(b.get(1));
+    }
+
+    /** Batches of an earlier run would otherwise be imported again with this run's. */
+    private static void removeStale(Path out) throws IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.matches("asff-\\d+\\.json") || name.equals(MANIFEST)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
