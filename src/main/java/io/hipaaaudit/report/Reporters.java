@@ -1,6 +1,7 @@
 package io.hipaaaudit.report;
 
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.report.html.HtmlReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.stream.Stream;
 /** Every output format by its {@code --format} name, in the order they are written. */
 public final class Reporters {
     private static final Map<String, Reporter> ALL = index(Stream.of(
-            new JsonReporter()));
+            new JsonReporter(),
+            new HtmlReporter()));
 
     private Reporters() {}
 
