@@ -63,7 +63,7 @@ public record TrendChart(int width, int height, long max, List<Series> series, L
             ScanRow r = scans.get(i);
             ticks.add(new Tick(x(i, scans.size()), "#" + r.id() + " " + r.recordedAt().toString().substring(0, 10)));
         }
-        return new TrendChart(LEFT + PLOT_W + 40, TOP + PLOT_H + 40, max, series, ticks);
+        return new TrendChart(LEFT + PLOT_W + 80, TOP + PLOT_H + 40, max, series, ticks);
     }
 
     private static int x(int i, int n) {
