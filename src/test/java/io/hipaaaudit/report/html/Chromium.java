@@ -1,5 +1,7 @@
 package io.hipaaaudit.report.html;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hipaaaudit.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.hipaaaudit.json.Json;
 
 /**
  * A headless Chromium from the distribution, started with a fresh profile and a DevTools port it picks itself
@@ -72,11 +72,16 @@ final class Chromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         children.forEach(ProcessHandle::destroyForcibly);
     }
