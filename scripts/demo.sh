@@ -16,4 +16,5 @@ gate=$?
 echo
 echo "The CI gate (fail-on high) would have exited $gate."
 echo "Findings: $out/findings.json"
+echo "Audit report (open in a browser): $out/index.html"
 exit 0

@@ -58,9 +58,9 @@ final class ScanCommand implements Callable<Integer> {
             description = "Extra rule folder (repeatable); a rule with a bundled rule's id replaces it.")
     List<Path> ruleDirs = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMATS", split = ",", defaultValue = "json",
+    @Option(names = "--format", paramLabel = "FORMATS", split = ",", defaultValue = "json,html",
             description = "Output formats, comma-separated: json, html, junit, sarif, allure, ocsf, asff, csv "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: ${DEFAULT-VALUE}: the canonical findings.json and the auditor's index.html).")
     List<String> formats;
 
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "reports",

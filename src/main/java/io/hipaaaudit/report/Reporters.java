@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.json.Json;
+import io.hipaaaudit.report.html.HtmlReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 public final class Reporters {
     private static final Map<String, Reporter> ALL = index(Stream.of(
             new JsonReporter(),
+            new HtmlReporter(),
             new JunitReporter(),
             new SarifReporter(),
             new AllureReporter(),
