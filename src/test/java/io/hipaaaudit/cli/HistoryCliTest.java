@@ -38,6 +38,28 @@ class HistoryCliTest {
     }
 
     @Test
+    void theSecondScheduledScanReportShowsWhatChangedAndTheTrend() throws Exception {
+        PgServers.createDatabase(17, "history_report");
+        String url = PgServers.url(17, "history_report");
+        Cli first = Cli.run("scan", "--snapshot", Cli.snapshot("compliant.json"), "--environment", "prod",
+                "--output-dir", dir.resolve("1").toString(), "--history", url, "--history-user", "postgres");
+        assertThat(first.exit()).as(first.err()).isEqualTo(ExitCodes.OK);
+        String firstHtml = java.nio.file.Files.readString(dir.resolve("1/index.html"));
+        assertThat(firstHtml).contains("Since last scan").contains("first recorded scan of this history");
+
+        // the environment drifted between the runs: the prod instance lost its encryption
+        Cli second = Cli.run("scan", "--snapshot", Cli.snapshot("high-fail.json"), "--environment", "prod",
+                "--output-dir", dir.resolve("2").toString(), "--history", url, "--history-user", "postgres");
+        assertThat(second.exit()).as(second.err()).isEqualTo(ExitCodes.FAILED);
+        String html = java.nio.file.Files.readString(dir.resolve("2/index.html"));
+        String history = html.substring(html.indexOf("<section id=\"history\">"), html.indexOf("<section id=\"hipaa\">"));
+        assertThat(history).contains("Trend over the last 2 scans").contains("<polyline")
+                .containsPattern("(?s)<details class=\"diff\" open>\\s*<summary>[^<]*\\(1\\)</summary>.*"
+                        + "rds-instance-storage-encrypted.*healthapp-prod")
+                .doesNotContain("first recorded scan");
+    }
+
+    @Test
     void aPasswordInTheUrlIsRefusedWithoutEchoingIt() {
         Cli r = Cli.run("history", "list", "--history", "jdbc:postgresql://localhost/h?password=s3cret");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

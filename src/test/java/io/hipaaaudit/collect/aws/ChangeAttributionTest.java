@@ -159,8 +159,10 @@ class ChangeAttributionTest {
                     .mapToObj(i -> new io.hipaaaudit.inventory.aws.ChangeTarget(AwsWire.ACCOUNT, "us-east-1", "sg-" + i))
                     .toList();
             long start = System.nanoTime();
+            // the wait for the limiter counts against the attempt timeout: give it room, or a slow attempt is retried
             AwsCollection c = new AwsCollector().collect(wire.options("us-east-1")
-                    .withRatesPerSecond(Map.of("cloudtrail:LookupEvents", 2.0)), inv -> five);
+                    .withRatesPerSecond(Map.of("cloudtrail:LookupEvents", 2.0))
+                    .withAttemptTimeout(Duration.ofSeconds(30)), inv -> five);
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(c.apiCalls()).containsEntry("cloudtrail:LookupEvents", 5L);
             // 2 per second: the first call at once, the next four half a second apart (a lower bound only)
