@@ -5,10 +5,14 @@ import io.hipaaaudit.inventory.aws.ChangeTarget;
 import io.hipaaaudit.inventory.aws.ResourceChanges;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +37,28 @@ final class ChangeLookup {
 
     static List<ResourceChanges> lookup(AwsClients clients, Collection<ChangeTarget> targets, Instant end,
                                         ExecutorService pool) {
-        List<CompletableFuture<Optional<ResourceChanges>>> running = targets.stream().distinct()
+        List<CompletableFuture<Optional<ResourceChanges>>> running = byRegionInTurn(targets).stream()
                 .map(t -> CompletableFuture.supplyAsync(() -> one(clients, t, end), pool)).toList();
         List<ResourceChanges> out = new ArrayList<>();
         running.forEach(f -> f.join().ifPresent(out::add));
+        return out;
+    }
+
+    /**
+     * The distinct targets, one region after another in turn. A lookup holds its pool thread while it waits for its
+     * region's limiter; submitted region by region, every thread would wait on the first region while the others
+     * sat idle in the queue, and the regions' 2-per-second quotas would be used one after another.
+     */
+    static List<ChangeTarget> byRegionInTurn(Collection<ChangeTarget> targets) {
+        Map<String, Deque<ChangeTarget>> perRegion = new LinkedHashMap<>();
+        targets.stream().distinct().forEach(t -> perRegion.computeIfAbsent(t.region(), k -> new ArrayDeque<>()).add(t));
+        List<ChangeTarget> out = new ArrayList<>();
+        while (!perRegion.isEmpty()) {
+            perRegion.values().removeIf(queue -> {
+                out.add(queue.poll());
+                return queue.isEmpty();
+            });
+        }
         return out;
     }
 

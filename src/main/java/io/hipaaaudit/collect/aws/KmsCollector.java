@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 
@@ -21,12 +22,17 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  * policy only for keys of this account (GetKeyPolicy does not work across accounts).
  */
 final class KmsCollector {
+    /** Keys read at once per region: at 30 ms per request, 3 keep 100 requests/s possible, over the client's rate. */
+    static final int KEYS_IN_FLIGHT = 3;
+
     private final KmsClient kms;
     private final RegionScope scope;
+    private final Executor pool;
 
-    KmsCollector(KmsClient kms, RegionScope scope) {
+    KmsCollector(KmsClient kms, RegionScope scope, Executor pool) {
         this.kms = kms;
         this.scope = scope;
+        this.pool = pool;
     }
 
     void collect(Set<String> referencedKeyArns) {
@@ -48,11 +54,13 @@ final class KmsCollector {
         for (String arn : referencedKeyArns) {
             toDescribe.putIfAbsent(arn.substring(arn.lastIndexOf('/') + 1), arn);
         }
-        for (String keyId : toDescribe.values()) {
-            scope.call("kms:DescribeKey", List.of(KMS_KEY), () -> kms.describeKey(r -> r.keyId(keyId)).keyMetadata())
-                    .ifPresent(meta -> scope.sink().addAll(KmsKey.class,
-                            List.of(key(meta, aliases.getOrDefault(meta.keyId(), List.of())))));
-        }
+        // One to three calls per key, independent of every other key: a few keys at a time, so the region's
+        // requests are held back by the client-side KMS rate and not by waiting on each response in turn.
+        Fanout.run(toDescribe.values().stream().<Runnable>map(keyId -> () ->
+                scope.call("kms:DescribeKey", List.of(KMS_KEY), () -> kms.describeKey(r -> r.keyId(keyId)).keyMetadata())
+                        .ifPresent(meta -> scope.sink().addAll(KmsKey.class,
+                                List.of(key(meta, aliases.getOrDefault(meta.keyId(), List.of()))))))
+                .toList(), pool, KEYS_IN_FLIGHT - 1);
     }
 
     private KmsKey key(KeyMetadata meta, List<String> keyAliases) {

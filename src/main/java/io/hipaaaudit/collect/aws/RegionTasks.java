@@ -45,7 +45,7 @@ final class RegionTasks {
                 progress.finished("rds", region);
                 return keys;
             }, pool).thenAcceptAsync(keys -> {
-                new KmsCollector(clients.kms(region), scope).collect(keys);
+                new KmsCollector(clients.kms(region), scope, pool).collect(keys);
                 progress.finished("kms", region);
             }, pool));
             work.add(CompletableFuture.runAsync(() -> {

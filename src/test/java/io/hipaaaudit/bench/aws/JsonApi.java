@@ -1,0 +1,67 @@
+package io.hipaaaudit.bench.aws;
+
+import io.hipaaaudit.bench.aws.RegionModel.Key;
+import io.hipaaaudit.bench.aws.RegionModel.Trail;
+import io.hipaaaudit.bench.aws.WireRequest.Answer;
+import java.util.Optional;
+
+/** Answers the KMS and CloudTrail actions the collector calls (JSON 1.1). */
+final class JsonApi {
+    private final SyntheticAccount account;
+    private final int cap;
+
+    JsonApi(SyntheticAccount account, int cap) {
+        this.account = account;
+        this.cap = cap;
+    }
+
+    Answer answer(WireRequest q) {
+        RegionModel m = account.region(q.region());
+        String r = q.region();
+        return switch (q.action()) {
+            case "ListKeys" -> {
+                Paging.Page<Key> page = Paging.page("ListKeys", m.keys(), q.param("Limit"), q.param("Marker"), cap);
+                yield Answer.json(JsonWire.listKeys(page.items(), page.next()));
+            }
+            case "ListAliases" -> {
+                var page = Paging.page("ListAliases", m.aliases(), q.param("Limit"), q.param("Marker"), cap);
+                yield Answer.json(JsonWire.listAliases(r, page.items(), page.next()));
+            }
+            case "DescribeKey" -> key(m, q).map(k -> Answer.json(JsonWire.describeKey(k))).orElseGet(JsonApi::noKey);
+            case "GetKeyRotationStatus" -> key(m, q).map(k -> Answer.json(JsonWire.rotationStatus(k))).orElseGet(JsonApi::noKey);
+            case "GetKeyPolicy" -> key(m, q).map(k -> Answer.json(JsonWire.keyPolicy())).orElseGet(JsonApi::noKey);
+            case "DescribeTrails" -> Answer.json(JsonWire.describeTrails(r, m.trails().stream()
+                    .filter(t -> !"false".equals(q.param("includeShadowTrails")) || t.homeRegion().equals(r)).toList()));
+            case "GetTrailStatus" -> trail(m, q.param("Name")).map(t -> Answer.json(JsonWire.trailStatus()))
+                    .orElseGet(JsonApi::noTrail);
+            case "GetEventSelectors" -> trail(m, q.param("TrailName")).map(t -> Answer.json(JsonWire.eventSelectors(t.arn())))
+                    .orElseGet(JsonApi::noTrail);
+            case "LookupEvents" -> {
+                Paging.page("LookupEvents", java.util.List.of(), q.param("MaxResults"), null, cap);
+                yield Answer.json(JsonWire.lookupEvents());
+            }
+            default -> error("UnknownOperationException", "Unknown operation " + q.action());
+        };
+    }
+
+    private static Optional<Key> key(RegionModel m, WireRequest q) {
+        String ref = q.param("KeyId");
+        return m.keys().stream().filter(k -> k.id().equals(ref) || k.arn().equals(ref)).findFirst();
+    }
+
+    private static Optional<Trail> trail(RegionModel m, String ref) {
+        return m.trails().stream().filter(t -> t.arn().equals(ref) || t.name().equals(ref)).findFirst();
+    }
+
+    private static Answer noKey() {
+        return error("NotFoundException", "Key does not exist");
+    }
+
+    private static Answer noTrail() {
+        return error("TrailNotFoundException", "Unknown trail");
+    }
+
+    static Answer error(String type, String message) {
+        return new Answer(400, "application/x-amz-json-1.1", JsonWire.error(type, message));
+    }
+}

@@ -1,0 +1,105 @@
+package io.hipaaaudit.bench.aws;
+
+import static io.hipaaaudit.bench.aws.SyntheticAccount.ACCOUNT;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hipaaaudit.bench.aws.RegionModel.Alias;
+import io.hipaaaudit.bench.aws.RegionModel.Key;
+import io.hipaaaudit.bench.aws.RegionModel.Trail;
+import java.util.List;
+
+/** KMS and CloudTrail answers in JSON 1.1, field names as the services send them. */
+final class JsonWire {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonWire() {}
+
+    static String error(String type, String message) {
+        return MAPPER.createObjectNode().put("__type", type).put("message", message).toString();
+    }
+
+    static String listKeys(List<Key> keys, String nextMarker) {
+        ObjectNode out = MAPPER.createObjectNode();
+        ArrayNode list = out.putArray("Keys");
+        keys.forEach(k -> list.addObject().put("KeyArn", k.arn()).put("KeyId", k.id()));
+        return truncated(out, nextMarker);
+    }
+
+    static String listAliases(String region, List<Alias> aliases, String nextMarker) {
+        ObjectNode out = MAPPER.createObjectNode();
+        ArrayNode list = out.putArray("Aliases");
+        for (Alias a : aliases) {
+            ObjectNode item = list.addObject().put("AliasArn", "arn:aws:kms:" + region + ":" + ACCOUNT + ":" + a.name())
+                    .put("AliasName", a.name());
+            if (a.targetKeyId() != null) {
+                item.put("TargetKeyId", a.targetKeyId()).put("CreationDate", 1.7681472E9);
+            }
+        }
+        return truncated(out, nextMarker);
+    }
+
+    private static String truncated(ObjectNode out, String nextMarker) {
+        if (nextMarker != null) {
+            out.put("NextMarker", nextMarker);
+        }
+        return out.put("Truncated", nextMarker != null).toString();
+    }
+
+    static String describeKey(Key k) {
+        ObjectNode meta = MAPPER.createObjectNode();
+        boolean rsa = !k.rotatable();
+        meta.put("AWSAccountId", ACCOUNT).put("Arn", k.arn()).put("CreationDate", 1.7681472E9)
+                .put("CustomerMasterKeySpec", k.spec()).put("Description", k.customer() ? "application data" : "default key")
+                .put("Enabled", true).put("KeyId", k.id()).put("KeyManager", k.manager()).put("KeySpec", k.spec())
+                .put("KeyState", "Enabled").put("KeyUsage", rsa ? "SIGN_VERIFY" : "ENCRYPT_DECRYPT")
+                .put("MultiRegion", false).put("Origin", "AWS_KMS");
+        meta.putArray(rsa ? "SigningAlgorithms" : "EncryptionAlgorithms").add(rsa ? "RSASSA_PSS_SHA_256" : "SYMMETRIC_DEFAULT");
+        ObjectNode out = MAPPER.createObjectNode();
+        out.set("KeyMetadata", meta);
+        return out.toString();
+    }
+
+    static String rotationStatus(Key k) {
+        return MAPPER.createObjectNode().put("KeyId", k.arn()).put("KeyRotationEnabled", k.rotation())
+                .put("RotationPeriodInDays", 365).toString();
+    }
+
+    static String keyPolicy() {
+        String policy = "{\n  \"Version\" : \"2012-10-17\",\n  \"Id\" : \"key-default-1\",\n  \"Statement\" : [ {\n"
+                + "    \"Sid\" : \"Enable IAM User Permissions\",\n    \"Effect\" : \"Allow\",\n    \"Principal\" : {\n"
+                + "      \"AWS\" : \"arn:aws:iam::" + ACCOUNT + ":root\"\n    },\n    \"Action\" : \"kms:*\",\n"
+                + "    \"Resource\" : \"*\"\n  } ]\n}";
+        return MAPPER.createObjectNode().put("Policy", policy).put("PolicyName", "default").toString();
+    }
+
+    static String describeTrails(String region, List<Trail> trails) {
+        ObjectNode out = MAPPER.createObjectNode();
+        ArrayNode list = out.putArray("trailList");
+        for (Trail t : trails) {
+            list.addObject().put("Name", t.name()).put("S3BucketName", "audit-logs-" + ACCOUNT)
+                    .put("IncludeGlobalServiceEvents", t.multiRegion()).put("IsMultiRegionTrail", t.multiRegion())
+                    .put("HomeRegion", t.homeRegion()).put("TrailARN", t.arn()).put("LogFileValidationEnabled", true)
+                    .put("KmsKeyId", "arn:aws:kms:" + t.homeRegion() + ":" + ACCOUNT + ":key/trail")
+                    .put("HasCustomEventSelectors", false).put("HasInsightSelectors", false)
+                    .put("IsOrganizationTrail", false);
+        }
+        return out.toString();
+    }
+
+    static String trailStatus() {
+        return "{\"IsLogging\":true,\"LatestDeliveryTime\":1.7640432E9,\"StartLoggingTime\":1.7681472E9}";
+    }
+
+    static String eventSelectors(String arn) {
+        ObjectNode out = MAPPER.createObjectNode().put("TrailARN", arn);
+        out.putArray("EventSelectors").addObject().put("ReadWriteType", "All").put("IncludeManagementEvents", true)
+                .putArray("DataResources");
+        return out.toString();
+    }
+
+    static String lookupEvents() {
+        return "{\"Events\":[]}";
+    }
+}

@@ -1,0 +1,208 @@
+package io.hipaaaudit.bench.aws;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.hipaaaudit.bench.aws.WireRequest.Answer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A local AWS endpoint (127.0.0.1 only) serving a {@link SyntheticAccount} in the real wire formats. Every request
+ * waits {@code latency} (in its own server thread, so requests overlap as they do against AWS), then draws a token
+ * from its quota bucket per (region, bucket) and is answered with the service's throttling error when the bucket
+ * is empty: EC2 {@code RequestLimitExceeded} 503, RDS and STS {@code Throttling} 400, KMS and CloudTrail
+ * {@code ThrottlingException} 400. {@code GET /__stats} returns the requests and throttles counted per action.
+ */
+public final class SyntheticAwsEndpoint implements AutoCloseable {
+    /**
+     * {@code pageCap} below a page maximum makes pages smaller; {@code quotaScale} multiplies every quota (0 turns
+     * throttling off, below 1 makes it come sooner). Tests use both; the benchmark serves maximum pages and the
+     * documented quotas.
+     */
+    public record Settings(Duration latency, double quotaScale, int pageCap, int port) {
+        public static Settings of(Duration latency) {
+            return new Settings(latency, 1.0, Integer.MAX_VALUE, 0);
+        }
+    }
+
+    private final SyntheticAccount account;
+    private final Settings settings;
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final Ec2Api ec2;
+    private final RdsApi rds;
+    private final JsonApi json;
+    private final Map<String, Quotas.Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+
+    public SyntheticAwsEndpoint(SyntheticAccount account, Settings settings) {
+        this.account = account;
+        this.settings = settings;
+        this.ec2 = new Ec2Api(account, settings.pageCap());
+        this.rds = new RdsApi(account, settings.pageCap());
+        this.json = new JsonApi(account, settings.pageCap());
+        // Without TCP_NODELAY each response waits ~40 ms on Nagle's algorithm against the client's delayed ACK.
+        // The JDK server reads the property once, when its first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        threads = Executors.newFixedThreadPool(64, r -> {
+            Thread t = new Thread(r, "synthetic-aws");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public SyntheticAccount account() {
+        return account;
+    }
+
+    /** Requests answered per action ({@code ec2:DescribeVpcs}), throttled ones included. */
+    public Map<String, Long> requests() {
+        return snapshot(requests);
+    }
+
+    /** Requests answered with a throttling error, per action. */
+    public Map<String, Long> throttled() {
+        return snapshot(throttled);
+    }
+
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if ("GET".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().equals("/__stats")) {
+                send(exchange, new Answer(200, "application/json", stats()));
+                return;
+            }
+            int now = inFlight.incrementAndGet();
+            peakInFlight.accumulateAndGet(now, Math::max);
+            try {
+                String body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                sleep(settings.latency());
+                send(exchange, answer(exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("X-Amz-Target"), body));
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    Answer answer(String authorization, String target, String body) {
+        WireRequest q;
+        try {
+            q = WireRequest.parse(authorization, target, body);
+        } catch (Paging.BadRequest e) {
+            return new Answer(400, "text/plain", e.getMessage());
+        }
+        String action = q.service() + ":" + q.action();
+        requests.computeIfAbsent(action, k -> new LongAdder()).increment();
+        if (account.region(q.region()) == null) {
+            return error(q, 400, "UnrecognizedClientException", "region " + q.region() + " is not enabled");
+        }
+        if (settings.quotaScale() > 0) {
+            String bucket = q.region() + "/" + Quotas.bucket(q.service(), q.action(), q.unpaged());
+            if (!buckets.computeIfAbsent(bucket, k -> new Quotas.Bucket(Quotas.of(k.substring(k.indexOf('/') + 1)), settings.quotaScale()))
+                    .tryTake()) {
+                throttled.computeIfAbsent(action, k -> new LongAdder()).increment();
+                return switch (q.service()) {
+                    case "ec2" -> error(q, 503, "RequestLimitExceeded", "Request limit exceeded.");
+                    case "rds", "sts" -> error(q, 400, "Throttling", "Rate exceeded");
+                    default -> error(q, 400, "ThrottlingException", "Rate exceeded");
+                };
+            }
+        }
+        try {
+            return switch (q.service()) {
+                case "ec2" -> ec2.answer(q);
+                case "rds", "sts" -> rds.answer(q);
+                case "kms", "cloudtrail" -> json.answer(q);
+                default -> error(q, 400, "InvalidAction", "service " + q.service() + " is not served here");
+            };
+        } catch (Paging.BadRequest e) {
+            return error(q, 400, q.service().equals("ec2") ? "InvalidParameterValue" : "InvalidParameterValueException",
+                    e.getMessage());
+        }
+    }
+
+    private static Answer error(WireRequest q, int status, String code, String message) {
+        return switch (q.service()) {
+            case "ec2" -> Ec2Api.error(status, code, message);
+            case "rds", "sts" -> RdsApi.error(status, code, message);
+            default -> JsonApi.error(code, message);
+        };
+    }
+
+    private String stats() {
+        ObjectNode out = JsonWire.MAPPER.createObjectNode();
+        out.set("requests", JsonWire.MAPPER.valueToTree(requests()));
+        out.set("throttled", JsonWire.MAPPER.valueToTree(throttled()));
+        out.put("peakInFlight", peakInFlight());
+        return out.toString();
+    }
+
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        if (!d.isZero()) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
