@@ -19,6 +19,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -83,6 +85,10 @@ final class SourceOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
+    /** The clock of collection times and recorded evidence, and a last say on the AWS options (see HipaaAudit). */
+    Clock clock = Clock.systemUTC();
+    UnaryOperator<AwsCollectorOptions> awsOptions = UnaryOperator.identity();
+
     /** Databases from the configuration file, used when no --db is given. */
     List<PgTarget> configuredTargets = List.of();
 
@@ -122,7 +128,7 @@ final class SourceOptions {
             BundleWriter.requireEmpty(record);
         }
         Optional<EvidenceLog> log = Optional.ofNullable(record).map(r -> new EvidenceLog());
-        Instant startedAt = Instant.now();
+        Instant startedAt = clock.instant();
         List<PgTarget> targets = targets();
         Inventory inventory;
         Map<String, Long> calls = Map.of();
@@ -146,7 +152,7 @@ final class SourceOptions {
                     .orElseGet(() -> DatabaseTargets.collectInto(aws, targets));
         }
         if (log.isPresent()) {
-            EvidenceRun.write(record, log.get(), inventory, rulePackSha256, startedAt, Instant.now());
+            EvidenceRun.write(record, log.get(), inventory, rulePackSha256, startedAt, clock.instant());
         }
         save(inventory);
         return new Collected(inventory, calls);
@@ -164,7 +170,8 @@ final class SourceOptions {
     }
 
     private AwsCollectorOptions awsOptions(CollectionProgress progress) {
-        AwsCollectorOptions o = AwsCollectorOptions.defaults().withRegions(regions).withProgress(progress);
+        AwsCollectorOptions o = AwsCollectorOptions.defaults().withRegions(regions).withProgress(progress)
+                .withClock(clock);
         if (profile != null) {
             o = o.withProfile(profile);
         }
@@ -184,7 +191,7 @@ final class SourceOptions {
                 throw new InputException("--endpoint-url '" + endpointUrl + "' is not a URL: " + e.getReason());
             }
         }
-        return o;
+        return awsOptions.apply(o);
     }
 
     private List<PgTarget> targets() {
