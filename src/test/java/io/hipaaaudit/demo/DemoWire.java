@@ -42,6 +42,7 @@ final class DemoWire implements AutoCloseable {
     private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(8));
 
     private final ZonedDateTime date;
+    private final Map<UUID, String> fixtureOfStub = new java.util.concurrent.ConcurrentHashMap<>();
 
     DemoWire(Path fixtures, Instant date) {
         this.date = date.atZone(ZoneOffset.UTC);
@@ -65,6 +66,17 @@ final class DemoWire implements AutoCloseable {
                 .map(r -> r.getHeader("X-Amz-Target") + " " + r.getBodyAsString()).toList();
     }
 
+    /** Fixture files that answered no request so far. */
+    List<String> unusedFixtures() {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        server.getAllServeEvents().forEach(e -> {
+            if (e.getStubMapping() != null && fixtureOfStub.containsKey(e.getStubMapping().getId())) {
+                used.add(fixtureOfStub.get(e.getStubMapping().getId()));
+            }
+        });
+        return fixtureOfStub.values().stream().filter(f -> !used.contains(f)).sorted().toList();
+    }
+
     private void serve(String region, Path file) {
         String service = file.getParent().getFileName().toString();
         String name = file.getFileName().toString().replaceAll("\\.(xml|json)$", "");
@@ -84,11 +96,12 @@ final class DemoWire implements AutoCloseable {
         }
         // the headers AWS sends with every answer: a request id (derived from the file, so it is stable) and the
         // date, which is the demo's collection time
-        server.stubFor(mapping.willReturn(aResponse().withStatus(200).withBody(read(file))
+        var stub = server.stubFor(mapping.willReturn(aResponse().withStatus(200).withBody(read(file))
                 .withHeader("Content-Type", prefix != null ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8")
                 .withHeader("x-amzn-RequestId", UUID.nameUUIDFromBytes((region + "/" + service + "/" + name)
                         .getBytes(StandardCharsets.UTF_8)).toString())
                 .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date))));
+        fixtureOfStub.put(stub.getId(), region + "/" + service + "/" + file.getFileName());
     }
 
     private static String read(Path file) {
