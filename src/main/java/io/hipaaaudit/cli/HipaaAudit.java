@@ -1,9 +1,12 @@
 package io.hipaaaudit.cli;
 
+import io.hipaaaudit.collect.aws.AwsCollectorOptions;
 import io.hipaaaudit.collect.aws.AwsCredentialsException;
 import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.json.InputException;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +19,32 @@ public final class HipaaAudit implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Clock clock;
+    private final UnaryOperator<AwsCollectorOptions> awsOptions;
+
+    public HipaaAudit() {
+        this(Clock.systemUTC(), UnaryOperator.identity());
+    }
+
+    /**
+     * A CLI that takes its time from {@code clock} and adjusts the AWS collection options the command line made
+     * with {@code awsOptions}. Only the demo's bundle builder uses this: it records a scan at a fixed collection
+     * time, through a local wire-format endpoint (its own HTTP client) and on one thread, so that the committed
+     * evidence bundle is the same file for file every time it is rebuilt.
+     */
+    public HipaaAudit(Clock clock, UnaryOperator<AwsCollectorOptions> awsOptions) {
+        this.clock = clock;
+        this.awsOptions = awsOptions;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    UnaryOperator<AwsCollectorOptions> awsOptions() {
+        return awsOptions;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: scan, rules or version");
@@ -27,7 +56,12 @@ public final class HipaaAudit implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new HipaaAudit());
+        return run(new HipaaAudit(), out, err, args);
+    }
+
+    /** Runs {@code root} (see {@link #HipaaAudit(Clock, UnaryOperator)}) and returns the exit code; never throws. */
+    public static int run(HipaaAudit root, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -30,6 +30,9 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    HipaaAudit root;
+
     @CommandLine.Mixin
     SourceOptions sources = new SourceOptions();
 
@@ -84,6 +87,11 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (root != null) {
+            sources.clock = root.clock();
+            sources.awsOptions = root.awsOptions();
+            config.clock = root.clock();
+        }
         RulePack pack = config.prepare(this, RuleLoader.load(ruleDirs));
         formats.forEach(Reporters::of);
         var dbPolicy = policy.load().or(config::dbPolicy);

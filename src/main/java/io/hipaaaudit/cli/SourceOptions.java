@@ -22,6 +22,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -86,6 +88,10 @@ final class SourceOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
+    /** The clock of collection times and recorded evidence, and a last say on the AWS options (see HipaaAudit). */
+    Clock clock = Clock.systemUTC();
+    UnaryOperator<AwsCollectorOptions> awsOptions = UnaryOperator.identity();
+
     /** Databases from the configuration file, used when no --db is given. */
     List<PgTarget> configuredTargets = List.of();
 
@@ -141,7 +147,7 @@ final class SourceOptions {
             BundleWriter.requireEmpty(record);
         }
         Optional<EvidenceLog> log = Optional.ofNullable(record).map(r -> new EvidenceLog());
-        Instant startedAt = Instant.now();
+        Instant startedAt = clock.instant();
         List<PgTarget> targets = targets();
         Inventory inventory;
         Map<String, Long> calls = Map.of();
@@ -175,7 +181,7 @@ final class SourceOptions {
                     .orElseGet(() -> DatabaseTargets.collectInto(aws, targets));
         }
         if (log.isPresent()) {
-            EvidenceRun.write(record, log.get(), inventory, rulePackSha256, startedAt, Instant.now());
+            EvidenceRun.write(record, log.get(), inventory, rulePackSha256, startedAt, clock.instant());
         }
         save(inventory);
         return new Collected(inventory, calls);
@@ -212,7 +218,8 @@ final class SourceOptions {
     }
 
     private AwsCollectorOptions awsOptions(CollectionProgress progress) {
-        AwsCollectorOptions o = AwsCollectorOptions.defaults().withRegions(regions).withProgress(progress);
+        AwsCollectorOptions o = AwsCollectorOptions.defaults().withRegions(regions).withProgress(progress)
+                .withClock(clock);
         if (profile != null) {
             o = o.withProfile(profile);
         }
@@ -232,7 +239,7 @@ final class SourceOptions {
                 throw new InputException("--endpoint-url '" + endpointUrl + "' is not a URL: " + e.getReason());
             }
         }
-        return o;
+        return awsOptions.apply(o);
     }
 
     private List<PgTarget> targets() {

@@ -37,7 +37,7 @@ final class AwsClients implements AutoCloseable {
         this.credentials = credentials;
         this.counter = counter;
         this.transport = transport;
-        this.http = httpClient(options.attemptTimeout());
+        this.http = options.httpClient().orElseGet(() -> httpClient(options.attemptTimeout()));
     }
 
     static SdkHttpClient httpClient(Duration attemptTimeout) {
@@ -82,7 +82,7 @@ final class AwsClients implements AutoCloseable {
                 () -> override.retryStrategy(RetryMode.STANDARD));
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClient(transport.wrap(http, service, region))
+                .httpClient(transport.wrap(http, service, region, options.clock()))
                 .overrideConfiguration(override.build());
         // Without an explicit URL the SDK resolves the endpoint itself, AWS_ENDPOINT_URL included.
         transport.endpoint(service, region).or(options::endpointUrl).ifPresent(builder::endpointOverride);
@@ -92,6 +92,8 @@ final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         clients.values().forEach(SdkClient::close);
-        http.close();
+        if (options.httpClient().isEmpty()) {
+            http.close(); // a client given in the options belongs to the caller
+        }
     }
 }

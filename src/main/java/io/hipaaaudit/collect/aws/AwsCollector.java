@@ -45,7 +45,7 @@ public final class AwsCollector {
      */
     public AwsCollection collect(AwsCollectorOptions options,
                                  Function<Inventory, Collection<ChangeTarget>> attribution) {
-        Instant startedAt = transport.startedAt();
+        Instant startedAt = transport.startedAt(options.clock());
         String baseRegion = transport.baseRegion(() -> options.regions().isEmpty() ? defaultRegion(options)
                 : options.regions().get(0));
         ApiCallCounter counter = new ApiCallCounter(options.ratesPerSecond());
@@ -65,7 +65,7 @@ public final class AwsCollector {
             new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);
             String partition = identity.arn().split(":")[1];
             Account scanned = new Account(account, Optional.empty(), partition, regions);
-            Instant finishedAt = transport.finishedAt();
+            Instant finishedAt = transport.finishedAt(options.clock());
             transport.collected(options, baseRegion, startedAt, finishedAt);
             Inventory collected = InventoryAssembly.of(sink, scanned, startedAt, finishedAt);
             // the lookup window ends when collection ended, so a replay sends the same requests

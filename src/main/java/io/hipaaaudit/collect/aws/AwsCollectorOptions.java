@@ -1,11 +1,13 @@
 package io.hipaaaudit.collect.aws;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
@@ -13,13 +15,16 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * {@code endpointUrl} leaves endpoint resolution to the SDK, which honours {@code AWS_ENDPOINT_URL}.
  * {@code credentialsProvider} and {@code retryStrategy} replace the default chain and the SDK standard retry mode
  * (tests use static keys and an immediate retry); {@code ratesPerSecond} caps requests per service and region.
+ * {@code clock} stamps the collection times and recorded exchanges, and {@code httpClient} replaces the scan's
+ * url-connection client (the caller then owns and closes it): both exist so that the demo's evidence bundle can be
+ * recorded at a fixed time through a local wire-format endpoint; a scan uses the system clock and its own client.
  */
 public record AwsCollectorOptions(Optional<String> profile, Optional<String> roleArn, Optional<String> externalId,
                                   List<String> regions, Optional<URI> endpointUrl,
                                   Optional<AwsCredentialsProvider> credentialsProvider,
                                   Optional<RetryStrategy> retryStrategy, int concurrency,
                                   Map<String, Double> ratesPerSecond, Duration attemptTimeout,
-                                  CollectionProgress progress) {
+                                  CollectionProgress progress, Clock clock, Optional<SdkHttpClient> httpClient) {
 
     /**
      * Below the documented quotas (DESIGN.md): EC2 20/s per API, RDS 12/s, CloudTrail 10/s, CloudTrail LookupEvents
@@ -43,59 +48,71 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
         ratesPerSecond = ratesPerSecond == null ? DEFAULT_RATES : Map.copyOf(ratesPerSecond);
         attemptTimeout = attemptTimeout == null ? Duration.ofSeconds(20) : attemptTimeout;
         progress = progress == null ? CollectionProgress.NONE : progress;
+        clock = clock == null ? Clock.systemUTC() : clock;
+        httpClient = httpClient == null ? Optional.empty() : httpClient;
     }
 
     public static AwsCollectorOptions defaults() {
-        return new AwsCollectorOptions(null, null, null, null, null, null, null, 0, null, null, null);
+        return new AwsCollectorOptions(null, null, null, null, null, null, null, 0, null, null, null, null, null);
     }
 
     public AwsCollectorOptions withProfile(String value) {
         return new AwsCollectorOptions(Optional.ofNullable(value), roleArn, externalId, regions, endpointUrl,
-                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
     }
 
     public AwsCollectorOptions withRole(String arn, String external) {
         return new AwsCollectorOptions(profile, Optional.ofNullable(arn), Optional.ofNullable(external), regions,
-                endpointUrl, credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+                endpointUrl, credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
     }
 
     public AwsCollectorOptions withRegions(List<String> value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, value, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
     }
 
     public AwsCollectorOptions withEndpointUrl(URI value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, Optional.ofNullable(value),
-                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
     }
 
     public AwsCollectorOptions withCredentialsProvider(AwsCredentialsProvider value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, Optional.ofNullable(value),
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
     }
 
     public AwsCollectorOptions withRetryStrategy(RetryStrategy value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                Optional.ofNullable(value), concurrency, ratesPerSecond, attemptTimeout, progress);
+                Optional.ofNullable(value), concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
     }
 
     public AwsCollectorOptions withConcurrency(int value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, value, ratesPerSecond, attemptTimeout, progress);
+                retryStrategy, value, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
     }
 
     public AwsCollectorOptions withRatesPerSecond(Map<String, Double> value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, value, attemptTimeout, progress);
+                retryStrategy, concurrency, value, attemptTimeout, progress, clock, httpClient);
     }
 
     public AwsCollectorOptions withAttemptTimeout(Duration value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, value, progress);
+                retryStrategy, concurrency, ratesPerSecond, value, progress, clock, httpClient);
     }
 
     public AwsCollectorOptions withProgress(CollectionProgress value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, value);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, value, clock, httpClient);
+    }
+
+    public AwsCollectorOptions withClock(Clock value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, value, httpClient);
+    }
+
+    public AwsCollectorOptions withHttpClient(SdkHttpClient value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, Optional.ofNullable(value));
     }
 }

@@ -5,6 +5,7 @@ import io.hipaaaudit.evidence.EvidenceLog;
 import io.hipaaaudit.evidence.HttpExchange;
 import io.hipaaaudit.evidence.Manifest;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Deque;
 import java.util.HashMap;
@@ -57,11 +58,12 @@ final class AwsTransport {
         return new AwsTransport(Optional.empty(), Optional.of(scope), answers, Map.copyOf(endpoints));
     }
 
-    SdkHttpClient wrap(SdkHttpClient http, String service, String region) {
+    /** {@code clock} stamps each recorded attempt with the time it was sent. */
+    SdkHttpClient wrap(SdkHttpClient http, String service, String region, Clock clock) {
         if (recorded.isPresent()) {
             return new ReplayHttpClient(answers, service, region);
         }
-        return log.<SdkHttpClient>map(l -> new RecordingHttpClient(http, service, region, l)).orElse(http);
+        return log.<SdkHttpClient>map(l -> new RecordingHttpClient(http, service, region, l, clock)).orElse(http);
     }
 
     /**
@@ -80,12 +82,12 @@ final class AwsTransport {
         return recorded.map(Manifest.AwsScope::baseRegion).orElseGet(resolve);
     }
 
-    Instant startedAt() {
-        return recorded.map(Manifest.AwsScope::startedAt).orElseGet(Instant::now);
+    Instant startedAt(Clock clock) {
+        return recorded.map(Manifest.AwsScope::startedAt).orElseGet(clock::instant);
     }
 
-    Instant finishedAt() {
-        return recorded.map(Manifest.AwsScope::finishedAt).orElseGet(Instant::now);
+    Instant finishedAt(Clock clock) {
+        return recorded.map(Manifest.AwsScope::finishedAt).orElseGet(clock::instant);
     }
 
     /** Remembers the scan's keys so that no copy of them can reach the bundle. */

@@ -27,7 +27,8 @@ final class Credentials implements AutoCloseable {
             return;
         }
         var sts = StsClient.builder().region(Region.of(baseRegion)).credentialsProvider(base)
-                .httpClient(transport.wrap(AwsClients.httpClient(options.attemptTimeout()), "sts", baseRegion));
+                .httpClient(transport.wrap(options.httpClient().orElseGet(() -> AwsClients.httpClient(options.attemptTimeout())),
+                        "sts", baseRegion, options.clock()));
         options.endpointUrl().ifPresent(sts::endpointOverride);
         assumeRoleClient = Optional.of(sts.build());
         provider = StsAssumeRoleCredentialsProvider.builder()

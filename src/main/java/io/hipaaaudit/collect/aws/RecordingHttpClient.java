@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -27,12 +28,14 @@ final class RecordingHttpClient implements SdkHttpClient {
     private final String service;
     private final String region;
     private final EvidenceLog log;
+    private final Clock clock;
 
-    RecordingHttpClient(SdkHttpClient delegate, String service, String region, EvidenceLog log) {
+    RecordingHttpClient(SdkHttpClient delegate, String service, String region, EvidenceLog log, Clock clock) {
         this.delegate = delegate;
         this.service = service;
         this.region = region;
         this.log = log;
+        this.clock = clock;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class RecordingHttpClient implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
-                Instant sent = Instant.now();
+                Instant sent = clock.instant();
                 HttpExecuteResponse response;
                 try {
                     response = live.call();

@@ -37,12 +37,22 @@ public final class PgServers {
         return start(major);
     }
 
+    /** A server of the caller's own with extra server settings (postgresql.conf), e.g. the demo's logging. */
+    public static EmbeddedPostgres startOwn(int major, Map<String, String> settings) {
+        return start(major, settings);
+    }
+
     private static EmbeddedPostgres start(int major) {
+        return start(major, Map.of());
+    }
+
+    private static EmbeddedPostgres start(int major, Map<String, String> settings) {
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPgBinaryResolver(new PgBinaries(major))
-                    .setServerConfig("max_connections", "30")
-                    .start();
+                    .setServerConfig("max_connections", "30");
+            settings.forEach(builder::setServerConfig);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL " + major, e);
         }

@@ -1,0 +1,119 @@
+package io.hipaaaudit.demo;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Serves the demo environment's hand-written AWS answers ({@code examples/demo/aws-wire/<region>/<service>/}) in
+ * the real wire formats, with the test endpoint's naming: {@code Action.xml|json} answers the action in that
+ * region; {@code Action@text.xml|json} answers it when the request names {@code text} (a parameter group, a
+ * snapshot, a key id) and wins over the plain one. A {@code LookupEvents@name} answers only the lookup of exactly
+ * that resource name (or of an ARN ending in {@code /name}), so {@code healthapp-prod} does not also answer for
+ * the snapshot {@code healthapp-prod-pre-migration-...}. The region comes from the SigV4 credential scope.
+ */
+final class DemoWire implements AutoCloseable {
+    private static final Map<String, String> JSON_TARGETS = Map.of(
+            "kms", "TrentService.", "cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.");
+
+    private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(8));
+
+    private final ZonedDateTime date;
+    private final Map<UUID, String> fixtureOfStub = new java.util.concurrent.ConcurrentHashMap<>();
+
+    DemoWire(Path fixtures, Instant date) {
+        this.date = date.atZone(ZoneOffset.UTC);
+        server.start();
+        try (Stream<Path> files = Files.walk(fixtures)) {
+            files.filter(Files::isRegularFile).sorted().forEach(file -> serve(fixtures.relativize(file)
+                    .getName(0).toString(), file));
+        } catch (IOException e) {
+            server.stop();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI endpoint() {
+        return URI.create(server.baseUrl());
+    }
+
+    /** Every request the endpoint saw that matched no fixture (none, when the fixtures cover the scan). */
+    List<String> unmatched() {
+        return server.findAllUnmatchedRequests().stream()
+                .map(r -> r.getHeader("X-Amz-Target") + " " + r.getBodyAsString()).toList();
+    }
+
+    /** Fixture files that answered no request so far. */
+    List<String> unusedFixtures() {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        server.getAllServeEvents().forEach(e -> {
+            if (e.getStubMapping() != null && fixtureOfStub.containsKey(e.getStubMapping().getId())) {
+                used.add(fixtureOfStub.get(e.getStubMapping().getId()));
+            }
+        });
+        return fixtureOfStub.values().stream().filter(f -> !used.contains(f)).sorted().toList();
+    }
+
+    private void serve(String region, Path file) {
+        String service = file.getParent().getFileName().toString();
+        String name = file.getFileName().toString().replaceAll("\\.(xml|json)$", "");
+        String[] parts = name.split("@", 2);
+        MappingBuilder mapping = post(urlPathEqualTo("/"))
+                .withHeader("Authorization", containing("/" + region + "/" + service + "/aws4_request"));
+        String prefix = JSON_TARGETS.get(service);
+        mapping = prefix == null ? mapping.withRequestBody(containing("Action=" + parts[0] + "&"))
+                : mapping.withHeader("X-Amz-Target", equalTo(prefix + parts[0]));
+        if (parts.length == 2 && parts[0].equals("LookupEvents")) {
+            mapping = mapping.withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeValue",
+                    matching("(.*/)?" + Pattern.quote(parts[1])))).atPriority(1);
+        } else if (parts.length == 2) {
+            mapping = mapping.withRequestBody(containing(parts[1])).atPriority(1);
+        } else {
+            mapping = mapping.atPriority(5);
+        }
+        // the headers AWS sends with every answer: a request id (derived from the file, so it is stable) and the
+        // date, which is the demo's collection time
+        var stub = server.stubFor(mapping.willReturn(aResponse().withStatus(200).withBody(read(file))
+                .withHeader("Content-Type", prefix != null ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8")
+                .withHeader("x-amzn-RequestId", UUID.nameUUIDFromBytes((region + "/" + service + "/" + name)
+                        .getBytes(StandardCharsets.UTF_8)).toString())
+                .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date))));
+        fixtureOfStub.put(stub.getId(), region + "/" + service + "/" + file.getFileName());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
