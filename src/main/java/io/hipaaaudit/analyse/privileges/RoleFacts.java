@@ -6,9 +6,7 @@ import io.hipaaaudit.inventory.pg.PgMembership;
 import io.hipaaaudit.inventory.pg.PgRelation;
 import io.hipaaaudit.inventory.pg.PgRole;
 import io.hipaaaudit.inventory.pg.PgSchema;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,22 +79,7 @@ public final class RoleFacts {
 
     /** Roles reachable through memberships that give their privileges or SET ROLE, with the shortest chain. */
     Map<String, List<String>> reachable(String start) {
-        Map<String, List<String>> reached = new LinkedHashMap<>();
-        reached.put(start, List.of());
-        Deque<String> queue = new ArrayDeque<>(List.of(start));
-        while (!queue.isEmpty()) {
-            String member = queue.removeFirst();
-            for (PgMembership m : memberOf.getOrDefault(member, List.of())) {
-                boolean usable = m.setOption().orElse(true) || m.inheritOption().orElse(false);
-                if (!usable || reached.containsKey(m.role())) {
-                    continue;
-                }
-                List<String> chain = new ArrayList<>(reached.get(member));
-                chain.add("member of " + Names.quote(m.role()));
-                reached.put(m.role(), List.copyOf(chain));
-                queue.addLast(m.role());
-            }
-        }
-        return reached;
+        return MembershipWalk.from(start, memberOf,
+                m -> m.setOption().orElse(true) || m.inheritOption().orElse(false));
     }
 }

@@ -3,9 +3,7 @@ package io.hipaaaudit.analyse.privileges;
 import io.hipaaaudit.inventory.pg.PgDatabase;
 import io.hipaaaudit.inventory.pg.PgMembership;
 import io.hipaaaudit.inventory.pg.PgRole;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,22 +56,7 @@ final class RoleGraph {
     }
 
     private Map<String, List<String>> privilegesOf(String start) {
-        Map<String, List<String>> reached = new LinkedHashMap<>();
-        reached.put(start, List.of());
-        Deque<String> queue = new ArrayDeque<>(List.of(start));
-        while (!queue.isEmpty()) {
-            String member = queue.removeFirst();
-            for (PgMembership m : memberOf.getOrDefault(member, List.of())) {
-                if (!inherits(m) || reached.containsKey(m.role())) {
-                    continue;
-                }
-                List<String> chain = new ArrayList<>(reached.get(member));
-                chain.add("member of " + Names.quote(m.role()));
-                reached.put(m.role(), List.copyOf(chain));
-                queue.addLast(m.role());
-            }
-        }
-        return reached;
+        return MembershipWalk.from(start, memberOf, this::inherits);
     }
 
     private boolean inherits(PgMembership m) {
