@@ -50,7 +50,8 @@ final class HistoryOptions {
 
     /**
      * Records the scan when a history database is configured, and returns what the report shows of the history:
-     * the change since the previous scan and the recent trend, this scan included.
+     * the change since the previous scan of the same environment and accounts and the recent trend of such scans,
+     * this scan included.
      */
     Optional<HistoryView> record(FindingsDocument doc, PrintWriter out, boolean quiet) {
         if (!enabled()) {
@@ -63,7 +64,8 @@ final class HistoryOptions {
                 out.printf("history: recorded as scan %d in %s%n", id, DbTargetOptions.safe(url));
                 out.flush();
             }
-            return Optional.of(new HistoryView(store.sinceLastScan(), store.trend(TREND_SCANS)));
+            HistoryStore.ScanHistory past = store.historyOf(id, TREND_SCANS);
+            return Optional.of(new HistoryView(past.sinceLastScan(), past.trend()));
         } catch (HistoryException e) {
             throw new InputException("history " + DbTargetOptions.safe(url) + ": " + e.getMessage());
         }

@@ -34,6 +34,21 @@ final class HistoryQueries {
         }
     }
 
+    /**
+     * The most recent scans up to and including {@code upTo} of the same environment and accounts, newest first:
+     * the scans one schedule produced, when several schedules (environments, accounts) share a history.
+     */
+    List<ScanRow> sameTarget(ScanRow upTo, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SCAN_COLUMNS
+                + "WHERE id <= ? AND environment = ? AND accounts = ? ORDER BY id DESC LIMIT ?")) {
+            s.setLong(1, upTo.id());
+            s.setString(2, upTo.environment());
+            s.setArray(3, c.createArrayOf("text", upTo.accounts().toArray()));
+            s.setInt(4, limit);
+            return rows(s);
+        }
+    }
+
     ScanRow scan(long id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SCAN_COLUMNS + "WHERE id = ?")) {
             s.setLong(1, id);

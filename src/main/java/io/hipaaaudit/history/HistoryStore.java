@@ -97,6 +97,25 @@ public final class HistoryStore {
         return last.size() < 2 ? Optional.empty() : Optional.of(diff(last.get(1).id(), last.get(0).id()));
     }
 
+    /**
+     * What a report of scan {@code id} shows of the history: the difference to the previous scan of the same
+     * environment and accounts (empty for the first), and the last {@code n} such scans, oldest first. Scans of
+     * other schedules sharing the database (other accounts, another environment) are not compared with it.
+     */
+    public ScanHistory historyOf(long id, int n) {
+        return query(q -> {
+            List<ScanRow> same = q.sameTarget(q.scan(id), n);
+            Optional<ScanDiff> diff = same.size() < 2 ? Optional.empty() : Optional.of(ScanDiff.of(same.get(1),
+                    same.get(0), q.findings(same.get(1).id()), q.findings(same.get(0).id())));
+            List<ScanRow> trend = new java.util.ArrayList<>(same);
+            java.util.Collections.reverse(trend);
+            return new ScanHistory(diff, trend);
+        });
+    }
+
+    /** The history a report shows: the change since the previous comparable scan and the trend, oldest first. */
+    public record ScanHistory(Optional<ScanDiff> sinceLastScan, List<ScanRow> trend) {}
+
     /** Deletes scans recorded more than {@code days} days ago, and identities no scan refers to any more. */
     public int prune(int days) {
         try (Connection c = connect()) {

@@ -67,6 +67,33 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aReportComparesWithThePreviousScanOfTheSameAccountsAndEnvironmentOnly() throws SQLException {
+        HistoryStore store = open(freshDatabase("history_schedules"));
+        long first = store.record(doc(finding(RULE, Status.PASS, "db", "111122223333", "r")));
+        // another schedule writing to the same history in between: another account, then another environment
+        store.record(withTarget(doc(finding(RULE, Status.FAIL, "other", "444455556666", "r")), "prod", "444455556666"));
+        store.record(withTarget(doc(finding(RULE, Status.FAIL, "db", "111122223333", "r")), "dev", "111122223333"));
+        long second = store.record(doc(finding(RULE, Status.FAIL, "db", "111122223333", "r")));
+
+        HistoryStore.ScanHistory h = store.historyOf(second, 30);
+        assertThat(h.trend()).extracting(ScanRow::id).containsExactly(first, second);
+        assertThat(h.sinceLastScan()).hasValueSatisfying(d -> {
+            assertThat(d.from().id()).isEqualTo(first);
+            assertThat(ids(d.newFailing())).containsExactly("db");
+            assertThat(d.resolved()).isEmpty();
+        });
+        assertThat(store.historyOf(first, 30).sinceLastScan()).as("the first scan of its schedule").isEmpty();
+    }
+
+    private static io.hipaaaudit.findings.FindingsDocument withTarget(io.hipaaaudit.findings.FindingsDocument d,
+                                                                       String environment, String account) {
+        var s = d.scan();
+        return new io.hipaaaudit.findings.FindingsDocument(new io.hipaaaudit.findings.ScanInfo(s.id(), s.startedAt(),
+                s.finishedAt(), s.tool(), s.version(), environment, List.of(account), s.regions(), s.databases(),
+                s.inventorySha256(), s.rulePackSha256(), s.apiCalls(), s.counts()), d.findings());
+    }
+
+    @Test
     void migrationsAreIdempotentAndSafeToRunConcurrently() throws Exception {
         String url = freshDatabase("history_migrate");
         ExecutorService pool = Executors.newFixedThreadPool(4);
