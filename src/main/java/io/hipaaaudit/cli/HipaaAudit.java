@@ -67,8 +67,8 @@ public final class HipaaAudit implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("hipaa-audit: " + ex.getMessage());
-            err.println("Try 'hipaa-audit " + (ex.getCommandLine().getCommandName().equals("hipaa-audit") ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            // the qualified name names nested commands in full: "hipaa-audit db privileges"
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
