@@ -20,6 +20,12 @@ public record ScanInfo(String id, Optional<String> startedAt, Optional<String> f
                        Map<String, Long> apiCalls, Map<String, Long> counts,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unusedWaivers) {
     public ScanInfo {
+        id = Nulls.str(id);
+        tool = Nulls.str(tool);
+        version = Nulls.str(version);
+        environment = Nulls.str(environment);
+        inventorySha256 = Nulls.str(inventorySha256);
+        rulePackSha256 = Nulls.str(rulePackSha256);
         startedAt = Nulls.opt(startedAt);
         finishedAt = Nulls.opt(finishedAt);
         accounts = Nulls.list(accounts);

@@ -37,7 +37,7 @@ final class AllureResult {
                 .setHistoryId(ResultsUtils.md5(identity))
                 .setName(f.title() + " [" + r.id() + "]")
                 .setFullName(f.ruleId() + "/" + r.account() + "/" + r.region() + "/" + r.type() + "/" + r.id())
-                .setDescription(f.message() + "\n\nRemediation: " + f.remediation())
+                .setDescription(fenced(f.message()) + "\n\nRemediation:\n\n" + fenced(f.remediation()))
                 .setStatus(status(f))
                 .setStatusDetails(new StatusDetails().setMessage(statusMessage(f)))
                 .setStage(Stage.FINISHED)
@@ -103,5 +103,20 @@ final class AllureResult {
 
     private static Parameter param(String name, String value) {
         return new Parameter().setName(name).setValue(value);
+    }
+
+    /**
+     * Allure renders a description as Markdown: text from the cloud goes into a fenced code block longer than any
+     * run of backticks in it, so an image, link or heading in a tag value shows as text and loads nothing.
+     */
+    static String fenced(String text) {
+        int longest = 0;
+        int run = 0;
+        for (char c : text.toCharArray()) {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + "text\n" + text + "\n" + fence;
     }
 }

@@ -55,9 +55,8 @@ final class AsffFinding {
                 .put("Partition", partition)
                 .put("Region", region)));
         a.set("Compliance", compliance(f));
-        if (f.status() == Status.WAIVED) {
-            a.set("Workflow", NODES.objectNode().put("Status", "SUPPRESSED"));
-        }
+        // No Workflow: BatchImportFindings sets it only when a finding is created, so a SUPPRESSED from a waiver
+        // would outlive the waiver and hide the FAIL that follows. Waivers go through batch-update-findings.
         a.put("RecordState", "ACTIVE").put("Region", region);
         return a;
     }

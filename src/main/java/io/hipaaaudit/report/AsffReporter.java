@@ -65,7 +65,7 @@ final class AsffReporter implements Reporter {
             List<ObjectNode> findings = g.getValue();
             for (int from = 0; from < findings.size(); from += BATCH) {
                 List<ObjectNode> batch = findings.subList(from, Math.min(from + BATCH, findings.size()));
-                String name = String.format("asff-%04d.json", ++n);
+                String name = String.format(java.util.Locale.ROOT, "asff-%04d.json", ++n);
                 Files.writeString(out.resolve(name), Json.write(batch), StandardCharsets.UTF_8);
                 batches.addObject().put("file", name).put("account", g.getKey().get(0))
                         .put("region", g.getKey().get(1)).put("findings", batch.size());

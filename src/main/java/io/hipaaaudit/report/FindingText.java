@@ -109,6 +109,11 @@ final class FindingText {
     }
 
     /** One line naming the waiver: id, approver, expiry and justification. */
+    /** The waiver of a WAIVED finding; a findings.json edited by hand may lack it, which is said, not a crash. */
+    static String waiverText(java.util.Optional<Waiver> w) {
+        return w.map(FindingText::waiverText).orElse("waived (the findings file names no waiver)");
+    }
+
     static String waiverText(Waiver w) {
         return "waived by " + w.id() + " (approved by " + w.approvedBy() + ", expires " + w.expires() + "): "
                 + w.justification();

@@ -108,7 +108,7 @@ final class JunitReporter implements Reporter {
                 child(x, "error", message, "not-assessed", details(f, causes));
             }
             case NOT_APPLICABLE -> child(x, "skipped", f.message(), null, null);
-            case WAIVED -> child(x, "skipped", FindingText.waiverText(f.waiver().orElseThrow()), null,
+            case WAIVED -> child(x, "skipped", FindingText.waiverText(f.waiver()), null,
                     "The waived failure: " + details(f, List.of()));
         }
     }

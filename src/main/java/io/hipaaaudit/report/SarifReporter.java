@@ -182,7 +182,7 @@ final class SarifReporter implements Reporter {
                         ? f.message() : "Not assessed: " + f.message();
                 yield base + (causes.isEmpty() ? "" : " — " + String.join("; ", causes)) + " [" + where + "]";
             }
-            case WAIVED -> f.message() + " [" + where + "] (" + FindingText.waiverText(f.waiver().orElseThrow()) + ")";
+            case WAIVED -> f.message() + " [" + where + "] (" + FindingText.waiverText(f.waiver()) + ")";
             default -> f.message() + " [" + where + "]";
         };
     }

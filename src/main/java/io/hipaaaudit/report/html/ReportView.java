@@ -36,6 +36,11 @@ public record ReportView(Header header, Summary summary, List<SpecRow> hipaa, Li
         public long failingGate() {
             return failingCritical + failingHigh;
         }
+
+        /** Findings whose data could not be observed: while there are any, the scan is incomplete, never "good". */
+        public long notAssessed() {
+            return totals.stream().filter(c -> c.status().equals("NOT_ASSESSED")).mapToLong(StatusCount::count).sum();
+        }
     }
 
     /** One severity's counts per status. */

@@ -20,7 +20,7 @@ final class Text {
                 out = new StringBuilder(s.length() + 16).append(s, 0, i);
             }
             if (hidden) {
-                out.append(String.format("<U+%04X>", (int) c));
+                out.append(String.format(java.util.Locale.ROOT, "<U+%04X>", (int) c));
             } else if (out != null) {
                 out.append(c);
             }

@@ -36,13 +36,14 @@ class ReportViewsTest {
     }
 
     @Test
-    void anyFailFailsTheSpecificationThenNotAssessedThenPass() {
+    void anyFailFailsTheSpecificationThenNotAssessedThenWaivedThenPass() {
         assertThat(HipaaRollup.verdict(false, List.of(Status.PASS, Status.NOT_ASSESSED, Status.FAIL, Status.WAIVED)))
                 .isEqualTo(Verdict.FAIL);
         assertThat(HipaaRollup.verdict(false, List.of(Status.PASS, Status.NOT_ASSESSED, Status.WAIVED)))
                 .isEqualTo(Verdict.NOT_ASSESSED);
         assertThat(HipaaRollup.verdict(false, List.of(Status.PASS, Status.WAIVED, Status.NOT_APPLICABLE)))
-                .isEqualTo(Verdict.PASS);
+                .as("an accepted failure is not a pass").isEqualTo(Verdict.WAIVED);
+        assertThat(HipaaRollup.verdict(false, List.of(Status.PASS, Status.NOT_APPLICABLE))).isEqualTo(Verdict.PASS);
         assertThat(HipaaRollup.verdict(false, List.of(Status.WAIVED, Status.NOT_APPLICABLE))).isEqualTo(Verdict.WAIVED);
         assertThat(HipaaRollup.verdict(false, List.of(Status.NOT_APPLICABLE))).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(HipaaRollup.verdict(true, List.of())).isEqualTo(Verdict.MANUAL);
