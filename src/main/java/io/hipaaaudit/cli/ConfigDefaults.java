@@ -52,6 +52,7 @@ final class ConfigDefaults {
                     a.externalId(), a.profile())).toList();
         }
         account(t, accountId).ifPresent(a -> {
+            s.expectedAccount = a.id();
             set("--role-arn", a.roleArn(), v -> s.roleArn = v);
             set("--external-id", a.externalId(), v -> s.externalId = v);
             set("--profile", a.profile(), v -> s.profile = v);

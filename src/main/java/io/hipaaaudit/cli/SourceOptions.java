@@ -111,6 +111,9 @@ final class SourceOptions {
             description = "Accounts collected at the same time in a multi-account scan (default: ${DEFAULT-VALUE}).")
     int accountConcurrency;
 
+    /** The account a single-account scan must reach, when the configuration names it (targets.accounts). */
+    String expectedAccount;
+
     /** The accounts of the configuration's targets.accounts when it lists several and no --account was chosen. */
     List<AccountTarget> configuredAccounts = List.of();
 
@@ -171,6 +174,7 @@ final class SourceOptions {
             } else {
                 aws = log.map(l -> AwsEvidence.record(options, l, lookups))
                         .orElseGet(() -> new AwsCollector().collect(options, lookups));
+                requireExpectedAccount(aws.inventory());
             }
             inventory = aws.inventory();
             calls = aws.apiCalls();
@@ -196,6 +200,18 @@ final class SourceOptions {
     private boolean given(String option) {
         return spec != null && spec.commandLine() != null && spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** A configured account whose role or profile reaches another account is a configuration error, not its audit. */
+    private void requireExpectedAccount(Inventory inventory) {
+        if (expectedAccount == null) {
+            return;
+        }
+        List<String> reached = inventory.accounts().stream().map(io.hipaaaudit.inventory.aws.Account::id).toList();
+        if (!reached.contains(expectedAccount)) {
+            throw new InputException("the credentials for account " + expectedAccount + " reach account "
+                    + String.join(",", reached) + "; check its role_arn or profile in targets.accounts");
+        }
     }
 
     /** The accounts of a multi-account scan (empty for a single-account scan). */

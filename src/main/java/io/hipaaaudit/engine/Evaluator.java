@@ -117,14 +117,27 @@ public final class Evaluator {
                 String msg = rule.passMessage().map(t -> t.render(r.facts(), vars)).orElse(rule.file().title());
                 return Findings.of(rule, r.ref(), Status.PASS, msg, evidence);
             }
-            Map<String, Object> failed = new LinkedHashMap<>(evidence);
-            attribution.attach(rule, r, vars, failed);
-            return Findings.of(rule, r.ref(), Status.FAIL, rule.message().render(r.facts(), vars), failed);
+            String message = rule.message().render(r.facts(), vars);
+            return Findings.of(rule, r.ref(), Status.FAIL, message, attributed(rule, r, vars, evidence));
         } catch (CelEvaluationException | RuntimeException e) {
             Map<String, Object> withError = new LinkedHashMap<>(evidence.isEmpty() ? evidence(rule, vars, params, r) : evidence);
             withError.put("evaluationError", Findings.celError(e));
             return Findings.of(rule, r.ref(), Status.NOT_ASSESSED,
                     "not assessed: " + Findings.celError(e), withError);
+        }
+    }
+
+    /** The evidence of a FAIL with its change history; attribution adds evidence, it never changes a verdict. */
+    private Map<String, Object> attributed(Rule rule, ResourceView r, CelVariableResolver vars,
+                                           Map<String, Object> evidence) {
+        Map<String, Object> failed = new LinkedHashMap<>(evidence);
+        try {
+            attribution.attach(rule, r, vars, failed);
+            return failed;
+        } catch (RuntimeException e) {
+            Map<String, Object> plain = new LinkedHashMap<>(evidence);
+            plain.put("changesUnavailable", List.of("the recorded change history could not be read: " + e.getMessage()));
+            return plain;
         }
     }
 

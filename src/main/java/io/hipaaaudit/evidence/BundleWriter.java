@@ -20,7 +20,6 @@ import java.util.stream.Stream;
  * the scan handled is replaced, so a secret a server echoed back cannot reach the disk either.
  */
 public final class BundleWriter {
-    static final String REDACTED = "[redacted]";
 
     private BundleWriter() {}
 
@@ -55,26 +54,37 @@ public final class BundleWriter {
             String name = i < header.databases().size() ? header.databases().get(i) : db.id().orElse(db.url());
             texts.put(BundleFiles.databaseFile(i, name), Json.write(db));
         }
+        texts.forEach((file, text) -> refuseSecrets(dir.resolve(file), text, secrets));
         Map<String, String> hashes = new TreeMap<>();
         texts.forEach((file, text) -> {
-            byte[] bytes = scrub(text, secrets).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             hashes.put(file, BundleFiles.sha256(bytes));
             write(dir.resolve(file), bytes);
         });
         Manifest manifest = new Manifest(header.formatVersion(), header.tool(), header.toolVersion(),
                 header.rulePackSha256(), header.collectionStartedAt(), header.collectionFinishedAt(), header.aws(),
                 header.accounts(), header.regions(), header.databases(), hashes);
-        write(dir.resolve(BundleFiles.MANIFEST), scrub(Json.write(manifest), secrets).getBytes(StandardCharsets.UTF_8));
+        String manifestText = Json.write(manifest);
+        refuseSecrets(dir.resolve(BundleFiles.MANIFEST), manifestText, secrets);
+        write(dir.resolve(BundleFiles.MANIFEST), manifestText.getBytes(StandardCharsets.UTF_8));
         return manifest;
     }
 
-    static String scrub(String text, Set<String> secrets) {
-        String out = text;
+    /**
+     * The last guard, after the structural redaction of headers, URLs and credential fields: a secret the scan used
+     * that still appears verbatim stops the recording. Replacing it would alter the evidence (a password that is
+     * also a role name or an engine name would vanish from the catalog rows and the API answers, and replay would
+     * give other verdicts than the scan), so nothing is written and the scan says which file it was.
+     */
+    static void refuseSecrets(Path file, String text, Set<String> secrets) {
         for (String secret : secrets) {
             String escaped = Json.write(secret).strip();
-            out = out.replace(secret, REDACTED).replace(escaped.substring(1, escaped.length() - 1), REDACTED);
+            if (text.contains(secret) || text.contains(escaped.substring(1, escaped.length() - 1))) {
+                throw new InputException(file + ": a secret this scan used (a database password or AWS key) appears "
+                        + "verbatim in the collected data, so the evidence cannot be kept without altering it; use a "
+                        + "secret that is not also a name or value in the account or the catalogs, or scan without --record");
+            }
         }
-        return out;
     }
 
     private static void write(Path file, byte[] bytes) {

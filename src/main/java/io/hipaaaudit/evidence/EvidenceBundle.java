@@ -42,12 +42,48 @@ public record EvidenceBundle(Manifest manifest, List<HttpExchange> exchanges, Li
                 databases.add(parse(dir.resolve(file), DatabaseEvidence.class));
             }
         }
+        consistent(manifestFile, manifest, exchanges, databases);
         return new EvidenceBundle(manifest, exchanges, databases);
     }
+
+    /**
+     * The manifest must describe what the files hold: an edit that drops a database's file together with its line,
+     * or the AWS part together with its files, needs no hash recomputed, and would otherwise turn that part's rules
+     * into NOT_APPLICABLE instead of NOT_ASSESSED.
+     */
+    private static void consistent(Path manifestFile, Manifest manifest, List<HttpExchange> exchanges,
+                                   List<DatabaseEvidence> databases) {
+        if (databases.size() != manifest.databases().size()) {
+            throw new InputException(manifestFile + ": the manifest names " + manifest.databases().size()
+                    + " database(s) but the bundle holds " + databases.size());
+        }
+        for (DatabaseEvidence db : databases) {
+            if (db.id().isPresent() && !manifest.databases().contains(db.id().get())) {
+                throw new InputException(manifestFile + ": database " + db.id().get() + " is not in the manifest");
+            }
+        }
+        if (manifest.aws().isPresent() && exchanges.isEmpty()) {
+            throw new InputException(manifestFile + ": the manifest records an AWS collection but the bundle holds "
+                    + "no AWS exchange");
+        }
+        if (manifest.aws().isEmpty() && (!manifest.accounts().isEmpty() || !exchanges.isEmpty())) {
+            throw new InputException(manifestFile + ": the bundle holds AWS evidence but the manifest records no AWS "
+                    + "collection");
+        }
+    }
+
+    /** The names a bundle's files have: aws/REGION/SERVICE.json and postgres/NN-TARGET.json. */
+    private static final java.util.regex.Pattern LAYOUT =
+            java.util.regex.Pattern.compile("(aws/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+|postgres/[A-Za-z0-9._-]+)\\.json");
 
     private static void verify(Path dir, Map<String, String> listed) {
         Path root = dir.toAbsolutePath().normalize();
         for (Map.Entry<String, String> entry : listed.entrySet()) {
+            if (!LAYOUT.matcher(entry.getKey()).matches() || !Path.of(entry.getKey()).normalize().toString()
+                    .equals(entry.getKey())) {
+                // one spelling per file: "aws/r/./ec2.json" beside "aws/r/ec2.json" would load its answers twice
+                throw new InputException(dir.resolve(entry.getKey()) + ": not a file name this bundle format uses");
+            }
             Path file = root.resolve(entry.getKey()).normalize();
             if (!file.startsWith(root) || entry.getKey().equals(BundleFiles.MANIFEST)) {
                 throw new InputException(dir.resolve(entry.getKey()) + ": the manifest lists a file outside the bundle");

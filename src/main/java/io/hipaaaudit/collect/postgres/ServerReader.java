@@ -16,7 +16,14 @@ final class ServerReader {
     private static final String VERSION = "select current_setting('server_version'),"
             + " current_setting('server_version_num')::int, current_database(),"
             + " exists (select 1 from pg_roles where rolname = 'rds_superuser')";
-    private static final String SETTINGS_SQL = "select name, setting from pg_settings where name = any(?)";
+    /**
+     * The names are part of the SQL text rather than a bound parameter, so the text (whose hash keys a recorded
+     * result) changes when the list does: replaying older evidence with a longer list is then "not in the
+     * evidence" (NOT_ASSESSED), never an old answer that silently lacks the new settings. They are constants of
+     * this class, checked to be plain setting names.
+     */
+    private static final String SETTINGS_SQL = "select name, setting from pg_settings where name = any('{"
+            + String.join(",", plainNames(SETTINGS)) + "}'::text[])";
     private static final String EXTENSIONS = "select e.extname, e.extversion, n.nspname from pg_extension e"
             + " join pg_namespace n on n.oid = e.extnamespace order by e.extname";
 
@@ -38,7 +45,6 @@ final class ServerReader {
     Map<String, String> settings() {
         Map<String, String> settings = new TreeMap<>();
         session.query("pg_settings", List.of(ResourceTypes.PG_DATABASE), SETTINGS_SQL,
-                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", SETTINGS.toArray())),
                 row -> settings.put(row.getString(1), row.getString(2)));
         return settings;
     }
@@ -48,5 +54,14 @@ final class ServerReader {
         session.query("pg_extension", List.of(ResourceTypes.PG_DATABASE), EXTENSIONS, row -> extensions.add(
                 new PgExtension(row.getString(1), row.getString(2), row.getString(3))));
         return extensions;
+    }
+
+    private static List<String> plainNames(List<String> names) {
+        for (String n : names) {
+            if (!n.matches("[a-z_][a-z0-9_.]*")) {
+                throw new IllegalStateException("not a plain setting name: " + n);
+            }
+        }
+        return names;
     }
 }

@@ -13,8 +13,11 @@ public record ChangeEvent(String eventId, Instant eventTime, String eventName, S
                           Optional<String> principalArn, Optional<String> principal, Optional<String> sourceIp,
                           Optional<String> userAgent) {
     public ChangeEvent {
+        if (eventTime == null) {
+            throw new IllegalArgumentException("missing required field 'eventTime'");
+        }
         eventId = Nulls.str(eventId);
-        eventName = Nulls.str(eventName);
+        eventName = Nulls.required(eventName, "eventName");
         eventSource = Nulls.str(eventSource);
         principalArn = Nulls.opt(principalArn);
         principal = Nulls.opt(principal);

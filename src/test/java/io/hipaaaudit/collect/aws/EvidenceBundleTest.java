@@ -215,6 +215,24 @@ class EvidenceBundleTest {
     }
 
     @Test
+    void aManifestEditedToForgetAPartOrToSpellAFileTwiceStopsReplay() throws Exception {
+        // a database dropped with its line: no hash to recompute, but the manifest still names the database
+        Path forgotten = copy("forgotten");
+        Files.delete(forgotten.resolve(postgresFile()));
+        ObjectNode manifest = (ObjectNode) Json.json().readTree(forgotten.resolve("manifest.json").toFile());
+        ((ObjectNode) manifest.get("files")).remove(postgresFile());
+        Files.writeString(forgotten.resolve("manifest.json"), Json.write(manifest));
+        assertRefused(forgotten, forgotten.resolve("manifest.json"), "names 1 database(s) but the bundle holds 0");
+
+        // the same file listed under a second spelling would load its answers twice
+        Path twice = copy("twice");
+        ObjectNode m2 = (ObjectNode) Json.json().readTree(twice.resolve("manifest.json").toFile());
+        ((ObjectNode) m2.get("files")).put("aws/us-east-1/./ec2.json", m2.get("files").get("aws/us-east-1/ec2.json").asText());
+        Files.writeString(twice.resolve("manifest.json"), Json.write(m2));
+        assertRefused(twice, twice.resolve("aws/us-east-1/./ec2.json"), "not a file name this bundle format uses");
+    }
+
+    @Test
     void aRequestOrQueryMissingFromTheBundleIsNotAssessedNamingTheAction() throws Exception {
         Path cut = copy("cut");
         drop(cut, "aws/us-east-1/rds.json", "exchanges", e -> e.get("action").asText().equals("DescribeDBSnapshots"));

@@ -123,6 +123,29 @@ class MultiAccountTest {
     }
 
     @Test
+    void aConfiguredAccountWhoseRoleReachesAnotherAccountStopsTheScan(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("hipaa-audit.yaml");
+        java.nio.file.Files.writeString(config, "targets:\n  accounts:\n    - id: \"999988887777\"\n"
+                + "      role_arn: arn:aws:iam::" + B + ":role/hipaa-audit\n");
+        System.setProperty("aws.accessKeyId", "AKIDORGMANAGEMENT000");
+        System.setProperty("aws.secretAccessKey", "management-secret-never-printed-000000");
+        try {
+            StringWriter stdout = new StringWriter();
+            StringWriter stderr = new StringWriter();
+            int exit = HipaaAudit.run(new PrintWriter(stdout, true), new PrintWriter(stderr, true), "scan",
+                    "--config", config.toString(), "--endpoint-url", wire.endpoint().toString(),
+                    "--regions", "us-east-1", "--output-dir", dir.resolve("out").toString());
+            assertThat(exit).as(stdout + "\n" + stderr).isEqualTo(2);
+            assertThat(stderr.toString().strip().lines()).singleElement().asString()
+                    .contains("the credentials for account 999988887777 reach account " + B);
+            assertThat(dir.resolve("out/findings.json")).doesNotExist();
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
+    @Test
     void theOrganizationsAccountsAreScannedInOneRunIntoOneFindingsFile(@TempDir Path out) throws Exception {
         wire.server.stubFor(post(urlPathEqualTo("/"))
                 .withHeader("Authorization", containing("/organizations/aws4_request"))
