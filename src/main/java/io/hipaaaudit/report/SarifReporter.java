@@ -74,6 +74,9 @@ final class SarifReporter implements Reporter {
         log.put("version", "2.1.0");
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
+        // one alert stream per environment: uploading dev's scan must not close prod's alerts as fixed
+        run.putObject("automationDetails").put("id", "hipaa-audit/"
+                + (doc.scan().environment().isBlank() ? "default" : doc.scan().environment()) + "/");
         driver.put("name", doc.scan().tool().isEmpty() ? "hipaa-audit" : doc.scan().tool());
         driver.put("version", doc.scan().version());
 

@@ -67,6 +67,10 @@ public final class MultiAccountCollector {
             return c;
         } catch (AwsCredentialsException e) {
             return unreachable(account, "AccountUnreachable", e.getMessage());
+        } catch (RuntimeException e) {
+            // one broken account must not stop the others: it is NOT_ASSESSED, with what went wrong
+            return unreachable(account, "CollectionFailed", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
         }
     }
 
