@@ -25,7 +25,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Texts several reporters derive the same way from a finding: names, evidence renderings, causes, keys. */
-final class FindingText {
+public final class FindingText {
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -194,10 +194,21 @@ final class FindingText {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            b.appendCodePoint(cp == '\t' || cp == '\n' || cp == '\r' || xmlChar(cp) ? cp : 0xFFFD);
+            if (invisible(cp)) {
+                // a bidi override or zero-width character could reorder or hide what a reader sees: name it
+                b.append(String.format(java.util.Locale.ROOT, "<U+%04X>", cp));
+            } else {
+                b.appendCodePoint(cp == '\t' || cp == '\n' || cp == '\r' || xmlChar(cp) ? cp : 0xFFFD);
+            }
             i += Character.charCount(cp);
         }
         return b.toString();
+    }
+
+    /** Format characters (bidi controls, zero-width, BOM, tag characters) and line/paragraph separators. */
+    public static boolean invisible(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /** XML 1.0's {@code Char} production less tab, line feed and carriage return. */

@@ -13,23 +13,20 @@ final class Text {
             return "";
         }
         StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean hidden = (Character.isISOControl(c) && c != '\n' && c != '\t') || isBidiControl(c);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean hidden = (Character.isISOControl(cp) && cp != '\n' && cp != '\t')
+                    || io.hipaaaudit.report.FindingText.invisible(cp);
             if (hidden && out == null) {
                 out = new StringBuilder(s.length() + 16).append(s, 0, i);
             }
             if (hidden) {
-                out.append(String.format(java.util.Locale.ROOT, "<U+%04X>", (int) c));
+                out.append(String.format(java.util.Locale.ROOT, "<U+%04X>", cp));
             } else if (out != null) {
-                out.append(c);
+                out.appendCodePoint(cp);
             }
+            i += Character.charCount(cp);
         }
         return out == null ? s : out.toString();
-    }
-
-    private static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
-                || c == '\u061C';
     }
 }
