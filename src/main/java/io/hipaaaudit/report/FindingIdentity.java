@@ -30,9 +30,18 @@ final class FindingIdentity {
         return r.arn().isEmpty() ? r.type() + ":" + r.id() : r.arn();
     }
 
-    /** The partition of an ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov}); {@code aws} when there is none. */
+    /**
+     * The partition of an ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov}); without an ARN, the partition of
+     * the region (cn-*, us-gov-*), else {@code aws}.
+     */
     static String partition(ResourceRef r) {
         String[] parts = r.arn().split(":", 3);
-        return parts.length == 3 && parts[0].equals("arn") && !parts[1].isEmpty() ? parts[1] : "aws";
+        if (parts.length == 3 && parts[0].equals("arn") && !parts[1].isEmpty()) {
+            return parts[1];
+        }
+        if (r.region().startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return r.region().startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 }
