@@ -12,7 +12,7 @@ cd "$here"
 if [[ ! -f target/hipaa-audit.jar || ! -f target/test-classes/io/hipaaaudit/demo/Demo.class \
       || ! -f target/demo.classpath || ! -d target/pg-binaries ]]; then
   echo "building (first run only) ..." >&2
-  mvn -q -B -DskipTests package dependency:build-classpath \
+  mvn -q -B -Dstyle.color=never -DskipTests package dependency:build-classpath \
       -Dmdep.outputFile=target/demo.classpath -Dmdep.includeScope=test >&2 || exit 2
 fi
 exec java -Daws.disableEc2Metadata=true -Dpg.binaries.dir=target/pg-binaries \
