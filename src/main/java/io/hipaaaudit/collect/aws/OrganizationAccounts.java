@@ -29,13 +29,15 @@ public final class OrganizationAccounts {
                 .apiCallTimeout(options.attemptTimeout().multipliedBy(6));
         options.retryStrategy().ifPresentOrElse(override::retryStrategy,
                 () -> override.retryStrategy(RetryMode.STANDARD));
+        // the SDK does not close an HTTP client it was given: this one is closed with the client
+        var http = AwsClients.httpClient(options.attemptTimeout());
         var builder = OrganizationsClient.builder()
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials)
-                .httpClient(AwsClients.httpClient(options.attemptTimeout()))
+                .httpClient(http)
                 .overrideConfiguration(override.build());
         options.endpointUrl().ifPresent(builder::endpointOverride);
-        try (OrganizationsClient client = builder.build()) {
+        try (http; OrganizationsClient client = builder.build()) {
             return client.listAccountsPaginator(r -> r.maxResults(20)).stream().flatMap(p -> p.accounts().stream())
                     .filter(a -> a.status() == AccountStatus.ACTIVE)
                     .map(a -> new AccountTarget(a.id(), Optional.of("arn:" + partition(a.arn()) + ":iam::" + a.id()

@@ -54,15 +54,17 @@ final class RecordingHttpClient implements SdkHttpClient {
             public HttpExecuteResponse call() throws IOException {
                 Instant sent = clock.instant();
                 HttpExecuteResponse response;
+                byte[] answer;
                 try {
                     response = live.call();
+                    // a body that breaks off while read is a network failure, logged and retried like one
+                    answer = response.responseBody().isPresent() ? readBody(response.responseBody().get()) : new byte[0];
                 } catch (IOException e) {
                     log.exchange(new HttpExchange(sent, service, region, action, recorded, Optional.empty(),
                             Optional.of(new HttpExchange.Failure(e instanceof InterruptedIOException,
                                     String.valueOf(e.getMessage())))));
                     throw e;
                 }
-                byte[] answer = response.responseBody().map(RecordingHttpClient::readAll).orElse(new byte[0]);
                 log.exchange(new HttpExchange(sent, service, region, action, recorded, Optional.of(
                         new HttpExchange.Response(response.httpResponse().statusCode(),
                                 AwsRedaction.responseHeaders(response.httpResponse().headers()),
@@ -85,16 +87,15 @@ final class RecordingHttpClient implements SdkHttpClient {
                 AwsRedaction.requestHeaders(request.headers()), AwsRedaction.requestBody(text));
     }
 
-    private static byte[] readAll(ContentStreamProvider provider) {
-        try (InputStream in = provider.newStream()) {
+    private static byte[] readBody(InputStream body) throws IOException {
+        try (InputStream in = body) {
             return in.readAllBytes();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private static byte[] readAll(InputStream in) {
-        try (in) {
+    /** The request body: the SDK hands it over in memory, so reading it cannot fail for network reasons. */
+    private static byte[] readAll(ContentStreamProvider provider) {
+        try (InputStream in = provider.newStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
