@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hipaaaudit.collect.aws.AwsCollection;
 import io.hipaaaudit.collect.aws.AwsCollector;
 import io.hipaaaudit.collect.aws.AwsCollectorOptions;
+import io.hipaaaudit.collect.aws.LocalEndpointOptions;
 import io.hipaaaudit.engine.Environments;
 import io.hipaaaudit.engine.Evaluator;
 import io.hipaaaudit.inventory.CollectionError;
@@ -19,10 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * Keeps the benchmark's generator and its minimality claim honest: a scan of a tiny synthetic account (pages
@@ -78,17 +75,6 @@ class SyntheticAwsEndpointTest {
     }
 
     private static AwsCollectorOptions options(SyntheticAwsEndpoint endpoint) {
-        return AwsCollectorOptions.defaults()
-                .withEndpointUrl(endpoint.endpoint())
-                .withCredentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
-                .withRetryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(3)
-                        .backoffStrategy(BackoffStrategy.retryImmediately())
-                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
-                        .circuitBreakerEnabled(false)
-                        .build())
-                .withRatesPerSecond(Map.of())
-                .withAttemptTimeout(Duration.ofSeconds(5));
+        return LocalEndpointOptions.of(endpoint.endpoint(), Duration.ofSeconds(5));
     }
 }

@@ -22,10 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * A local AWS endpoint speaking the real wire formats. Responses live in {@code aws-wire/<region>/<service>/}:
@@ -109,19 +105,8 @@ final class AwsWire implements AutoCloseable {
 
     /** Options for a scan of this endpoint: static fake keys, immediate retries, no rate limit. */
     AwsCollectorOptions options(String... regions) {
-        return AwsCollectorOptions.defaults()
+        return LocalEndpointOptions.of(endpoint(), Duration.ofSeconds(2))
                 .withRegions(List.of(regions))
-                .withEndpointUrl(endpoint())
-                .withCredentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
-                .withRetryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(3)
-                        .backoffStrategy(BackoffStrategy.retryImmediately())
-                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
-                        .circuitBreakerEnabled(false)
-                        .build())
-                .withRatesPerSecond(Map.of())
-                .withAttemptTimeout(Duration.ofSeconds(2))
                 .withConcurrency(4);
     }
 
