@@ -65,6 +65,7 @@ public final class Evaluator {
         List<Finding> out = new ArrayList<>();
         List<ResourceView> resources = views.getOrDefault(rule.resourceType(), List.of());
         List<CollectionError> typeErrors = inventory.collectionErrors().stream()
+                .filter(e -> !e.perResource())
                 .filter(e -> e.resourceTypes().contains(rule.resourceType()) || e.resourceTypes().contains("*"))
                 .toList();
         for (CollectionError e : typeErrors) {
@@ -145,7 +146,8 @@ public final class Evaluator {
     private List<CollectionError> missingData(Rule rule, ResourceView r) {
         List<CollectionError> out = new ArrayList<>();
         for (CollectionError e : inventory.collectionErrors()) {
-            boolean own = e.covers(rule.resourceType(), r.account(), r.region(), r.scope());
+            boolean own = e.covers(rule.resourceType(), r.account(), r.region(), r.scope())
+                    || e.concerns(rule.resourceType(), r.id(), r.arn(), r.account(), r.region(), r.scope());
             boolean required = rule.file().requires().stream()
                     .anyMatch(t -> e.covers(t, r.account(), r.region(), r.scope()));
             if (own || required) {

@@ -29,6 +29,10 @@ final class Findings {
             e.region().ifPresent(r -> m.put("region", r));
             e.database().ifPresent(d -> m.put("database", d));
             m.put("resourceTypes", e.resourceTypes());
+            e.resource().ifPresent(r -> m.put("resource", r));
+            if (!e.fields().isEmpty()) {
+                m.put("fields", e.fields());
+            }
             return (Object) m;
         }).toList());
     }

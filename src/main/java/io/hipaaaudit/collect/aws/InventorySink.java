@@ -41,7 +41,8 @@ final class InventorySink {
     synchronized List<CollectionError> errors() {
         List<CollectionError> out = new ArrayList<>(errors);
         out.sort(Comparator.comparing((CollectionError e) -> e.region().orElse(""))
-                .thenComparing(CollectionError::operation).thenComparing(CollectionError::message));
+                .thenComparing(CollectionError::operation).thenComparing(e -> e.resource().orElse(""))
+                .thenComparing(CollectionError::message));
         return out;
     }
 }
