@@ -56,7 +56,8 @@ public final class CelSupport {
      * read directly from the facts map: the same result as CEL, without the interpreter, since it runs for every
      * finding.
      */
-    public record Compiled(CelRuntime.Program program, String error, List<String> fieldPath) {
+    public record Compiled(CelRuntime.Program program, String error, List<String> fieldPath,
+                           CelAbstractSyntaxTree ast, java.util.Set<FactPaths.Read> reads) {
         public boolean ok() {
             return program != null;
         }
@@ -90,16 +91,16 @@ public final class CelSupport {
         CelValidationResult result = CEL.compile(expression);
         if (result.hasError()) {
             return new Compiled(null, result.getErrors().stream().map(CelSupport::describe)
-                    .collect(Collectors.joining("; ")), List.of());
+                    .collect(Collectors.joining("; ")), List.of(), null, java.util.Set.of());
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
             String trimmed = expression.strip();
             List<String> path = FIELD_PATH.matcher(trimmed).matches()
                     ? List.of(trimmed.substring("resource.".length()).split("\\.")) : List.of();
-            return new Compiled(CEL.createProgram(ast), null, path);
+            return new Compiled(CEL.createProgram(ast), null, path, ast, FactPaths.reads(ast));
         } catch (CelValidationException | CelEvaluationException e) {
-            return new Compiled(null, e.getMessage().replaceAll("\\s+", " "), List.of());
+            return new Compiled(null, e.getMessage().replaceAll("\\s+", " "), List.of(), null, java.util.Set.of());
         }
     }
 

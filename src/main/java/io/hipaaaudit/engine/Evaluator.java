@@ -103,10 +103,20 @@ public final class Evaluator {
         };
         Map<String, Object> evidence = Map.of();
         try {
-            if (rule.appliesIf().isPresent() && !Boolean.TRUE.equals(rule.appliesIf().get().eval(r.facts(), vars))) {
-                String msg = rule.notApplicableMessage().map(t -> t.render(r.facts(), vars))
-                        .orElse("not applicable to this resource");
-                return Findings.of(rule, r.ref(), Status.NOT_APPLICABLE, msg, paramEvidence(params, r));
+            if (rule.appliesIf().isPresent()) {
+                Optional<Finding> unknown = unknownRead(rule, r, rule.appliesIf().get(), params);
+                if (unknown.isPresent()) {
+                    return unknown.get();
+                }
+                if (!Boolean.TRUE.equals(rule.appliesIf().get().eval(r.facts(), vars))) {
+                    String msg = rule.notApplicableMessage().map(t -> t.render(r.facts(), vars))
+                            .orElse("not applicable to this resource");
+                    return Findings.of(rule, r.ref(), Status.NOT_APPLICABLE, msg, paramEvidence(params, r));
+                }
+            }
+            Optional<Finding> unknown = unknownRead(rule, r, rule.condition(), params);
+            if (unknown.isPresent()) {
+                return unknown.get();
             }
             evidence = evidence(rule, vars, params, r);
             Object verdict = rule.condition().eval(r.facts(), vars);
@@ -122,10 +132,61 @@ public final class Evaluator {
             return Findings.of(rule, r.ref(), Status.FAIL, message, attributed(rule, r, vars, evidence));
         } catch (CelEvaluationException | RuntimeException e) {
             Map<String, Object> withError = new LinkedHashMap<>(evidence.isEmpty() ? evidence(rule, vars, params, r) : evidence);
-            withError.put("evaluationError", Findings.celError(e));
-            return Findings.of(rule, r.ref(), Status.NOT_ASSESSED,
-                    "not assessed: " + Findings.celError(e), withError);
+            String why = unobserved(e).map(k -> "the fact '" + k + "' was not observed for this resource")
+                    .orElse(Findings.celError(e));
+            withError.put("evaluationError", why);
+            return Findings.of(rule, r.ref(), Status.NOT_ASSESSED, "not assessed: " + why, withError);
         }
+    }
+
+    /**
+     * A NOT_ASSESSED finding when the expression reads a fact that is unknown for this resource, naming the fact
+     * and the call that left it unknown; empty when every fact it reads is known.
+     */
+    private static Optional<Finding> unknownRead(Rule rule, ResourceView r, CelSupport.Compiled expr,
+                                                 Map<String, Object> params) {
+        if (r.unknown().isEmpty()) {
+            return Optional.empty();
+        }
+        for (FactPaths.Read read : expr.reads()) {
+            for (Map.Entry<String, List<CollectionError>> u : r.unknown().entrySet()) {
+                if (overlaps(read, u.getKey())) {
+                    CollectionError e = u.getValue().get(0);
+                    String fact = u.getKey().isEmpty() ? "every fact of " + r.id() : u.getKey();
+                    String message = "not assessed: " + fact + " is unknown: " + e.operation() + " failed ("
+                            + e.code() + (e.message().isEmpty() ? "" : ": " + e.message()) + ")";
+                    Map<String, Object> evidence = new LinkedHashMap<>(Findings.errorEvidence(u.getValue()));
+                    evidence.put("unknownFacts", r.unknown().keySet().stream().sorted().toList());
+                    evidence.putAll(paramEvidence(params, r));
+                    return Optional.of(Findings.of(rule, r.ref(), Status.NOT_ASSESSED, message, evidence));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A read depends on an unknown fact when one path contains the other (a presence test only on itself or below). */
+    static boolean overlaps(FactPaths.Read read, String unknown) {
+        String p = read.path();
+        if (unknown.isEmpty() || p.isEmpty() || p.equals(unknown) || p.startsWith(unknown + ".")) {
+            return true;
+        }
+        return !read.presenceOnly() && unknown.startsWith(p + ".");
+    }
+
+    private static final java.util.regex.Pattern MISSING_KEY = java.util.regex.Pattern.compile("key '([^']+)' is not present in map");
+
+    /** The fact a CEL "key is not present" error names, if that is the error. */
+    private static Optional<String> unobserved(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                java.util.regex.Matcher m = MISSING_KEY.matcher(t.getMessage());
+                if (m.find()) {
+                    return Optional.of(m.group(1));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The evidence of a FAIL with its change history; attribution adds evidence, it never changes a verdict. */
@@ -146,8 +207,7 @@ public final class Evaluator {
     private List<CollectionError> missingData(Rule rule, ResourceView r) {
         List<CollectionError> out = new ArrayList<>();
         for (CollectionError e : inventory.collectionErrors()) {
-            boolean own = e.covers(rule.resourceType(), r.account(), r.region(), r.scope())
-                    || e.concerns(rule.resourceType(), r.id(), r.arn(), r.account(), r.region(), r.scope());
+            boolean own = e.covers(rule.resourceType(), r.account(), r.region(), r.scope());
             boolean required = rule.file().requires().stream()
                     .anyMatch(t -> e.covers(t, r.account(), r.region(), r.scope()));
             if (own || required) {
@@ -161,6 +221,9 @@ public final class Evaluator {
                                                 ResourceView r) {
         Map<String, Object> out = new LinkedHashMap<>();
         rule.evidence().forEach((name, expr) -> {
+            if (expr.reads().stream().anyMatch(read -> r.unknown().keySet().stream().anyMatch(u -> overlaps(read, u)))) {
+                return;
+            }
             try {
                 out.put(name, expr.eval(r.facts(), vars));
             } catch (CelEvaluationException | RuntimeException e) {

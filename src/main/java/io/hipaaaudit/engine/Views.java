@@ -88,6 +88,8 @@ public final class Views {
         v.accounts();
         PgViews.add(inv, envs, policy,
                 d -> v.parameters(d.account(), d.region(), "instance", d.parameterGroupNames()), v.byType);
+        UnknownFacts unknown = new UnknownFacts(inv, io.hipaaaudit.inventory.facts.FactCatalog.bundled());
+        v.byType.replaceAll((type, views) -> views.stream().map(view -> unknown.apply(view, unknown::keyErrors)).toList());
         return v.byType;
     }
 

@@ -2,6 +2,8 @@ package io.hipaaaudit.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hipaaaudit.engine.CelSupport;
+import io.hipaaaudit.engine.FactPaths;
+import io.hipaaaudit.inventory.facts.FactCatalog;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.json.Json;
@@ -75,20 +77,43 @@ final class RuleParser {
         check.require("message", rf.message());
 
         Map<String, Map<String, Object>> params = RuleParams.resolve(rf.params(), check);
-        Optional<CelSupport.Compiled> appliesIf = rf.appliesIf().map(e -> check.compile("applies_if", e));
-        CelSupport.Compiled condition = check.compile("condition", rf.condition());
-        Template message = check.template("message", rf.message());
-        Optional<Template> passMessage = rf.passMessage().map(m -> check.template("pass_message", m));
-        Optional<Template> naMessage = rf.notApplicableMessage().map(m -> check.template("not_applicable_message", m));
+        Set<String> paramNames = new java.util.TreeSet<>();
+        params.values().forEach(m -> paramNames.addAll(m.keySet()));
+        Checker typed = check.withFacts(FactCatalog.bundled().of(rf.resource()), paramNames);
+        Optional<CelSupport.Compiled> appliesIf = rf.appliesIf().map(e -> typed.compile("applies_if", e));
+        CelSupport.Compiled condition = typed.compile("condition", rf.condition());
+        Template message = typed.template("message", rf.message());
+        Optional<Template> passMessage = rf.passMessage().map(m -> typed.template("pass_message", m));
+        Optional<Template> naMessage = rf.notApplicableMessage().map(m -> typed.template("not_applicable_message", m));
         Map<String, CelSupport.Compiled> evidence = new LinkedHashMap<>();
-        new TreeMap<>(rf.evidence()).forEach((name, expr) -> evidence.put(name, check.compile("evidence." + name, expr)));
-        Optional<CelSupport.Compiled> attributeTo = rf.attributeTo().map(e -> check.compile("attribute_to", e));
+        new TreeMap<>(rf.evidence()).forEach((name, expr) -> evidence.put(name, typed.compile("evidence." + name, expr)));
+        Optional<CelSupport.Compiled> attributeTo = rf.attributeTo().map(e -> typed.compile("attribute_to", e));
         return new Rule(rf, file, directory, appliesIf, condition, message, passMessage, naMessage, Map.copyOf(evidence),
                 attributeTo, params);
     }
 
     /** Validation helpers that know the file, the rule id and the line of every key. */
-    record Checker(String file, String ruleId, KeyLines lines) {
+    record Checker(String file, String ruleId, KeyLines lines, Optional<FactCatalog.TypeFacts> facts,
+                   Set<String> paramNames) {
+        Checker(String file, String ruleId, KeyLines lines) {
+            this(file, ruleId, lines, Optional.empty(), Set.of());
+        }
+
+        Checker withFacts(FactCatalog.TypeFacts typeFacts, Set<String> params) {
+            return new Checker(file, ruleId, lines, Optional.of(typeFacts), Set.copyOf(params));
+        }
+
+        /** Every fact and parameter the expression reads must be declared for the rule's resource type. */
+        private void checkFacts(String key, CelSupport.Compiled c, String what) {
+            if (facts.isEmpty() || c.ast() == null) {
+                return;
+            }
+            List<String> problems = FactPaths.check(c.ast(), facts.get().facts(), facts.get().type(), paramNames);
+            if (!problems.isEmpty()) {
+                throw fail(key, what + " " + problems.get(0) + "; the facts of each type are listed in docs/inventory.md");
+            }
+        }
+
         InputException fail(String key, String message) {
             return RuleError.at(file, lines.line(key), ruleId, message);
         }
@@ -110,6 +135,7 @@ final class RuleParser {
             if (!c.ok()) {
                 throw fail(key, key + " does not compile: " + c.error());
             }
+            checkFacts(key, c, key);
             return c;
         }
 
@@ -119,6 +145,7 @@ final class RuleParser {
             if (!errors.isEmpty()) {
                 throw fail(key, key + " " + errors.get(0));
             }
+            t.expressions().forEach(c -> checkFacts(key, c, key));
             return t;
         }
     }

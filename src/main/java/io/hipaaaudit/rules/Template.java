@@ -43,6 +43,11 @@ public final class Template {
         return new Template(List.copyOf(literals), List.copyOf(expressions));
     }
 
+    /** The compiled placeholders, in order. */
+    public List<CelSupport.Compiled> expressions() {
+        return expressions;
+    }
+
     /** Renders with the given variables; a placeholder that cannot be evaluated renders as {@code ?}. */
     public String render(Map<String, Object> resource, CelVariableResolver vars) {
         StringBuilder out = new StringBuilder(literals.get(0));

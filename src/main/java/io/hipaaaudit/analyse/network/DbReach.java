@@ -44,8 +44,9 @@ public final class DbReach {
             list.forEach(s -> m.put(s.subnetId(), s.routing().tier().map(Enum::name).orElse("UNKNOWN")));
             return m;
         }).filter(m -> !m.containsValue("UNKNOWN"));
-        boolean groupsKnown = !index.unknown(ResourceTypes.SECURITY_GROUP, a, r)
-                && !index.unknown(ResourceTypes.MANAGED_PREFIX_LIST, a, r);
+        // A prefix list that a rule references but that was not observed leaves the sources unknown (see
+        // IngressSources); a failed prefix-list listing alone does not.
+        boolean groupsKnown = !index.unknown(ResourceTypes.SECURITY_GROUP, a, r);
         Optional<List<Ingress>> ingress = db.port().isEmpty() || vpc.isEmpty() || !groupsKnown ? Optional.empty()
                 : IngressSources.of(a, r, db.groupIds(), db.port().get(), vpc.get(), index);
         Optional<List<Path>> paths = reach.isEmpty() || ingress.isEmpty() || tiers.isEmpty() ? Optional.empty()
