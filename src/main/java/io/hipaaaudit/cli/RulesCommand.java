@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List, show and test rules.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Test.class,
-                RulesCommand.FrameworkView.class, RulesCommand.Catalog.class})
+                RulesCommand.FrameworkView.class, RulesCommand.Catalog.class, RulesCommand.Facts.class})
 final class RulesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -106,10 +106,8 @@ final class RulesCommand implements Runnable {
             int passed = 0;
             int failed = 0;
             for (Rule r : rules.rules()) {
-                int fixtures = 0;
                 for (String kind : FixtureRunner.KINDS) {
                     for (Path file : FixtureRunner.fixtures(r.directory(), kind)) {
-                        fixtures++;
                         FixtureRunner.Result res = FixtureRunner.run(r, file, kind);
                         if (res.ok()) {
                             passed++;
@@ -120,9 +118,12 @@ final class RulesCommand implements Runnable {
                         }
                     }
                 }
-                if (fixtures == 0) {
-                    failed++;
-                    out.printf("FAIL %s: no fixtures (add fixtures/pass/*.json and fixtures/fail/*.json)%n", r.id());
+                for (String kind : List.of("pass", "fail")) {
+                    if (FixtureRunner.fixtures(r.directory(), kind).isEmpty()) {
+                        failed++;
+                        out.printf("FAIL %s: no %s fixture (every rule needs fixtures/pass/*.json and "
+                                + "fixtures/fail/*.json)%n", r.id(), kind);
+                    }
                 }
             }
             out.printf("%d passed, %d failed%n", passed, failed);
@@ -162,6 +163,21 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             spec.commandLine().getOut().print(io.hipaaaudit.rules.RuleCatalog.markdown(RuleLoader.load(pack.ruleDirs)));
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "facts", mixinStandardHelpOptions = true,
+            description = "Print every fact rules can read, per resource type, as Markdown (the source of docs/inventory.md).")
+    static final class Facts implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().print(io.hipaaaudit.inventory.facts.FactsDoc.markdown(
+                    io.hipaaaudit.inventory.facts.FactCatalog.bundled()));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
