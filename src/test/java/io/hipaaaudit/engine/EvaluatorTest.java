@@ -41,7 +41,7 @@ class EvaluatorTest {
     }
 
     @Test
-    void anErrorOnARequiredTypeMakesTheResourceNotAssessedEvenWhenItsOwnDataIsThere() {
+    void aFailedKeyListingLeavesADatabaseWhoseKeyWasDescribedAssessed() {
         List<Finding> f = evaluate("""
                 {"dbInstances": [{"account": "1", "region": "r", "id": "a", "storageEncrypted": true,
                   "kmsKeyId": "arn:aws:kms:r:1:key/k"}],
@@ -50,7 +50,21 @@ class EvaluatorTest {
                  "collectionErrors": [{"source": "aws", "account": "1", "region": "r", "operation": "kms:ListAliases",
                    "resourceTypes": ["aws.kms.key"], "code": "AccessDeniedException", "message": "denied"}]}
                 """, "rds-instance-encrypted-with-cmk");
-        assertThat(f).extracting(Finding::status).containsOnly(Status.NOT_ASSESSED);
+        assertThat(f).extracting(Finding::status).containsOnly(Status.PASS);
+    }
+
+    @Test
+    void aFailedKeyListingLeavesADatabaseWhoseKeyWasNotDescribedNotAssessed() {
+        List<Finding> f = evaluate("""
+                {"dbInstances": [{"account": "1", "region": "r", "id": "a", "storageEncrypted": true,
+                  "kmsKeyId": "arn:aws:kms:r:1:key/k"}],
+                 "collectionErrors": [{"source": "aws", "account": "1", "region": "r", "operation": "kms:ListKeys",
+                   "resourceTypes": ["aws.kms.key"], "code": "AccessDeniedException", "message": "denied"}]}
+                """, "rds-instance-encrypted-with-cmk");
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(Status.NOT_ASSESSED);
+            assertThat(x.message()).contains("kmsKey is unknown: kms:ListKeys failed (AccessDeniedException");
+        });
     }
 
     @Test
