@@ -110,7 +110,7 @@ final class RulesCommand implements Runnable {
                 for (String kind : FixtureRunner.KINDS) {
                     for (Path file : FixtureRunner.fixtures(r.directory(), kind)) {
                         fixtures++;
-                        FixtureRunner.Result res = FixtureRunner.run(r, file, kind);
+                        FixtureRunner.Result res = FixtureRunner.run(r, file, kind, rules);
                         if (res.ok()) {
                             passed++;
                         } else {
