@@ -50,8 +50,9 @@ final class ScanCommand implements Callable<Integer> {
     PolicyOptions policy = new PolicyOptions();
 
     @Option(names = "--environment", paramLabel = "NAME", defaultValue = "default",
-            description = "Environment whose rule parameters apply (dev, prod or any name the rules define; "
-                    + "default: ${DEFAULT-VALUE}). A resource's environment tag overrides it.")
+            description = "Environment whose rule parameters apply (dev, prod, any name the rules define or a "
+                    + "configured alias, in any case; default: ${DEFAULT-VALUE}). A resource's environment tag "
+                    + "overrides it.")
     String environment;
 
     @Option(names = "--environment-tag", paramLabel = "KEY", defaultValue = Environments.DEFAULT_TAG,
