@@ -62,6 +62,25 @@ final class ConfigOptions {
         return waivers.apply(doc, ResourceTags.of(inventory, environments), today);
     }
 
+    /**
+     * The scan's environments: its environment and where that was given (flag, configuration or neither), the
+     * tag key, the configured aliases, and the environment names the pack defines.
+     */
+    Environments environments(ScanCommand scan, RulePack pack) {
+        boolean flag = scan.spec.commandLine().getParseResult().hasMatchedOption("--environment");
+        boolean configured = loaded.flatMap(l -> l.config().environment()).isPresent();
+        String origin = flag || !configured ? "--environment" : file.getFileName() + " environment:";
+        java.util.Map<String, java.util.List<String>> aliases = loaded
+                .map(l -> l.config().environments().aliases()).orElse(java.util.Map.of());
+        try {
+            return Environments.of(flag || configured ? scan.environment : null, origin, scan.environmentTag, aliases)
+                    .definedBy(pack);
+        } catch (Environments.AliasConflict e) {
+            throw loaded.orElseThrow().source().error(java.util.List.of("environments", "aliases", e.environment(),
+                    e.index()), "environments.aliases." + e.environment() + "[" + e.index() + "]: " + e.getMessage());
+        }
+    }
+
     Optional<ConfigLoader.Loaded> loaded() {
         return loaded;
     }

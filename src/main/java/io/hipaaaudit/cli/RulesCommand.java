@@ -108,7 +108,7 @@ final class RulesCommand implements Runnable {
             for (Rule r : rules.rules()) {
                 for (String kind : FixtureRunner.KINDS) {
                     for (Path file : FixtureRunner.fixtures(r.directory(), kind)) {
-                        FixtureRunner.Result res = FixtureRunner.run(r, file, kind);
+                        FixtureRunner.Result res = FixtureRunner.run(r, file, kind, rules);
                         if (res.ok()) {
                             passed++;
                         } else {

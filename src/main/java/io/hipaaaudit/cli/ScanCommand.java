@@ -3,6 +3,7 @@ package io.hipaaaudit.cli;
 import io.hipaaaudit.engine.Environments;
 import io.hipaaaudit.engine.Evaluator;
 import io.hipaaaudit.engine.Scan;
+import io.hipaaaudit.engine.UndefinedEnvironments;
 import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Severity;
 import io.hipaaaudit.gate.GateVerdict;
@@ -49,8 +50,9 @@ final class ScanCommand implements Callable<Integer> {
     PolicyOptions policy = new PolicyOptions();
 
     @Option(names = "--environment", paramLabel = "NAME", defaultValue = "default",
-            description = "Environment whose rule parameters apply (dev, prod or any name the rules define; "
-                    + "default: ${DEFAULT-VALUE}). A resource's environment tag overrides it.")
+            description = "Environment whose rule parameters apply (dev, prod, any name the rules define or a "
+                    + "configured alias, in any case; default: ${DEFAULT-VALUE}). A resource's environment tag "
+                    + "overrides it.")
     String environment;
 
     @Option(names = "--environment-tag", paramLabel = "KEY", defaultValue = Environments.DEFAULT_TAG,
@@ -95,12 +97,13 @@ final class ScanCommand implements Callable<Integer> {
         RulePack pack = config.prepare(this, RuleLoader.load(ruleDirs));
         formats.forEach(Reporters::of);
         var dbPolicy = policy.load().or(config::dbPolicy);
-        Environments environments = new Environments(environment, environmentTag);
+        Environments environments = config.environments(this, pack);
         SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet), pack.sha256(),
                 inventory -> new Evaluator(inventory, environments, dbPolicy).attributionTargets(pack));
         WaiverOutcome waived = config.waive(Scan.run(collected.inventory(), pack, environments, dbPolicy,
                 collected.apiCalls()), collected.inventory(), environments);
         FindingsDocument doc = waived.document();
+        warnUndefinedEnvironments(doc, environments);
         if (verbose) {
             printApiCalls(collected.apiCalls());
         }
@@ -111,6 +114,21 @@ final class ScanCommand implements Callable<Integer> {
         new ConsoleSummary(spec.commandLine().getOut()).print(doc, failOn, quiet, exit, written);
         gate.print(spec.commandLine().getOut(), verdict, waived, quiet);
         return exit;
+    }
+
+    /** One line per environment nobody defined that left findings unjudged: the likely cause of an exit 3. */
+    private void warnUndefinedEnvironments(FindingsDocument doc, Environments environments) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        for (UndefinedEnvironments.Undefined u : UndefinedEnvironments.in(doc.findings())) {
+            List<String> from = u.sources().stream().limit(3).toList();
+            err.println(ConsoleSummary.safe("hipaa-audit: warning: environment '" + u.name() + "' is not defined by "
+                    + "the rules' parameters (defined: " + String.join(", ", environments.defined()) + "); "
+                    + u.findings() + " finding(s) on " + u.resources() + " resource(s) NOT_ASSESSED (from "
+                    + String.join("; ", from) + (u.sources().size() > from.size() ? "; and "
+                    + (u.sources().size() - from.size()) + " more" : "") + "); define it under params or add "
+                    + "it as an alias under environments.aliases"));
+        }
+        err.flush();
     }
 
     private void printApiCalls(Map<String, Long> calls) {

@@ -11,12 +11,14 @@ import java.util.Optional;
  *
  * @param params rule id → environment (or {@code default}) → parameter → value
  */
-public record HipaaAuditConfig(Optional<String> environment, Optional<String> environmentTag, Targets targets,
+public record HipaaAuditConfig(Optional<String> environment, Optional<String> environmentTag,
+                               EnvironmentSettings environments, Targets targets,
                                Databases databases, Map<String, Map<String, Map<String, Object>>> params,
                                List<WaiverSpec> waivers, Outputs outputs, Gate gate, Optional<History> history) {
     public HipaaAuditConfig {
         environment = Nulls.opt(environment);
         environmentTag = Nulls.opt(environmentTag);
+        environments = environments == null ? new EnvironmentSettings(null) : environments;
         targets = targets == null ? new Targets(null, null, null, null) : targets;
         databases = databases == null ? new Databases(null, null) : databases;
         params = params == null ? Map.of() : params;
@@ -27,7 +29,14 @@ public record HipaaAuditConfig(Optional<String> environment, Optional<String> en
     }
 
     public static HipaaAuditConfig empty() {
-        return new HipaaAuditConfig(null, null, null, null, null, null, null, null, null);
+        return new HipaaAuditConfig(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Other names for environments, matched without regard to case: environment → its aliases. */
+    public record EnvironmentSettings(Map<String, List<String>> aliases) {
+        public EnvironmentSettings {
+            aliases = Nulls.sorted(aliases);
+        }
     }
 
     /** What to output and where. */

@@ -28,6 +28,7 @@ import java.util.Optional;
 public final class Evaluator {
     private final Inventory inventory;
     private final Map<String, List<ResourceView>> views;
+    private final Environments environments;
     private final Optional<Instant> now;
     private final Attribution attribution;
 
@@ -38,6 +39,7 @@ public final class Evaluator {
     public Evaluator(Inventory inventory, Environments environments, Optional<DbPolicy> dbPolicy) {
         this.inventory = inventory;
         this.views = Views.build(inventory, environments, dbPolicy);
+        this.environments = environments;
         this.now = inventory.finishedAt().or(inventory::startedAt);
         this.attribution = new Attribution(inventory);
     }
@@ -93,11 +95,16 @@ public final class Evaluator {
                             + missing.get(0).operation() + ": " + missing.get(0).code() + ")",
                     Findings.errorEvidence(missing));
         }
-        Map<String, Object> params = rule.paramsFor(r.environment());
+        Optional<Map<String, Object>> forEnvironment = environments.paramsFor(rule, r.environment());
+        if (forEnvironment.isEmpty()) {
+            return Findings.of(rule, r.ref(), Status.NOT_ASSESSED, Environments.undefinedMessage(rule, r.environment()),
+                    Environments.undefinedEvidence(rule, r.environment()));
+        }
+        Map<String, Object> params = forEnvironment.get();
         CelVariableResolver vars = name -> switch (name) {
             case "resource" -> Optional.of(r.facts());
             case "params" -> Optional.of(params);
-            case "env" -> Optional.of(r.environment());
+            case "env" -> Optional.of(r.environment().name());
             case "now" -> now.map(n -> (Object) n);
             default -> Optional.empty();
         };
@@ -234,8 +241,13 @@ public final class Evaluator {
         return out;
     }
 
-    /** The parameters applied and the environment they were chosen for, when the rule has parameters. */
+    /** The parameters applied and the environment they were chosen for (and why), when the rule has parameters. */
     private static Map<String, Object> paramEvidence(Map<String, Object> params, ResourceView r) {
-        return params.isEmpty() ? Map.of() : Map.of("params", params, "environment", r.environment());
+        if (params.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> out = Environments.evidence(r.environment());
+        out.put("params", params);
+        return out;
     }
 }

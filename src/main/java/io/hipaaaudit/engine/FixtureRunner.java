@@ -8,11 +8,13 @@ import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.json.Json;
 import io.hipaaaudit.policy.DbPolicy;
 import io.hipaaaudit.rules.Rule;
+import io.hipaaaudit.rules.RulePack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -20,7 +22,9 @@ import java.util.stream.Stream;
  * Runs a rule's fixtures: {@code fixtures/pass/*.json} must give at least one PASS and no FAIL or NOT_ASSESSED,
  * {@code fixtures/fail/*.json} at least one FAIL, {@code fixtures/not-assessed/*.json} at least one
  * NOT_ASSESSED. A fixture may pin exact outcomes in {@code expect}: resource id, status and a message fragment,
- * and may declare the database policy the scan runs with ({@code dbPolicy}).
+ * and may declare the database policy the scan runs with ({@code dbPolicy}), the scan's environment
+ * ({@code environment}, {@code environmentTag}) and environment aliases ({@code environmentAliases}, as in the
+ * configuration). The environments the rule's pack defines count as defined, as they do in a scan.
  */
 public final class FixtureRunner {
     public static final List<String> KINDS = List.of("pass", "fail", "not-assessed");
@@ -46,11 +50,12 @@ public final class FixtureRunner {
         }
     }
 
-    public static Result run(Rule rule, Path file, String kind) {
+    public static Result run(Rule rule, Path file, String kind, RulePack pack) {
         Fixture fx = Fixture.read(file);
         Inventory inv = fx.inventory();
-        List<Finding> findings = new Evaluator(inv, new Environments(fx.environment(), fx.environmentTag()),
-                fx.dbPolicy()).evaluate(rule);
+        Environments environments = Environments.of(fx.environment(), "fixture environment", fx.environmentTag(),
+                fx.environmentAliases()).definedBy(pack);
+        List<Finding> findings = new Evaluator(inv, environments, fx.dbPolicy()).evaluate(rule);
         List<String> problems = new ArrayList<>();
         long pass = count(findings, Status.PASS);
         long fail = count(findings, Status.FAIL);
@@ -99,9 +104,11 @@ public final class FixtureRunner {
     }
 
     /** The fixture file format. */
-    record Fixture(String description, String environment, String environmentTag, List<Expectation> expect,
-                   Inventory inventory, Optional<DbPolicy> dbPolicy) {
+    record Fixture(String description, String environment, String environmentTag,
+                   Map<String, List<String>> environmentAliases, List<Expectation> expect, Inventory inventory,
+                   Optional<DbPolicy> dbPolicy) {
         Fixture {
+            environmentAliases = environmentAliases == null ? Map.of() : Map.copyOf(environmentAliases);
             dbPolicy = dbPolicy == null ? Optional.empty() : dbPolicy;
             description = description == null ? "" : description;
             expect = expect == null ? List.of() : List.copyOf(expect);

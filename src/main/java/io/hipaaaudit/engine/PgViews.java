@@ -35,8 +35,9 @@ final class PgViews {
                     .flatMap(arn -> inv.dbInstances().stream().filter(i -> i.arn().equals(arn)).findFirst());
             String account = instance.map(DbInstance::account).orElse("");
             String region = instance.map(DbInstance::region).orElse("");
-            String env = db.environment().or(() -> instance.flatMap(i -> envs.fromTags(i.tags())))
-                    .orElse(envs.scanEnvironment());
+            EnvironmentChoice env = db.environment().map(e -> envs.named("database " + db.id() + " environment=", e))
+                    .or(() -> instance.flatMap(i -> envs.fromTags(i.tags()).map(c -> c.on("RDS instance " + i.id()))))
+                    .orElseGet(envs::scan);
             Context ctx = new Context(db, account, region, env);
             PgFacts derived = new PgFacts(db, policy, instance.flatMap(instanceParameters));
             Map<String, Object> dbFacts = Plain.of(new PgDatabase(db.id(), db.host(), db.port(), db.database(),
@@ -62,10 +63,10 @@ final class PgViews {
         byType.put(ResourceTypes.PG_DEFAULT_ACL, defaultAcls);
     }
 
-    private record Context(PgDatabase db, String account, String region, String env) {
+    private record Context(PgDatabase db, String account, String region, EnvironmentChoice env) {
         ResourceView view(String type, String name, Map<String, Object> facts) {
             facts.put("database", db.id());
-            facts.put("environment", env);
+            facts.put("environment", env.name());
             String id = name.isEmpty() ? db.id() : db.id() + "/" + name;
             String locator = "postgresql://" + db.host() + ":" + db.port() + "/" + db.database()
                     + (name.isEmpty() ? "" : "/" + name);

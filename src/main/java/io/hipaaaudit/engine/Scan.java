@@ -33,7 +33,7 @@ public final class Scan {
 
     public static FindingsDocument run(Inventory inventory, RulePack pack, Environments environments,
                                        Optional<DbPolicy> dbPolicy, Map<String, Long> apiCalls) {
-        List<Finding> findings = new Evaluator(inventory, environments, dbPolicy).evaluate(pack);
+        List<Finding> findings = new Evaluator(inventory, environments.definedBy(pack), dbPolicy).evaluate(pack);
         String inventorySha = InventoryJson.sha256(inventory);
         String id = UUID.nameUUIDFromBytes((inventorySha + "|" + pack.sha256() + "|" + environments.scanEnvironment()
                 + "|" + environments.tagKey()).getBytes(StandardCharsets.UTF_8)).toString();

@@ -97,8 +97,8 @@ public final class Views {
         List<ResourceView> views = new ArrayList<>(resources.size());
         for (T r : resources) {
             Map<String, Object> f = facts.apply(r);
-            String env = envs.of(r.tags());
-            f.put("environment", env);
+            EnvironmentChoice env = envs.of(r.tags());
+            f.put("environment", env.name());
             views.add(new ResourceView(type, r.id(), r.arn(), r.account(), r.region(), "", env, f));
         }
         byType.put(type, views);
@@ -184,8 +184,8 @@ public final class Views {
                     .forEach(t -> trails.putIfAbsent(t.arn(), t));
             Map<String, Object> f = new HashMap<>(Plain.of(a));
             f.put("trails", trails.values().stream().map(t -> (Object) TrailFacts.of(t, Plain.of(t))).toList());
-            String env = envs.scanEnvironment();
-            f.put("environment", env);
+            EnvironmentChoice env = envs.scan();
+            f.put("environment", env.name());
             String arn = "arn:" + a.partition() + ":iam::" + a.id() + ":root";
             views.add(new ResourceView(ResourceTypes.ACCOUNT, a.id(), arn, a.id(), "", "", env, f));
         }

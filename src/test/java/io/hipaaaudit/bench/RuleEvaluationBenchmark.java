@@ -68,11 +68,11 @@ public class RuleEvaluationBenchmark {
     public void evaluateConditionsOnly(Blackhole bh) {
         for (Rule rule : pack.rules()) {
             for (ResourceView r : views.getOrDefault(rule.resourceType(), List.of())) {
-                Map<String, Object> params = rule.paramsFor(r.environment());
+                Map<String, Object> params = rule.paramsFor(r.environment().name());
                 CelVariableResolver vars = name -> switch (name) {
                     case "resource" -> Optional.of(r.facts());
                     case "params" -> Optional.of(params);
-                    case "env" -> Optional.of(r.environment());
+                    case "env" -> Optional.of(r.environment().name());
                     case "now" -> Optional.of(NOW);
                     default -> Optional.empty();
                 };

@@ -21,6 +21,8 @@ class ExampleConfigTest {
         ConfigLoader.Loaded loaded = ConfigLoader.load(EXAMPLE);
         HipaaAuditConfig c = loaded.config();
         assertThat(c.environment()).contains("prod");
+        assertThat(c.environments().aliases()).containsEntry("prod", List.of("production", "prd"))
+                .containsEntry("dev", List.of("development"));
         assertThat(c.targets().accounts()).extracting(Targets.Account::id).containsExactly("111122223333", "444455556666");
         assertThat(c.databases().targets()).hasSize(2);
         assertThat(c.databases().targets().get(1).secret().iam()).contains(true);

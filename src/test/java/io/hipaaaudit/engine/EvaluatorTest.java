@@ -96,8 +96,24 @@ class EvaluatorTest {
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.status()).isEqualTo(Status.PASS);
             assertThat(x.evidence()).containsEntry("environment", "dev")
+                    .containsEntry("environmentSource", "tag environment=DEV")
                     .containsEntry("params", Map.of("minRetentionDays", 1L))
                     .containsEntry("backupRetentionPeriod", 7L);
+        });
+    }
+
+    @Test
+    void anEnvironmentNobodyDefinedIsNotAssessedWithTheEnvironmentAndNoParametersInEvidence() {
+        List<Finding> f = evaluate("""
+                {"dbInstances": [{"account": "1", "region": "r", "id": "a", "backupRetentionPeriod": 30,
+                  "tags": {"Environment": "Staging"}}]}
+                """, "rds-instance-backup-retention");
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(Status.NOT_ASSESSED);
+            assertThat(x.evidence()).containsEntry("environment", "staging")
+                    .containsEntry("environmentSource", "tag Environment=Staging")
+                    .containsEntry("definedEnvironments", List.of("dev", "prod"))
+                    .doesNotContainKey("params");
         });
     }
 

@@ -27,7 +27,7 @@ class RuleFixturesTest {
             for (String kind : FixtureRunner.KINDS) {
                 for (Path file : FixtureRunner.fixtures(rule.directory(), kind)) {
                     tests.add(DynamicTest.dynamicTest(kind + "/" + file.getFileName(), file.toUri(), () -> {
-                        FixtureRunner.Result result = FixtureRunner.run(rule, file, kind);
+                        FixtureRunner.Result result = FixtureRunner.run(rule, file, kind, pack);
                         assertThat(result.problems()).as(rule.id() + " " + kind + "/" + file.getFileName()).isEmpty();
                     }));
                 }
