@@ -100,6 +100,13 @@ final class ScanCommand implements Callable<Integer> {
         Environments environments = config.environments(this, pack);
         SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet), pack.sha256(),
                 inventory -> new Evaluator(inventory, environments, dbPolicy).attributionTargets(pack));
+        boolean stopped = collected.inventory().collectionErrors().stream()
+                .anyMatch(e -> "ScanDeadline".equals(e.code()));
+        if (stopped) {
+            spec.commandLine().getErr().println("hipaa-audit: the scan stopped at its deadline (--max-duration "
+                    + sources.maxDuration.text() + "); what it had not collected is NOT_ASSESSED");
+            spec.commandLine().getErr().flush();
+        }
         WaiverOutcome waived = config.waive(Scan.run(collected.inventory(), pack, environments, dbPolicy,
                 collected.apiCalls()), collected.inventory(), environments);
         FindingsDocument doc = waived.document();

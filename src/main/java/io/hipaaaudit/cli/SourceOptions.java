@@ -12,8 +12,10 @@ import io.hipaaaudit.collect.aws.OrganizationAccounts;
 import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.evidence.BundleWriter;
 import io.hipaaaudit.evidence.EvidenceLog;
+import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.InventoryJson;
+import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.ChangeTarget;
 import io.hipaaaudit.json.InputException;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,6 +120,47 @@ final class SourceOptions {
     /** The accounts of the configuration's targets.accounts when it lists several and no --account was chosen. */
     List<AccountTarget> configuredAccounts = List.of();
 
+    @Option(names = "--max-duration", paramLabel = "DURATION", order = 21, defaultValue = "30m",
+            converter = MaxDuration.Converter.class,
+            description = "Stop collecting after this long, e.g. 90s, 20m, 1h (default: ${DEFAULT-VALUE}): no AWS call "
+                    + "starts after it, calls in flight are cut, database timeouts end by it; what was not collected "
+                    + "is NOT_ASSESSED and the reports are still written (exit 3).")
+    MaxDuration maxDuration = MaxDuration.parse("30m");
+
+    /** A collection time limit as given on the command line, kept for the message that names it. */
+    record MaxDuration(Duration value, String text) {
+        private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("([1-9][0-9]{0,6})([smh])");
+
+        static MaxDuration parse(String text) {
+            var m = FORM.matcher(text.strip());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not a duration: use a whole number of "
+                        + "seconds, minutes or hours, e.g. 90s, 20m, 1h");
+            }
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+            return new MaxDuration(d, text.strip());
+        }
+
+        static final class Converter implements CommandLine.ITypeConverter<MaxDuration> {
+            @Override
+            public MaxDuration convert(String value) {
+                try {
+                    return parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.TypeConversionException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** When collection must end: set as collection starts, from --max-duration. */
+    Optional<Instant> deadline = Optional.empty();
+
     @Option(names = "--no-attribution", order = 17,
             description = "Do not look up in CloudTrail who last changed the resources of failing findings.")
     boolean noAttribution;
@@ -151,6 +195,8 @@ final class SourceOptions {
         }
         Optional<EvidenceLog> log = Optional.ofNullable(record).map(r -> new EvidenceLog());
         Instant startedAt = clock.instant();
+        // the system clock, whatever clock stamps the collection: the limit is real time
+        deadline = Optional.of(Instant.now().plus(maxDuration.value()));
         List<PgTarget> targets = targets();
         Inventory inventory;
         Map<String, Long> calls = Map.of();
@@ -179,16 +225,41 @@ final class SourceOptions {
             inventory = aws.inventory();
             calls = aws.apiCalls();
         }
-        if (!targets.isEmpty()) {
-            Inventory aws = inventory;
-            inventory = log.map(l -> DatabaseTargets.recordInto(aws, targets, l))
-                    .orElseGet(() -> DatabaseTargets.collectInto(aws, targets));
+        for (PgTarget target : targets) {
+            inventory = collectDatabase(inventory, target, log);
         }
         if (log.isPresent()) {
             EvidenceRun.write(record, log.get(), inventory, rulePackSha256, startedAt, clock.instant());
         }
         save(inventory);
         return new Collected(inventory, calls);
+    }
+
+    /**
+     * One database, within the deadline: its connect timeout and every query's statement timeout are cut to the
+     * time left when it starts, and once the deadline has passed the database is not contacted but left unknown.
+     */
+    private Inventory collectDatabase(Inventory inventory, PgTarget target, Optional<EvidenceLog> log) {
+        Duration left = Duration.between(Instant.now(), deadline.orElse(Instant.MAX));
+        if (left.isNegative() || left.isZero()) {
+            String id = target.id().orElseGet(() -> {
+                java.util.Properties url = org.postgresql.Driver.parseURL(target.jdbcUrl(), new java.util.Properties());
+                return url == null ? target.safeUrl() : url.getProperty("PGHOST", "localhost") + ":"
+                        + url.getProperty("PGPORT", "5432").split(",")[0] + "/" + url.getProperty("PGDBNAME", "");
+            });
+            return inventory.withDatabases(List.of(), List.of(new CollectionError("postgres", Optional.empty(),
+                    Optional.empty(), Optional.of(id), "connect", ResourceTypes.ALL.stream()
+                    .filter(t -> t.startsWith("pg.")).toList(), "ScanDeadline",
+                    "not contacted: the scan reached its deadline (--max-duration " + maxDuration.text() + ")")));
+        }
+        PgTarget bounded = new PgTarget(target.jdbcUrl(), target.user(), target.password(), target.id(),
+                min(target.connectTimeout(), left), min(target.statementTimeout(), left));
+        return log.map(l -> DatabaseTargets.recordInto(inventory, List.of(bounded), l))
+                .orElseGet(() -> DatabaseTargets.collectInto(inventory, List.of(bounded)));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void save(Inventory inventory) {
@@ -236,6 +307,9 @@ final class SourceOptions {
     private AwsCollectorOptions awsOptions(CollectionProgress progress) {
         AwsCollectorOptions o = AwsCollectorOptions.defaults().withRegions(regions).withProgress(progress)
                 .withClock(clock);
+        if (deadline.isPresent()) {
+            o = o.withDeadline(deadline.get());
+        }
         if (profile != null) {
             o = o.withProfile(profile);
         }

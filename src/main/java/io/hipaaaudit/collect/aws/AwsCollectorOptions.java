@@ -3,6 +3,7 @@ package io.hipaaaudit.collect.aws;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +19,16 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * {@code clock} stamps the collection times and recorded exchanges, and {@code httpClient} replaces the scan's
  * url-connection client (the caller then owns and closes it): both exist so that the demo's evidence bundle can be
  * recorded at a fixed time through a local wire-format endpoint; a scan uses the system clock and its own client.
+ * {@code deadline} (wall-clock time, read from the system clock whatever {@code clock} says) ends the collection:
+ * after it no request starts and requests in flight are cut, each leaving a {@code ScanDeadline} collection error.
  */
 public record AwsCollectorOptions(Optional<String> profile, Optional<String> roleArn, Optional<String> externalId,
                                   List<String> regions, Optional<URI> endpointUrl,
                                   Optional<AwsCredentialsProvider> credentialsProvider,
                                   Optional<RetryStrategy> retryStrategy, int concurrency,
                                   Map<String, Double> ratesPerSecond, Duration attemptTimeout,
-                                  CollectionProgress progress, Clock clock, Optional<SdkHttpClient> httpClient) {
+                                  CollectionProgress progress, Clock clock, Optional<SdkHttpClient> httpClient,
+                                  Optional<Instant> deadline) {
 
     /**
      * Below the documented quotas (DESIGN.md): EC2 20/s per API, RDS 12/s, CloudTrail 10/s, CloudTrail LookupEvents
@@ -50,69 +54,76 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
         progress = progress == null ? CollectionProgress.NONE : progress;
         clock = clock == null ? Clock.systemUTC() : clock;
         httpClient = httpClient == null ? Optional.empty() : httpClient;
+        deadline = deadline == null ? Optional.empty() : deadline;
     }
 
     public static AwsCollectorOptions defaults() {
-        return new AwsCollectorOptions(null, null, null, null, null, null, null, 0, null, null, null, null, null);
+        return new AwsCollectorOptions(null, null, null, null, null, null, null, 0, null, null, null, null, null, null);
     }
 
     public AwsCollectorOptions withProfile(String value) {
         return new AwsCollectorOptions(Optional.ofNullable(value), roleArn, externalId, regions, endpointUrl,
-                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withRole(String arn, String external) {
         return new AwsCollectorOptions(profile, Optional.ofNullable(arn), Optional.ofNullable(external), regions,
-                endpointUrl, credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
+                endpointUrl, credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withRegions(List<String> value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, value, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withEndpointUrl(URI value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, Optional.ofNullable(value),
-                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withCredentialsProvider(AwsCredentialsProvider value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, Optional.ofNullable(value),
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withRetryStrategy(RetryStrategy value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                Optional.ofNullable(value), concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
+                Optional.ofNullable(value), concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withConcurrency(int value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, value, ratesPerSecond, attemptTimeout, progress, clock, httpClient);
+                retryStrategy, value, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withRatesPerSecond(Map<String, Double> value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, value, attemptTimeout, progress, clock, httpClient);
+                retryStrategy, concurrency, value, attemptTimeout, progress, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withAttemptTimeout(Duration value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, value, progress, clock, httpClient);
+                retryStrategy, concurrency, ratesPerSecond, value, progress, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withProgress(CollectionProgress value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, value, clock, httpClient);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, value, clock, httpClient, deadline);
     }
 
     public AwsCollectorOptions withClock(Clock value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, value, httpClient);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, value, httpClient, deadline);
     }
 
     public AwsCollectorOptions withHttpClient(SdkHttpClient value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, Optional.ofNullable(value));
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, Optional.ofNullable(value), deadline);
+    }
+
+    public AwsCollectorOptions withDeadline(Instant value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient,
+                Optional.ofNullable(value));
     }
 }

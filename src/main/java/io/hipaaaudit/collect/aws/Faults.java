@@ -11,6 +11,8 @@ final class Faults {
     private static final int MAX_MESSAGE = 300;
     /** The code of a request a replayed evidence bundle holds no answer for. */
     static final String NOT_IN_EVIDENCE = "NotInEvidence";
+    /** The code of a listing whose service returned a page token a second time. */
+    static final String PAGINATION_LOOP = "PaginationLoop";
 
     private Faults() {}
 
@@ -21,6 +23,12 @@ final class Faults {
         }
         if (hasCause(e, ReplayHttpClient.NotInEvidenceException.class)) {
             return NOT_IN_EVIDENCE;
+        }
+        if (hasCause(e, PaginationGuard.LoopException.class)) {
+            return PAGINATION_LOOP;
+        }
+        if (hasCause(e, ScanDeadline.DeadlineException.class)) {
+            return ScanDeadline.CODE;
         }
         if (isTimeout(e)) {
             return "Timeout";
@@ -54,7 +62,16 @@ final class Faults {
                 || hasCause(e, SocketTimeoutException.class) || hasCause(e, ApiCallAttemptTimeoutException.class);
     }
 
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    /**
+     * True for a response whose body broke off while it was read: the connection failed, not the service, so the
+     * call is retried like a connection reset. The SDK reports it as a body it could not unmarshal, which its own
+     * retry conditions do not retry; the read's IOException is in the causes.
+     */
+    static boolean brokenBody(Throwable e) {
+        return hasCause(e, IOException.class);
+    }
+
+    static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return true;
