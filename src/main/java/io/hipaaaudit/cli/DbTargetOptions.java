@@ -3,11 +3,9 @@ package io.hipaaaudit.cli;
 import io.hipaaaudit.collect.aws.RdsIamAuth;
 import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.InputFiles;
 import io.hipaaaudit.redact.Redaction;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +72,7 @@ final class DbTargetOptions {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the database password file");
-        }
+        return InputFiles.readString(file, InputFiles.Kind.PASSWORD).strip();
     }
 
     /** A JDBC URL without its query string, which may carry a password, and without a user-info password. */
