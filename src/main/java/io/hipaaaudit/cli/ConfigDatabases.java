@@ -4,10 +4,8 @@ import io.hipaaaudit.collect.aws.RdsIamAuth;
 import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.config.Databases;
 import io.hipaaaudit.json.InputException;
-import java.io.IOException;
+import io.hipaaaudit.json.InputFiles;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,10 +44,6 @@ final class ConfigDatabases {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the database password file");
-        }
+        return InputFiles.readString(file, InputFiles.Kind.PASSWORD).strip();
     }
 }

@@ -3,10 +3,9 @@ package io.hipaaaudit.cli;
 import io.hipaaaudit.collect.aws.RdsIamAuth;
 import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.json.InputException;
-import java.io.IOException;
+import io.hipaaaudit.json.InputFiles;
+import io.hipaaaudit.redact.Redaction;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,8 @@ final class DbTargetOptions {
         List<PgTarget> out = new ArrayList<>();
         for (String url : databases) {
             if (!url.startsWith("jdbc:postgresql://")) {
-                throw new InputException("--db '" + safe(url) + "' is not a jdbc:postgresql:// URL");
+                // a libpq URL (postgres://user:password@host/db) is not accepted: pgjdbc does not read its user-info
+                throw new InputException("--db: expected jdbc:postgresql://host[:port]/db, got " + Redaction.text(url));
             }
             out.add(PgTarget.of(url, dbUser, password(url, regions, profile)));
         }
@@ -72,16 +72,12 @@ final class DbTargetOptions {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the database password file");
-        }
+        return InputFiles.readString(file, InputFiles.Kind.PASSWORD).strip();
     }
 
-    /** A JDBC URL without its query string, which may carry a password. */
+    /** A JDBC URL without its query string, which may carry a password, and without a user-info password. */
     static String safe(String url) {
         int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q) + "?…";
+        return Redaction.text(q < 0 ? url : url.substring(0, q) + "?…");
     }
 }

@@ -4,6 +4,7 @@ import io.hipaaaudit.collect.aws.AwsCollectorOptions;
 import io.hipaaaudit.collect.aws.AwsCredentialsException;
 import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.redact.Redaction;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
@@ -66,17 +67,18 @@ public final class HipaaAudit implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("hipaa-audit: " + ex.getMessage());
+            // picocli quotes the offending argument, which may be a connection string with its password
+            err.println("hipaa-audit: " + Redaction.text(ex.getMessage()));
             // the qualified name names nested commands in full: "hipaa-audit db privileges"
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof InputException || ex instanceof AwsCredentialsException) {
-                err.println("hipaa-audit: " + ex.getMessage());
+                err.println("hipaa-audit: " + Redaction.text(ex.getMessage()));
             } else {
                 err.println("hipaa-audit: internal error: " + ex.getClass().getSimpleName()
-                        + (ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("")));
+                        + (ex.getMessage() == null ? "" : ": " + Redaction.text(ex.getMessage().lines().findFirst().orElse(""))));
                 if (System.getenv("HIPAA_AUDIT_DEBUG") != null) {
                     ex.printStackTrace(err);
                 }

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.InputFiles;
 import io.hipaaaudit.json.Json;
 import io.hipaaaudit.rules.ParamOverrides;
 import io.hipaaaudit.rules.RulePack;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -34,13 +32,7 @@ public final class ConfigLoader {
     }
 
     public static Loaded load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the configuration file");
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), InputFiles.readString(file, InputFiles.Kind.CONFIG));
     }
 
     public static Loaded parse(String origin, String text) {

@@ -1,6 +1,6 @@
 package io.hipaaaudit.config;
 
-import java.util.Locale;
+import io.hipaaaudit.redact.Redaction;
 
 /** The history database's URL rules: its password never travels in the URL (a command line, a config file). */
 public final class HistoryUrls {
@@ -8,8 +8,8 @@ public final class HistoryUrls {
 
     private HistoryUrls() {}
 
+    /** A password in the user-info or a password-like parameter (password, sslpassword, token...; any case). */
     public static boolean carriesPassword(String jdbcUrl) {
-        int q = jdbcUrl.indexOf('?');
-        return q >= 0 && ("&" + jdbcUrl.substring(q + 1).toLowerCase(Locale.ROOT)).contains("&password=");
+        return Redaction.carriesSecret(jdbcUrl);
     }
 }

@@ -5,6 +5,7 @@ import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.findings.Status;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.InputFiles;
 import io.hipaaaudit.json.Json;
 import io.hipaaaudit.policy.DbPolicy;
 import io.hipaaaudit.rules.Rule;
@@ -124,15 +125,11 @@ public final class FixtureRunner {
         }
 
         static Fixture read(Path file) {
+            String text = InputFiles.readString(file, InputFiles.Kind.FIXTURE);
             try {
-                String text = Files.readString(file);
-                try {
-                    return Json.json().readValue(text, Fixture.class);
-                } catch (JsonProcessingException e) {
-                    throw InputException.of(file.toString(), e, Json.json().getFactory(), text);
-                }
-            } catch (IOException e) {
-                throw new InputException(file + ": cannot read fixture: " + e.getMessage());
+                return Json.json().readValue(text, Fixture.class);
+            } catch (JsonProcessingException e) {
+                throw InputException.of(file.toString(), e, Json.json().getFactory(), text);
             }
         }
     }

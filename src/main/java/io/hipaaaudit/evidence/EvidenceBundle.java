@@ -2,9 +2,12 @@ package io.hipaaaudit.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.InputFiles;
 import io.hipaaaudit.json.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +27,13 @@ public record EvidenceBundle(Manifest manifest, List<HttpExchange> exchanges, Li
 
     public static EvidenceBundle open(Path dir) {
         Path manifestFile = dir.resolve(BundleFiles.MANIFEST);
-        if (!Files.isRegularFile(manifestFile)) {
+        if (Files.isDirectory(dir)) {
+            refuseLinks(dir);
+        }
+        if (!Files.isRegularFile(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
             throw new InputException(manifestFile + ": no evidence manifest (is " + dir + " a bundle written by --record?)");
         }
-        Manifest manifest = parse(manifestFile, Manifest.class);
+        Manifest manifest = parse(manifestFile, Manifest.class, InputFiles.Kind.MANIFEST);
         if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
             throw new InputException(manifestFile + ": evidence format " + manifest.formatVersion()
                     + " is not supported (this version reads " + Manifest.FORMAT_VERSION + ")");
@@ -37,9 +43,10 @@ public record EvidenceBundle(Manifest manifest, List<HttpExchange> exchanges, Li
         List<DatabaseEvidence> databases = new ArrayList<>();
         for (String file : manifest.files().keySet()) {
             if (file.startsWith("aws/")) {
-                exchanges.addAll(parse(dir.resolve(file), BundleFiles.AwsFile.class).exchanges());
+                exchanges.addAll(parse(dir.resolve(file), BundleFiles.AwsFile.class, InputFiles.Kind.EVIDENCE)
+                        .exchanges());
             } else if (file.startsWith("postgres/")) {
-                databases.add(parse(dir.resolve(file), DatabaseEvidence.class));
+                databases.add(parse(dir.resolve(file), DatabaseEvidence.class, InputFiles.Kind.EVIDENCE));
             }
         }
         consistent(manifestFile, manifest, exchanges, databases);
@@ -72,6 +79,29 @@ public record EvidenceBundle(Manifest manifest, List<HttpExchange> exchanges, Li
         }
     }
 
+    /**
+     * A bundle is a tree of regular files. A symbolic link, to a file inside or outside the bundle (a listed file
+     * linked to /etc/passwd, a linked folder), is refused before anything is read, naming the link.
+     */
+    private static void refuseLinks(Path dir) {
+        Path root;
+        List<Path> entries;
+        try {
+            root = dir.toRealPath();
+            try (Stream<Path> walk = Files.walk(root)) {
+                entries = walk.sorted().toList();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException(dir + ": cannot list the bundle: " + e.getMessage());
+        }
+        for (Path p : entries) {
+            if (Files.isSymbolicLink(p)) {
+                throw new InputException(dir.resolve(root.relativize(p).toString())
+                        + ": a symbolic link; an evidence bundle holds regular files only");
+            }
+        }
+    }
+
     /** The names a bundle's files have: aws/REGION/SERVICE.json and postgres/NN-TARGET.json. */
     private static final java.util.regex.Pattern LAYOUT =
             java.util.regex.Pattern.compile("(aws/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+|postgres/[A-Za-z0-9._-]+)\\.json");
@@ -88,10 +118,10 @@ public record EvidenceBundle(Manifest manifest, List<HttpExchange> exchanges, Li
             if (!file.startsWith(root) || entry.getKey().equals(BundleFiles.MANIFEST)) {
                 throw new InputException(dir.resolve(entry.getKey()) + ": the manifest lists a file outside the bundle");
             }
-            if (!Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InputException(dir.resolve(entry.getKey()) + ": listed in the manifest but missing");
             }
-            if (!BundleFiles.sha256(read(file)).equals(entry.getValue())) {
+            if (!BundleFiles.sha256(InputFiles.readBytes(file, InputFiles.Kind.EVIDENCE)).equals(entry.getValue())) {
                 throw new InputException(dir.resolve(entry.getKey())
                         + ": SHA-256 differs from the manifest (the file was changed after recording)");
             }
@@ -111,20 +141,12 @@ public record EvidenceBundle(Manifest manifest, List<HttpExchange> exchanges, Li
         }
     }
 
-    private static <T> T parse(Path file, Class<T> type) {
-        String text = new String(read(file), java.nio.charset.StandardCharsets.UTF_8);
+    private static <T> T parse(Path file, Class<T> type, InputFiles.Kind kind) {
+        String text = InputFiles.readString(file, kind);
         try {
             return Json.json().readValue(text, type);
         } catch (JsonProcessingException e) {
             throw InputException.of(file.toString(), e, Json.json().getFactory(), text);
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage());
         }
     }
 }

@@ -3,9 +3,8 @@ package io.hipaaaudit.findings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hipaaaudit.inventory.Nulls;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.InputFiles;
 import io.hipaaaudit.json.Json;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,12 +19,11 @@ public record FindingsDocument(ScanInfo scan, List<Finding> findings) {
     }
 
     public static FindingsDocument read(Path file) {
+        String text = InputFiles.readString(file, InputFiles.Kind.FINDINGS);
         try {
-            return Json.json().readValue(Files.readString(file), FindingsDocument.class);
+            return Json.json().readValue(text, FindingsDocument.class);
         } catch (JsonProcessingException e) {
             throw InputException.of(file.toString(), e);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read findings: " + e.getMessage());
         }
     }
 }

@@ -2,9 +2,8 @@ package io.hipaaaudit.inventory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.InputFiles;
 import io.hipaaaudit.json.Json;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,13 +14,7 @@ public final class InventoryJson {
     private InventoryJson() {}
 
     public static Inventory read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read snapshot: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return parse(InputFiles.readString(file, InputFiles.Kind.SNAPSHOT), file.toString());
     }
 
     public static Inventory parse(String text, String origin) {

@@ -78,6 +78,8 @@ public final class InputException extends RuntimeException {
             }
         }
         what = what == null ? e.getClass().getSimpleName() : what.replaceAll("\\s+", " ").trim();
+        // a parser limit names the Java setting that holds it; the user needs only the limit
+        what = what.replaceAll(",? from `[A-Za-z.()]+`", "");
         return path.isEmpty() ? what : what + " (at " + path + ")";
     }
 }

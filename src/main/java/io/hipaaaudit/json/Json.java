@@ -1,7 +1,9 @@
 package io.hipaaaudit.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The project's JSON and YAML mappers. Strict on input (unknown keys, duplicate keys and trailing tokens are
@@ -20,16 +23,43 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * instants, two-space indentation).
  */
 public final class Json {
-    private static final ObjectMapper JSON = configure(JsonMapper.builder()
+    /** Deeper than any inventory, rule or configuration; a document nested beyond it is refused at once. */
+    public static final int MAX_NESTING = 100;
+    private static final int MAX_STRING = 16 * 1024 * 1024;
+    private static final int MAX_YAML_CODE_POINTS = 4 * 1024 * 1024;
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING)
+            .maxStringLength(MAX_STRING)
+            .maxNameLength(10_000)
+            .maxNumberLength(100)
+            .build();
+    private static final ObjectMapper JSON = configure(JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(LIMITS).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build());
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory())
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
+                    .streamReadConstraints(LIMITS)
+                    .loaderOptions(yamlLimits())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
     private Json() {}
+
+    /**
+     * SnakeYAML's own limits, which it checks while scanning: an alias bomb (anchors referencing anchors), a
+     * document nested beyond {@link #MAX_NESTING}, or more text than any hand-written file holds fails fast.
+     */
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_YAML_CODE_POINTS);
+        return options;
+    }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper

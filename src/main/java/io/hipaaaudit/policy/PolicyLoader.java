@@ -2,10 +2,8 @@ package io.hipaaaudit.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.InputFiles;
 import io.hipaaaudit.json.Json;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,13 +14,7 @@ public final class PolicyLoader {
     private PolicyLoader() {}
 
     public static DbPolicy load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read the database policy: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return parse(InputFiles.readString(file, InputFiles.Kind.DB_POLICY), file.toString());
     }
 
     public static DbPolicy parse(String yaml, String origin) {

@@ -1,6 +1,7 @@
 package io.hipaaaudit.rules;
 
 import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.json.InputFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -106,11 +107,7 @@ public final class RuleLoader {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage());
-        }
+        return InputFiles.readString(file, InputFiles.Kind.RULE);
     }
 
     private static String sha256(Map<String, String> files) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hipaaaudit.json.Json;
+import io.hipaaaudit.redact.Redaction;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What of an HTTP exchange may be kept. Headers are kept by allow-list (so Authorization, the security token,
+ * What of an HTTP exchange may be kept (structural: the evidence keeps its shape; free-text messages go through
+ * {@link Redaction} instead). Headers are kept by allow-list (so Authorization, the security token,
  * the payload hash, cookies and whatever a future SDK adds stay out), signature parameters leave the URL, and
  * credentials leave request and response bodies (STS AssumeRole answers with a key pair and a session token).
  */
@@ -65,8 +67,8 @@ final class AwsRedaction {
 
     private static boolean secretName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("x-amz-") || lower.contains("signature") || lower.contains("token")
-                || lower.contains("credential") || lower.contains("accesskey") || SECRET_FIELDS.contains(lower);
+        return Redaction.secretName(lower) || lower.startsWith("x-amz-") || lower.contains("accesskey")
+                || SECRET_FIELDS.contains(lower);
     }
 
     /** A request body with secret parameter values (ExternalId, TokenCode) replaced. */

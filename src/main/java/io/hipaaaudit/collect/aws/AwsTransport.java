@@ -4,6 +4,7 @@ import io.hipaaaudit.evidence.EvidenceBundle;
 import io.hipaaaudit.evidence.EvidenceLog;
 import io.hipaaaudit.evidence.HttpExchange;
 import io.hipaaaudit.evidence.Manifest;
+import io.hipaaaudit.redact.Redaction;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,8 +91,12 @@ final class AwsTransport {
         return recorded.map(Manifest.AwsScope::finishedAt).orElseGet(clock::instant);
     }
 
-    /** Remembers the scan's keys so that no copy of them can reach the bundle. */
+    /** Remembers the scan's keys so that no copy of them can reach the bundle or an error message. */
     void credentials(AwsCredentials credentials) {
+        Redaction.remember(credentials.secretAccessKey());
+        if (credentials instanceof AwsSessionCredentials session) {
+            Redaction.remember(session.sessionToken());
+        }
         log.ifPresent(l -> {
             l.secret(credentials.accessKeyId());
             l.secret(credentials.secretAccessKey());

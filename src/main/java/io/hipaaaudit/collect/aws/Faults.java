@@ -1,5 +1,6 @@
 package io.hipaaaudit.collect.aws;
 
+import io.hipaaaudit.redact.Redaction;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -53,7 +54,8 @@ final class Faults {
         if (encoded > 0) {
             text = text.substring(0, encoded);
         }
-        text = text.replaceAll("\\s+", " ").strip();
+        // an endpoint that echoes the request would otherwise put its signature, token or keys into the message
+        text = Redaction.text(text.replaceAll("\\s+", " ").strip());
         return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
     }
 

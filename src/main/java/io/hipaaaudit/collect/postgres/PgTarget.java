@@ -1,5 +1,6 @@
 package io.hipaaaudit.collect.postgres;
 
+import io.hipaaaudit.redact.Redaction;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,10 +38,10 @@ public record PgTarget(String jdbcUrl, String user, Supplier<String> password, O
         return new PgTarget(jdbcUrl, user, password, Optional.of(newId), connectTimeout, statementTimeout);
     }
 
-    /** The URL without its query string, which may carry a password. */
+    /** The URL without its query string, which may carry a password, and without a user-info password. */
     public String safeUrl() {
         int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return Redaction.text(query < 0 ? jdbcUrl : jdbcUrl.substring(0, query));
     }
 
     @Override

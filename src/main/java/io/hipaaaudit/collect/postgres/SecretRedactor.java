@@ -1,20 +1,21 @@
 package io.hipaaaudit.collect.postgres;
 
+import io.hipaaaudit.redact.Redaction;
+import java.util.List;
+
 /**
  * Removes the password from text that leaves the collector. pgjdbc does not put passwords into its messages
- * today, but an error message is free text from a driver and a server we do not control.
+ * today, but an error message is free text from a driver and a server we do not control; it may also echo a
+ * connection string, whose password-like parameters {@link Redaction} masks as well.
  */
 final class SecretRedactor {
-    private final String secret;
+    private final List<String> secrets;
 
     SecretRedactor(String secret) {
-        this.secret = secret == null || secret.isEmpty() ? null : secret;
+        this.secrets = secret == null || secret.isEmpty() ? List.of() : List.of(secret);
     }
 
     String redact(String text) {
-        if (text == null || secret == null) {
-            return text;
-        }
-        return text.replace(secret, "[redacted]");
+        return Redaction.text(text, secrets);
     }
 }
