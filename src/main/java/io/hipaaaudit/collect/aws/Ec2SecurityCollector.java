@@ -68,7 +68,9 @@ final class Ec2SecurityCollector {
                 scope.sink().addAll(ManagedPrefixList.class, List.of(map.prefixList(list, List.of())));
                 continue;
             }
-            scope.call("ec2:GetManagedPrefixListEntries", List.of(MANAGED_PREFIX_LIST),
+            // one list's entries: when they cannot be read, that list is unknown (no record), not the others
+            String name = Tags.text(list.prefixListArn()).orElse(list.prefixListId());
+            scope.callFor("ec2:GetManagedPrefixListEntries", MANAGED_PREFIX_LIST, name, List.of(),
                     () -> ec2.getManagedPrefixListEntriesPaginator(r -> r.prefixListId(list.prefixListId()).maxResults(100))
                             .entries().stream()
                             .map(e -> new ManagedPrefixList.Entry(e.cidr(), e.description())).toList())

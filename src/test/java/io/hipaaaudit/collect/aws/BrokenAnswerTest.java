@@ -169,4 +169,21 @@ class BrokenAnswerTest {
         assertThat(WireFindings.status(inv, "rds-db-subnet-isolated", "subnet-0bbb00000000isolated"))
                 .isEqualTo(Status.FAIL);
     }
+
+    @Test
+    void prefixListEntriesThatCannotBeReadLeaveOnlyThatListUnknown() {
+        wire.server.stubFor(wire.request("us-east-1", "ec2", "GetManagedPrefixListEntries").atPriority(0)
+                .withRequestBody(containing("pl-0cust0000000001"))
+                .willReturn(AwsWire.ec2Error(403, "UnauthorizedOperation", "You are not authorized to perform this operation.")));
+        Inventory inv = scan();
+
+        assertThat(inv.collectionErrors()).singleElement().satisfies(e -> {
+            assertThat(e.resource()).contains("arn:aws:ec2:us-east-1:111122223333:prefix-list/pl-0cust0000000001");
+            assertThat(e.resourceTypes()).containsExactly(ResourceTypes.MANAGED_PREFIX_LIST);
+        });
+        assertThat(inv.managedPrefixLists()).extracting(p -> p.id()).doesNotContain("pl-0cust0000000001")
+                .contains("pl-63a5400a");
+        // the database's own groups do not admit that list: its rules are still judged
+        assertThat(WireFindings.status(inv, "rds-instance-sg-not-open-to-world", "app-db")).isEqualTo(Status.PASS);
+    }
 }
