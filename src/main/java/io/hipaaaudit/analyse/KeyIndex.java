@@ -53,8 +53,8 @@ public final class KeyIndex {
         Map<String, Object> m = new HashMap<>();
         m.put("id", k.id());
         m.put("arn", k.arn());
-        m.put("manager", k.manager());
-        m.put("state", k.state());
+        k.manager().ifPresent(v -> m.put("manager", v));
+        k.state().ifPresent(v -> m.put("state", v));
         m.put("ownerAccount", k.ownerAccount());
         m.put("aliases", k.aliases());
         k.rotationEnabled().ifPresent(r -> m.put("rotationEnabled", r));

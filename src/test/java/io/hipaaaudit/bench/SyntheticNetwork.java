@@ -115,10 +115,11 @@ public final class SyntheticNetwork {
         for (int d = 0; d * 4 + 3 < subnetCount; d++) {
             subnetGroups.add(new DbSubnetGroup(A, R, "dbsg-" + d, null, "vpc-1",
                     List.of("subnet-" + (d * 4), "subnet-" + (d * 4 + 1), "subnet-" + (d * 4 + 2)), null));
-            dbs.add(new DbInstance(A, R, "db-" + d, null, null, "postgres", "16.4", "db.r6g.large", "available",
+            dbs.add(new DbInstance(A, R, "db-" + d, null, null, Optional.of("postgres"), "16.4", "db.r6g.large",
+                    Optional.of("available"),
                     Optional.of(new Endpoint("db-" + d + ".example", 5432 + d % 3)), Optional.of(true),
                     Optional.of(d % 7 == 0), Optional.of(true), null, null, null, null, null,
-                    Optional.of("dbsg-" + d), List.of("sg-" + rnd.nextInt(groupCount), "sg-" + rnd.nextInt(groupCount)),
+                    Optional.of("dbsg-" + d), Optional.of(List.of("sg-" + rnd.nextInt(groupCount), "sg-" + rnd.nextInt(groupCount))),
                     null, null, null, null, null));
         }
         return new Inventory(null, null, null, null, vpcs, subnets, tables, null, null, acls, groups, lists, null, enis,

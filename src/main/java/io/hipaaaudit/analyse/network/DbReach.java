@@ -47,8 +47,9 @@ public final class DbReach {
         // A prefix list that a rule references but that was not observed leaves the sources unknown (see
         // IngressSources); a failed prefix-list listing alone does not.
         boolean groupsKnown = !index.unknown(ResourceTypes.SECURITY_GROUP, a, r);
-        Optional<List<Ingress>> ingress = db.port().isEmpty() || vpc.isEmpty() || !groupsKnown ? Optional.empty()
-                : IngressSources.of(a, r, db.groupIds(), db.port().get(), vpc.get(), index);
+        Optional<List<Ingress>> ingress = db.port().isEmpty() || vpc.isEmpty() || !groupsKnown
+                || db.groupIds().isEmpty() ? Optional.empty()
+                : IngressSources.of(a, r, db.groupIds().get(), db.port().get(), vpc.get(), index);
         Optional<List<Path>> paths = reach.isEmpty() || ingress.isEmpty() || tiers.isEmpty() ? Optional.empty()
                 : paths(reach.get(), ingress.get(), db.port().get());
         Optional<List<String>> aclOpen = reach.isEmpty() || db.port().isEmpty() ? Optional.empty()

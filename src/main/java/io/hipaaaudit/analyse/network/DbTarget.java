@@ -8,10 +8,11 @@ import java.util.Optional;
 
 /**
  * What the analysis needs from a DB instance or cluster: where it lives, its port (from its endpoint, never
- * assumed), whether it has a public address, its subnet group and security groups.
+ * assumed), whether it has a public address, its subnet group and security groups (absent when not observed).
  */
 public record DbTarget(String account, String region, String id, Optional<Integer> port,
-                       Optional<Boolean> publiclyAccessible, Optional<String> subnetGroup, List<String> groupIds) {
+                       Optional<Boolean> publiclyAccessible, Optional<String> subnetGroup,
+                       Optional<List<String>> groupIds) {
 
     public static DbTarget of(DbInstance d) {
         return new DbTarget(d.account(), d.region(), d.id(), d.endpoint().map(Endpoint::port), d.publiclyAccessible(),

@@ -58,13 +58,20 @@ public final class AwsCollector {
              AwsClients clients = new AwsClients(options, credentials.verified(), counter, transport)) {
             transport.credentials(credentials.verified().resolveCredentials());
             var identity = identify(clients, baseRegion);
-            String account = identity.account();
             InventorySink sink = new InventorySink();
-            List<String> regions = options.regions().isEmpty()
-                    ? EnabledRegions.of(clients, new RegionScope(account, baseRegion, sink)) : options.regions();
-            new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);
-            String partition = identity.arn().split(":")[1];
-            Account scanned = new Account(account, Optional.empty(), partition, regions);
+            List<Account> scanned = List.of();
+            Optional<String> known = Tags.text(identity.account());
+            if (known.isEmpty()) {
+                // nothing can be attributed to an account that is not known: all of it is unknown, the scan goes on
+                sink.error(accountUnknown());
+            } else {
+                String account = known.get();
+                List<String> regions = options.regions().isEmpty()
+                        ? EnabledRegions.of(clients, new RegionScope(account, baseRegion, sink)) : options.regions();
+                new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);
+                scanned = List.of(new Account(account, Optional.empty(), partition(identity.arn(), baseRegion),
+                        regions));
+            }
             Instant finishedAt = transport.finishedAt(options.clock());
             transport.collected(options, baseRegion, startedAt, finishedAt);
             Inventory collected = InventoryAssembly.of(sink, scanned, startedAt, finishedAt);
@@ -97,6 +104,22 @@ public final class AwsCollector {
         } catch (SdkException e) {
             return "us-east-1";
         }
+    }
+
+    /** GetCallerIdentity answered without the account: every AWS type is unknown, in every region. */
+    private static CollectionError accountUnknown() {
+        List<String> awsTypes = ResourceTypes.ALL.stream().filter(t -> t.startsWith("aws.")).toList();
+        return new CollectionError("aws", Optional.empty(), Optional.empty(), Optional.empty(),
+                "sts:GetCallerIdentity", awsTypes, MissingField.CODE,
+                MissingField.message("sts:GetCallerIdentity", "Account"));
+    }
+
+    /** The partition of the caller's ARN; from the region when the answer has no ARN. */
+    private static String partition(String callerArn, String region) {
+        if (callerArn != null && callerArn.startsWith("arn:") && callerArn.split(":").length > 2) {
+            return callerArn.split(":")[1];
+        }
+        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
     /** Everything a failed DescribeRegions leaves unknown: every AWS type, in every region. */

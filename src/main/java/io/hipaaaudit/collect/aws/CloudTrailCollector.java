@@ -1,5 +1,6 @@
 package io.hipaaaudit.collect.aws;
 
+import static io.hipaaaudit.collect.aws.MissingField.require;
 import static io.hipaaaudit.inventory.ResourceTypes.TRAIL;
 
 import io.hipaaaudit.inventory.aws.Trail;
@@ -17,18 +18,30 @@ import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsRespons
 final class CloudTrailCollector {
     private CloudTrailCollector() {}
 
-    /** The trails as listed in this region, without status or selectors yet. */
+    /** The trails as listed in this region, without status or selectors yet; a trail without its ARN or name is dropped (and recorded). */
     static List<software.amazon.awssdk.services.cloudtrail.model.Trail> list(CloudTrailClient client, RegionScope scope) {
-        return scope.call("cloudtrail:DescribeTrails", List.of(TRAIL),
-                () -> client.describeTrails(r -> r.includeShadowTrails(true)).trailList()).orElse(List.of());
+        var listed = scope.call("cloudtrail:DescribeTrails", List.of(TRAIL), () -> {
+            var answer = client.describeTrails(r -> r.includeShadowTrails(true));
+            return require(answer.hasTrailList() ? answer.trailList() : null, "trailList");
+        }).orElse(List.of());
+        var named = scope.identified("cloudtrail:DescribeTrails", List.of(TRAIL), listed, t -> t.trailARN(), "TrailARN");
+        return scope.identified("cloudtrail:DescribeTrails", List.of(TRAIL), named, t -> t.name(), "Name");
     }
 
-    /** Status and selectors of one trail, read in its home region (scope = home region). */
+    /**
+     * Status and selectors of one trail, read in its home region (scope = home region). Each call is about this
+     * trail only: when it fails, or its answer lacks IsLogging or both selector lists, only the facts it would
+     * have given are unknown, for this trail.
+     */
     static Function<Trail, Trail> state(CloudTrailClient home, RegionScope scope, String arn) {
-        Optional<Boolean> logging = scope.call("cloudtrail:GetTrailStatus", List.of(TRAIL),
-                () -> home.getTrailStatus(r -> r.name(arn)).isLogging());
-        Optional<GetEventSelectorsResponse> selectors = scope.call("cloudtrail:GetEventSelectors", List.of(TRAIL),
-                () -> home.getEventSelectors(r -> r.trailName(arn)));
+        Optional<Boolean> logging = scope.callFor("cloudtrail:GetTrailStatus", TRAIL, arn, List.of("isLogging"),
+                () -> require(home.getTrailStatus(r -> r.name(arn)).isLogging(), "IsLogging"));
+        Optional<GetEventSelectorsResponse> selectors = scope.callFor("cloudtrail:GetEventSelectors", TRAIL, arn,
+                List.of("eventSelectors", "advancedEventSelectors"), () -> {
+                    GetEventSelectorsResponse answer = home.getEventSelectors(r -> r.trailName(arn));
+                    return answer.hasEventSelectors() || answer.hasAdvancedEventSelectors() ? answer
+                            : require(null, "EventSelectors or AdvancedEventSelectors");
+                });
         return t -> new Trail(t.account(), t.region(), t.id(), t.arn(), t.homeRegion(), t.isMultiRegionTrail(),
                 t.isOrganizationTrail(), t.logFileValidationEnabled(), t.kmsKeyId(), t.s3BucketName(), logging,
                 selectors.map(s -> s.eventSelectors().stream().map(CloudTrailCollector::basic).toList()),

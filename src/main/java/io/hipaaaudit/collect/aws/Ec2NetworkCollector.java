@@ -36,31 +36,32 @@ final class Ec2NetworkCollector {
 
     /** Collects the region's topology; returns referenced prefix list ids, or empty if route tables are unknown. */
     java.util.Optional<Set<String>> collect() {
-        scope.call("ec2:DescribeVpcs", List.of(VPC), () -> ec2.describeVpcsPaginator(r -> r.maxResults(1000))
-                .vpcs().stream().map(map::vpc).toList())
+        scope.list("ec2:DescribeVpcs", List.of(VPC), () -> ec2.describeVpcsPaginator(r -> r.maxResults(1000))
+                .vpcs().stream().toList(), v -> v.vpcId(), "vpcId", map::vpc)
                 .ifPresent(items -> scope.sink().addAll(Vpc.class, items));
-        scope.call("ec2:DescribeSubnets", List.of(SUBNET), () -> ec2.describeSubnetsPaginator(r -> r.maxResults(1000))
-                .subnets().stream().map(map::subnet).toList())
+        scope.list("ec2:DescribeSubnets", List.of(SUBNET), () -> ec2.describeSubnetsPaginator(r -> r.maxResults(1000))
+                .subnets().stream().toList(), v -> v.subnetId(), "subnetId", map::subnet)
                 .ifPresent(items -> scope.sink().addAll(Subnet.class, items));
-        var routeTables = scope.call("ec2:DescribeRouteTables", List.of(ROUTE_TABLE),
-                () -> ec2.describeRouteTablesPaginator(r -> r.maxResults(100))
-                        .routeTables().stream().map(map::routeTable).toList());
+        var routeTables = scope.list("ec2:DescribeRouteTables", List.of(ROUTE_TABLE),
+                () -> ec2.describeRouteTablesPaginator(r -> r.maxResults(100)).routeTables().stream().toList(),
+                t -> t.routeTableId(), "routeTableId", map::routeTable);
         routeTables.ifPresent(items -> scope.sink().addAll(RouteTable.class, items));
-        scope.call("ec2:DescribeInternetGateways", List.of(INTERNET_GATEWAY),
-                () -> ec2.describeInternetGatewaysPaginator(r -> r.maxResults(1000))
-                        .internetGateways().stream().map(map::internetGateway).toList())
+        scope.list("ec2:DescribeInternetGateways", List.of(INTERNET_GATEWAY),
+                () -> ec2.describeInternetGatewaysPaginator(r -> r.maxResults(1000)).internetGateways().stream().toList(),
+                g -> g.internetGatewayId(), "internetGatewayId", map::internetGateway)
                 .ifPresent(items -> scope.sink().addAll(InternetGateway.class, items));
-        scope.call("ec2:DescribeEgressOnlyInternetGateways", List.of(INTERNET_GATEWAY),
+        scope.list("ec2:DescribeEgressOnlyInternetGateways", List.of(INTERNET_GATEWAY),
                 () -> ec2.describeEgressOnlyInternetGatewaysPaginator(r -> r.maxResults(255))
-                        .egressOnlyInternetGateways().stream().map(map::egressOnlyGateway).toList())
+                        .egressOnlyInternetGateways().stream().toList(),
+                g -> g.egressOnlyInternetGatewayId(), "egressOnlyInternetGatewayId", map::egressOnlyGateway)
                 .ifPresent(items -> scope.sink().addAll(InternetGateway.class, items));
-        scope.call("ec2:DescribeNatGateways", List.of(NAT_GATEWAY),
-                () -> ec2.describeNatGatewaysPaginator(r -> r.maxResults(1000))
-                        .natGateways().stream().map(map::natGateway).toList())
+        scope.list("ec2:DescribeNatGateways", List.of(NAT_GATEWAY),
+                () -> ec2.describeNatGatewaysPaginator(r -> r.maxResults(1000)).natGateways().stream().toList(),
+                g -> g.natGatewayId(), "natGatewayId", map::natGateway)
                 .ifPresent(items -> scope.sink().addAll(NatGateway.class, items));
-        scope.call("ec2:DescribeNetworkAcls", List.of(NETWORK_ACL),
-                () -> ec2.describeNetworkAclsPaginator(r -> r.maxResults(100))
-                        .networkAcls().stream().map(map::networkAcl).toList())
+        scope.list("ec2:DescribeNetworkAcls", List.of(NETWORK_ACL),
+                () -> ec2.describeNetworkAclsPaginator(r -> r.maxResults(100)).networkAcls().stream().toList(),
+                n -> n.networkAclId(), "networkAclId", map::networkAcl)
                 .ifPresent(items -> scope.sink().addAll(NetworkAcl.class, items));
         return routeTables.map(tables -> {
             Set<String> ids = new TreeSet<>();

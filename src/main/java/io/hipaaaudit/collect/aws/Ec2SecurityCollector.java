@@ -33,9 +33,9 @@ final class Ec2SecurityCollector {
     }
 
     void collect(Optional<Set<String>> routePrefixLists) {
-        var groups = scope.call("ec2:DescribeSecurityGroups", List.of(SECURITY_GROUP),
-                () -> ec2.describeSecurityGroupsPaginator(r -> r.maxResults(1000))
-                        .securityGroups().stream().map(map::securityGroup).toList());
+        var groups = scope.list("ec2:DescribeSecurityGroups", List.of(SECURITY_GROUP),
+                () -> ec2.describeSecurityGroupsPaginator(r -> r.maxResults(1000)).securityGroups().stream().toList(),
+                g -> g.groupId(), "groupId", map::securityGroup);
         groups.ifPresent(items -> scope.sink().addAll(SecurityGroup.class, items));
         Optional<Set<String>> referenced = groups.flatMap(g -> routePrefixLists.map(routes -> {
             Set<String> ids = new TreeSet<>(routes);
@@ -44,19 +44,20 @@ final class Ec2SecurityCollector {
             return ids;
         }));
         prefixLists(referenced);
-        scope.call("ec2:DescribeFlowLogs", List.of(FLOW_LOG), () -> ec2.describeFlowLogsPaginator(r -> r.maxResults(1000))
-                .flowLogs().stream().map(map::flowLog).toList())
+        scope.list("ec2:DescribeFlowLogs", List.of(FLOW_LOG), () -> ec2.describeFlowLogsPaginator(r -> r.maxResults(1000))
+                .flowLogs().stream().toList(), f -> f.flowLogId(), "flowLogId", map::flowLog)
                 .ifPresent(items -> scope.sink().addAll(FlowLog.class, items));
-        scope.call("ec2:DescribeNetworkInterfaces", List.of(NETWORK_INTERFACE),
-                () -> ec2.describeNetworkInterfacesPaginator(r -> r.maxResults(1000))
-                        .networkInterfaces().stream().map(map::networkInterface).toList())
+        scope.list("ec2:DescribeNetworkInterfaces", List.of(NETWORK_INTERFACE),
+                () -> ec2.describeNetworkInterfacesPaginator(r -> r.maxResults(1000)).networkInterfaces().stream().toList(),
+                n -> n.networkInterfaceId(), "networkInterfaceId", map::networkInterface)
                 .ifPresent(items -> scope.sink().addAll(NetworkInterface.class, items));
     }
 
     /** With the references unknown (a failed call), every list's entries are read: unknown must not mean empty. */
     private void prefixLists(Optional<Set<String>> referenced) {
-        var lists = scope.call("ec2:DescribeManagedPrefixLists", List.of(MANAGED_PREFIX_LIST),
-                () -> ec2.describeManagedPrefixListsPaginator(r -> r.maxResults(100)).prefixLists().stream().toList());
+        var lists = scope.list("ec2:DescribeManagedPrefixLists", List.of(MANAGED_PREFIX_LIST),
+                () -> ec2.describeManagedPrefixListsPaginator(r -> r.maxResults(100)).prefixLists().stream().toList(),
+                p -> p.prefixListId(), "prefixListId", p -> p);
         if (lists.isEmpty()) {
             return;
         }
@@ -67,7 +68,9 @@ final class Ec2SecurityCollector {
                 scope.sink().addAll(ManagedPrefixList.class, List.of(map.prefixList(list, List.of())));
                 continue;
             }
-            scope.call("ec2:GetManagedPrefixListEntries", List.of(MANAGED_PREFIX_LIST),
+            // one list's entries: when they cannot be read, that list is unknown (no record), not the others
+            String name = Tags.text(list.prefixListArn()).orElse(list.prefixListId());
+            scope.callFor("ec2:GetManagedPrefixListEntries", MANAGED_PREFIX_LIST, name, List.of(),
                     () -> ec2.getManagedPrefixListEntriesPaginator(r -> r.prefixListId(list.prefixListId()).maxResults(100))
                             .entries().stream()
                             .map(e -> new ManagedPrefixList.Entry(e.cidr(), e.description())).toList())

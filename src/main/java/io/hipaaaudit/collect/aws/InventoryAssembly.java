@@ -27,8 +27,8 @@ import java.util.Optional;
 final class InventoryAssembly {
     private InventoryAssembly() {}
 
-    static Inventory of(InventorySink sink, Account account, Instant startedAt, Instant finishedAt) {
-        return new Inventory(null, Optional.of(startedAt), Optional.of(finishedAt), List.of(account),
+    static Inventory of(InventorySink sink, List<Account> accounts, Instant startedAt, Instant finishedAt) {
+        return new Inventory(null, Optional.of(startedAt), Optional.of(finishedAt), accounts,
                 sink.get(Vpc.class), sink.get(Subnet.class), sink.get(RouteTable.class),
                 sink.get(InternetGateway.class), sink.get(NatGateway.class), sink.get(NetworkAcl.class),
                 sink.get(SecurityGroup.class), sink.get(ManagedPrefixList.class), sink.get(FlowLog.class),

@@ -1,5 +1,6 @@
 package io.hipaaaudit.collect.aws;
 
+import static io.hipaaaudit.collect.aws.MissingField.require;
 import static io.hipaaaudit.inventory.ResourceTypes.DB_CLUSTER;
 import static io.hipaaaudit.inventory.ResourceTypes.DB_INSTANCE;
 import static io.hipaaaudit.inventory.ResourceTypes.DB_PARAMETER_GROUP;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.services.rds.RdsClient;
 /**
  * RDS in one region: instances, clusters, subnet groups, then snapshots and the parameter groups in use.
  * A failed instance or cluster listing also leaves the parameter groups unknown (which groups are in use is what
- * it would have told). Returns the KMS key ARNs the region's RDS resources reference.
+ * it would have told). A page that lacks its list (an empty or foreign body the SDK parses into nothing) is a
+ * MissingField listing error, never "no resources"; an item without its identifier leaves the type incomplete.
+ * Returns the KMS key ARNs the region's RDS resources reference.
  */
 final class RdsCollector {
     private final RdsClient rds;
@@ -26,16 +29,20 @@ final class RdsCollector {
     RdsCollector(RdsClient rds, RegionScope scope) {
         this.rds = rds;
         this.scope = scope;
-        this.map = new RdsMapper(scope.account(), scope.region());
+        this.map = new RdsMapper(scope);
     }
 
     Set<String> collect() {
         Set<String> keys = new TreeSet<>();
         Set<String> instanceGroups = new TreeSet<>();
         Set<String> clusterGroups = new TreeSet<>();
-        scope.call("rds:DescribeDBInstances", List.of(DB_INSTANCE, DB_PARAMETER_GROUP),
-                () -> rds.describeDBInstancesPaginator(r -> r.maxRecords(100)).dbInstances().stream()
-                        .map(map::instance).toList())
+        List<String> instanceTypes = List.of(DB_INSTANCE, DB_PARAMETER_GROUP);
+        scope.call("rds:DescribeDBInstances", instanceTypes,
+                () -> rds.describeDBInstancesPaginator(r -> r.maxRecords(100)).stream()
+                        .flatMap(page -> require(page.hasDbInstances() ? page.dbInstances() : null, "DBInstances")
+                                .stream()).toList())
+                .map(items -> scope.identified("rds:DescribeDBInstances", instanceTypes, items,
+                        i -> i.dbInstanceIdentifier(), "DBInstanceIdentifier").stream().map(map::instance).toList())
                 .ifPresent(items -> {
                     scope.sink().addAll(DbInstance.class, items);
                     items.forEach(i -> {
@@ -43,9 +50,13 @@ final class RdsCollector {
                         instanceGroups.addAll(i.parameterGroupNames());
                     });
                 });
-        scope.call("rds:DescribeDBClusters", List.of(DB_CLUSTER, DB_PARAMETER_GROUP),
-                () -> rds.describeDBClustersPaginator(r -> r.maxRecords(100)).dbClusters().stream()
-                        .map(map::cluster).toList())
+        List<String> clusterTypes = List.of(DB_CLUSTER, DB_PARAMETER_GROUP);
+        scope.call("rds:DescribeDBClusters", clusterTypes,
+                () -> rds.describeDBClustersPaginator(r -> r.maxRecords(100)).stream()
+                        .flatMap(page -> require(page.hasDbClusters() ? page.dbClusters() : null, "DBClusters")
+                                .stream()).toList())
+                .map(items -> scope.identified("rds:DescribeDBClusters", clusterTypes, items,
+                        c -> c.dbClusterIdentifier(), "DBClusterIdentifier").stream().map(map::cluster).toList())
                 .ifPresent(items -> {
                     scope.sink().addAll(DbCluster.class, items);
                     items.forEach(c -> {
@@ -54,8 +65,12 @@ final class RdsCollector {
                     });
                 });
         scope.call("rds:DescribeDBSubnetGroups", List.of(DB_SUBNET_GROUP),
-                () -> rds.describeDBSubnetGroupsPaginator(r -> r.maxRecords(100)).dbSubnetGroups().stream()
-                        .map(map::subnetGroup).toList())
+                () -> rds.describeDBSubnetGroupsPaginator(r -> r.maxRecords(100)).stream()
+                        .flatMap(page -> require(page.hasDbSubnetGroups() ? page.dbSubnetGroups() : null,
+                                "DBSubnetGroups").stream()).toList())
+                .map(items -> scope.identified("rds:DescribeDBSubnetGroups", List.of(DB_SUBNET_GROUP), items,
+                        g -> g.dbSubnetGroupName(), "DBSubnetGroupName").stream()
+                        .flatMap(g -> map.subnetGroup(g).stream()).toList())
                 .ifPresent(items -> scope.sink().addAll(DbSubnetGroup.class, items));
         keys.addAll(new RdsSnapshotCollector(rds, scope, map).collect());
         new RdsParameterCollector(rds, scope).collect(instanceGroups, clusterGroups);

@@ -2,6 +2,8 @@ package io.hipaaaudit.collect.aws;
 
 import static io.hipaaaudit.collect.aws.Tags.opt;
 import static io.hipaaaudit.collect.aws.Tags.text;
+import static io.hipaaaudit.inventory.ResourceTypes.DB_CLUSTER;
+import static io.hipaaaudit.inventory.ResourceTypes.DB_INSTANCE;
 
 import io.hipaaaudit.inventory.aws.DbCluster;
 import io.hipaaaudit.inventory.aws.DbInstance;
@@ -14,15 +16,18 @@ import java.util.Optional;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import software.amazon.awssdk.services.rds.model.Tag;
+import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
 
-/** Maps RDS models to inventory records. RDS returns tags inline (TagList), so no extra call is needed. */
+/**
+ * Maps RDS models to inventory records. RDS returns tags inline (TagList), so no extra call is needed. A list the
+ * answer leaves out is unknown, not empty: the SDK gives an empty list for both, and {@code hasXxx()} tells them
+ * apart; an absent security-group list is recorded against its resource as a MissingField error.
+ */
 final class RdsMapper {
-    private final String account;
-    private final String region;
+    private final RegionScope scope;
 
-    RdsMapper(String account, String region) {
-        this.account = account;
-        this.region = region;
+    RdsMapper(RegionScope scope) {
+        this.scope = scope;
     }
 
     private static Map<String, String> tags(List<Tag> tags) {
@@ -32,27 +37,32 @@ final class RdsMapper {
     DbInstance instance(software.amazon.awssdk.services.rds.model.DBInstance i) {
         Optional<Endpoint> endpoint = Optional.ofNullable(i.endpoint()).filter(e -> e.address() != null)
                 .map(e -> new Endpoint(e.address(), e.port() == null ? 0 : e.port()));
-        return new DbInstance(account, region, i.dbInstanceIdentifier(), i.dbInstanceArn(), text(i.dbiResourceId()),
-                i.engine(), i.engineVersion(), i.dbInstanceClass(), i.dbInstanceStatus(), endpoint, opt(i.multiAZ()),
-                opt(i.publiclyAccessible()), opt(i.storageEncrypted()), text(i.kmsKeyId()),
-                opt(i.backupRetentionPeriod()), opt(i.latestRestorableTime()), opt(i.deletionProtection()),
-                text(i.dbClusterIdentifier()),
-                Optional.ofNullable(i.dbSubnetGroup()).flatMap(g -> text(g.dbSubnetGroupName())),
-                i.vpcSecurityGroups().stream().map(g -> g.vpcSecurityGroupId()).toList(),
-                i.dbParameterGroups().stream().map(g -> g.dbParameterGroupName()).toList(),
+        String name = text(i.dbInstanceArn()).orElse(i.dbInstanceIdentifier());
+        Optional<List<String>> groups = securityGroups(i.hasVpcSecurityGroups(), i.vpcSecurityGroups(),
+                "rds:DescribeDBInstances", DB_INSTANCE, name);
+        return new DbInstance(scope.account(), scope.region(), i.dbInstanceIdentifier(), i.dbInstanceArn(),
+                text(i.dbiResourceId()), text(i.engine()), i.engineVersion(), i.dbInstanceClass(),
+                text(i.dbInstanceStatus()), endpoint, opt(i.multiAZ()), opt(i.publiclyAccessible()),
+                opt(i.storageEncrypted()), text(i.kmsKeyId()), opt(i.backupRetentionPeriod()),
+                opt(i.latestRestorableTime()), opt(i.deletionProtection()), text(i.dbClusterIdentifier()),
+                Optional.ofNullable(i.dbSubnetGroup()).flatMap(g -> text(g.dbSubnetGroupName())), groups,
+                i.dbParameterGroups().stream().map(g -> g.dbParameterGroupName()).filter(n -> n != null).toList(),
                 i.enabledCloudwatchLogsExports(), opt(i.iamDatabaseAuthenticationEnabled()),
                 text(i.caCertificateIdentifier()), tags(i.tagList()));
     }
 
     DbCluster cluster(software.amazon.awssdk.services.rds.model.DBCluster c) {
         int port = c.port() == null ? 0 : c.port();
-        return new DbCluster(account, region, c.dbClusterIdentifier(), c.dbClusterArn(), text(c.dbClusterResourceId()),
-                c.engine(), c.engineVersion(), c.status(), text(c.endpoint()).map(a -> new Endpoint(a, port)),
+        String name = text(c.dbClusterArn()).orElse(c.dbClusterIdentifier());
+        Optional<List<String>> groups = securityGroups(c.hasVpcSecurityGroups(), c.vpcSecurityGroups(),
+                "rds:DescribeDBClusters", DB_CLUSTER, name);
+        return new DbCluster(scope.account(), scope.region(), c.dbClusterIdentifier(), c.dbClusterArn(),
+                text(c.dbClusterResourceId()), text(c.engine()), c.engineVersion(), text(c.status()),
+                text(c.endpoint()).map(a -> new Endpoint(a, port)),
                 text(c.readerEndpoint()).map(a -> new Endpoint(a, port)), opt(c.multiAZ()),
                 opt(c.publiclyAccessible()), opt(c.storageEncrypted()), text(c.kmsKeyId()),
                 opt(c.backupRetentionPeriod()), opt(c.latestRestorableTime()), opt(c.deletionProtection()),
-                text(c.dbSubnetGroup()), c.vpcSecurityGroups().stream().map(g -> g.vpcSecurityGroupId()).toList(),
-                text(c.dbClusterParameterGroup()),
+                text(c.dbSubnetGroup()), groups, text(c.dbClusterParameterGroup()),
                 c.dbClusterMembers().stream()
                         .map(m -> new DbCluster.Member(m.dbInstanceIdentifier(), Boolean.TRUE.equals(m.isClusterWriter())))
                         .toList(),
@@ -60,20 +70,40 @@ final class RdsMapper {
                 tags(c.tagList()));
     }
 
+    /** The security group ids; absent (and recorded) when the answer has no list or an entry without an id. */
+    private Optional<List<String>> securityGroups(boolean listed, List<VpcSecurityGroupMembership> groups,
+                                                  String operation, String type, String name) {
+        if (!listed || groups.stream().anyMatch(g -> text(g.vpcSecurityGroupId()).isEmpty())) {
+            scope.missing(operation, type, name, List.of("vpcSecurityGroupIds"),
+                    listed ? "VpcSecurityGroupId" : "VpcSecurityGroups");
+            return Optional.empty();
+        }
+        return Optional.of(groups.stream().map(VpcSecurityGroupMembership::vpcSecurityGroupId).toList());
+    }
+
     DbSnapshot snapshot(DBSnapshot s, Optional<List<String>> restorableBy) {
-        return new DbSnapshot(account, region, s.dbSnapshotIdentifier(), s.dbSnapshotArn(), "instance",
-                s.snapshotType(), s.dbInstanceIdentifier(), s.engine(), opt(s.encrypted()), text(s.kmsKeyId()),
-                opt(s.snapshotCreateTime()), restorableBy, tags(s.tagList()));
+        return new DbSnapshot(scope.account(), scope.region(), s.dbSnapshotIdentifier(), s.dbSnapshotArn(),
+                "instance", text(s.snapshotType()), s.dbInstanceIdentifier(), text(s.engine()), opt(s.encrypted()),
+                text(s.kmsKeyId()), opt(s.snapshotCreateTime()), restorableBy, tags(s.tagList()));
     }
 
     DbSnapshot clusterSnapshot(DBClusterSnapshot s, Optional<List<String>> restorableBy) {
-        return new DbSnapshot(account, region, s.dbClusterSnapshotIdentifier(), s.dbClusterSnapshotArn(), "cluster",
-                s.snapshotType(), s.dbClusterIdentifier(), s.engine(), opt(s.storageEncrypted()), text(s.kmsKeyId()),
-                opt(s.snapshotCreateTime()), restorableBy, tags(s.tagList()));
+        return new DbSnapshot(scope.account(), scope.region(), s.dbClusterSnapshotIdentifier(),
+                s.dbClusterSnapshotArn(), "cluster", text(s.snapshotType()), s.dbClusterIdentifier(), text(s.engine()),
+                opt(s.storageEncrypted()), text(s.kmsKeyId()), opt(s.snapshotCreateTime()), restorableBy,
+                tags(s.tagList()));
     }
 
-    DbSubnetGroup subnetGroup(software.amazon.awssdk.services.rds.model.DBSubnetGroup g) {
-        return new DbSubnetGroup(account, region, g.dbSubnetGroupName(), g.dbSubnetGroupArn(), g.vpcId(),
-                g.subnets().stream().map(s -> s.subnetIdentifier()).toList(), Map.of());
+    /** Empty (and recorded against the group) when the answer does not list the group's subnets. */
+    Optional<DbSubnetGroup> subnetGroup(software.amazon.awssdk.services.rds.model.DBSubnetGroup g) {
+        String name = text(g.dbSubnetGroupArn()).orElse(g.dbSubnetGroupName());
+        if (!g.hasSubnets() || text(g.vpcId()).isEmpty()) {
+            scope.missing("rds:DescribeDBSubnetGroups", io.hipaaaudit.inventory.ResourceTypes.DB_SUBNET_GROUP, name,
+                    List.of(), g.hasSubnets() ? "VpcId" : "Subnets");
+            return Optional.empty();
+        }
+        return Optional.of(new DbSubnetGroup(scope.account(), scope.region(), g.dbSubnetGroupName(),
+                g.dbSubnetGroupArn(), g.vpcId(), g.subnets().stream().map(s -> s.subnetIdentifier()).toList(),
+                Map.of()));
     }
 }

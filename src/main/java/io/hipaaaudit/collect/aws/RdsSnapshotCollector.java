@@ -1,5 +1,6 @@
 package io.hipaaaudit.collect.aws;
 
+import static io.hipaaaudit.collect.aws.MissingField.require;
 import static io.hipaaaudit.inventory.ResourceTypes.DB_SNAPSHOT;
 
 import io.hipaaaudit.inventory.aws.DbSnapshot;
@@ -7,14 +8,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBClusterSnapshotAttribute;
+import software.amazon.awssdk.services.rds.model.DBClusterSnapshotAttributesResult;
+import software.amazon.awssdk.services.rds.model.DBSnapshotAttribute;
+import software.amazon.awssdk.services.rds.model.DBSnapshotAttributesResult;
 
 /**
  * Instance and cluster snapshots. Only manual snapshots can be shared, so only they cost a
  * Describe*SnapshotAttributes call; an automated snapshot's {@code restorableBy} is known to be empty.
- * Snapshots of other kinds (AWS Backup) keep it unknown.
+ * Snapshots of other kinds (AWS Backup), and of a type the answer does not give, keep it unknown. The attribute
+ * call is about one snapshot: when it fails or its answer lacks the {@code restore} attribute, only that
+ * snapshot's {@code restorableBy} is unknown.
  */
 final class RdsSnapshotCollector {
+    private static final List<String> SHARING = List.of("restorableBy");
+
     private final RdsClient rds;
     private final RegionScope scope;
     private final RdsMapper map;
@@ -28,39 +38,64 @@ final class RdsSnapshotCollector {
     Set<String> collect() {
         Set<String> keys = new TreeSet<>();
         scope.call("rds:DescribeDBSnapshots", List.of(DB_SNAPSHOT),
-                () -> rds.describeDBSnapshotsPaginator(r -> r.maxRecords(100)).dbSnapshots().stream().toList())
+                () -> rds.describeDBSnapshotsPaginator(r -> r.maxRecords(100)).stream()
+                        .flatMap(page -> require(page.hasDbSnapshots() ? page.dbSnapshots() : null, "DBSnapshots")
+                                .stream()).toList())
+                .map(items -> scope.identified("rds:DescribeDBSnapshots", List.of(DB_SNAPSHOT), items,
+                        s -> s.dbSnapshotIdentifier(), "DBSnapshotIdentifier"))
                 .ifPresent(snapshots -> snapshots.forEach(s -> {
-                    DbSnapshot snapshot = map.snapshot(s, restorableBy(s.snapshotType(), () ->
-                            rds.describeDBSnapshotAttributes(r -> r.dbSnapshotIdentifier(s.dbSnapshotIdentifier()))
-                                    .dbSnapshotAttributesResult().dbSnapshotAttributes().stream()
-                                    .filter(a -> "restore".equals(a.attributeName()))
-                                    .flatMap(a -> a.attributeValues().stream()).toList(),
-                            "rds:DescribeDBSnapshotAttributes"));
+                    String name = Tags.text(s.dbSnapshotArn()).orElse(s.dbSnapshotIdentifier());
+                    DbSnapshot snapshot = map.snapshot(s, restorableBy(s.snapshotType(),
+                            "rds:DescribeDBSnapshotAttributes", name, () -> restore(
+                                    rds.describeDBSnapshotAttributes(r -> r.dbSnapshotIdentifier(s.dbSnapshotIdentifier()))
+                                            .dbSnapshotAttributesResult())));
                     add(snapshot, keys);
                 }));
         scope.call("rds:DescribeDBClusterSnapshots", List.of(DB_SNAPSHOT),
-                () -> rds.describeDBClusterSnapshotsPaginator(r -> r.maxRecords(100)).dbClusterSnapshots().stream().toList())
+                () -> rds.describeDBClusterSnapshotsPaginator(r -> r.maxRecords(100)).stream()
+                        .flatMap(page -> require(page.hasDbClusterSnapshots() ? page.dbClusterSnapshots() : null,
+                                "DBClusterSnapshots").stream()).toList())
+                .map(items -> scope.identified("rds:DescribeDBClusterSnapshots", List.of(DB_SNAPSHOT), items,
+                        s -> s.dbClusterSnapshotIdentifier(), "DBClusterSnapshotIdentifier"))
                 .ifPresent(snapshots -> snapshots.forEach(s -> {
-                    DbSnapshot snapshot = map.clusterSnapshot(s, restorableBy(s.snapshotType(), () ->
-                            rds.describeDBClusterSnapshotAttributes(r -> r.dbClusterSnapshotIdentifier(s.dbClusterSnapshotIdentifier()))
-                                    .dbClusterSnapshotAttributesResult().dbClusterSnapshotAttributes().stream()
-                                    .filter(a -> "restore".equals(a.attributeName()))
-                                    .flatMap(a -> a.attributeValues().stream()).toList(),
-                            "rds:DescribeDBClusterSnapshotAttributes"));
+                    String name = Tags.text(s.dbClusterSnapshotArn()).orElse(s.dbClusterSnapshotIdentifier());
+                    DbSnapshot snapshot = map.clusterSnapshot(s, restorableBy(s.snapshotType(),
+                            "rds:DescribeDBClusterSnapshotAttributes", name, () -> restore(
+                                    rds.describeDBClusterSnapshotAttributes(r -> r.dbClusterSnapshotIdentifier(
+                                            s.dbClusterSnapshotIdentifier())).dbClusterSnapshotAttributesResult())));
                     add(snapshot, keys);
                 }));
         return keys;
     }
 
-    private Optional<List<String>> restorableBy(String type, java.util.function.Supplier<List<String>> read,
-                                                String operation) {
+    /** The accounts (or {@code all}) the snapshot is shared with: the values of its {@code restore} attribute. */
+    private static List<String> restore(DBSnapshotAttributesResult result) {
+        DBSnapshotAttributesResult r = require(result, "DBSnapshotAttributesResult");
+        List<DBSnapshotAttribute> attributes = require(r.hasDbSnapshotAttributes() ? r.dbSnapshotAttributes() : null,
+                "DBSnapshotAttributes");
+        DBSnapshotAttribute restore = require(attributes.stream().filter(a -> "restore".equals(a.attributeName()))
+                .findFirst().orElse(null), "the restore attribute");
+        return require(restore.hasAttributeValues() ? restore.attributeValues() : null, "AttributeValues");
+    }
+
+    private static List<String> restore(DBClusterSnapshotAttributesResult result) {
+        DBClusterSnapshotAttributesResult r = require(result, "DBClusterSnapshotAttributesResult");
+        List<DBClusterSnapshotAttribute> attributes = require(r.hasDbClusterSnapshotAttributes()
+                ? r.dbClusterSnapshotAttributes() : null, "DBClusterSnapshotAttributes");
+        DBClusterSnapshotAttribute restore = require(attributes.stream()
+                .filter(a -> "restore".equals(a.attributeName())).findFirst().orElse(null), "the restore attribute");
+        return require(restore.hasAttributeValues() ? restore.attributeValues() : null, "AttributeValues");
+    }
+
+    private Optional<List<String>> restorableBy(String type, String operation, String snapshot,
+                                                Supplier<List<String>> read) {
         if ("automated".equals(type)) {
             return Optional.of(List.of());
         }
         if (!"manual".equals(type)) {
             return Optional.empty();
         }
-        return scope.call(operation, List.of(DB_SNAPSHOT), read);
+        return scope.callFor(operation, DB_SNAPSHOT, snapshot, SHARING, read);
     }
 
     private void add(DbSnapshot snapshot, Set<String> keys) {

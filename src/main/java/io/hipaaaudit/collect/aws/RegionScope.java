@@ -1,8 +1,10 @@
 package io.hipaaaudit.collect.aws;
 
 import io.hipaaaudit.inventory.CollectionError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -10,7 +12,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * One account × region being collected. {@link #call} runs one listing API (all its pages) and, when it fails,
  * records a collection error naming exactly the resource types that call leaves unknown, so the rest of the scan
  * goes on; {@link #callFor} does the same for a call about one resource, leaving only that resource's fields
- * unknown.
+ * unknown. An answer that lacks a needed field ({@link MissingField}) is recorded the same way, with code
+ * {@code MissingField}.
  */
 record RegionScope(String account, String region, InventorySink sink) {
 
@@ -18,10 +21,21 @@ record RegionScope(String account, String region, InventorySink sink) {
         try {
             return Optional.of(call.get());
         } catch (SdkException e) {
-            sink.error(new CollectionError("aws", Optional.of(account), Optional.of(region), Optional.empty(),
-                    operation, resourceTypes, Faults.code(e), Faults.message(e)));
-            return Optional.empty();
+            sink.error(listing(operation, resourceTypes, Faults.code(e), Faults.message(e)));
+        } catch (MissingField e) {
+            missingListing(operation, resourceTypes, e.field());
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Runs one listing and maps its items; an item without its identity ({@code idField} as the API spells it)
+     * is left out and leaves the types incomplete here (see {@link #identified}).
+     */
+    <S, R> Optional<List<R>> list(String operation, List<String> resourceTypes, Supplier<List<S>> call,
+                                  Function<S, String> id, String idField, Function<S, R> map) {
+        return call(operation, resourceTypes, call).map(items -> identified(operation, resourceTypes, items, id,
+                idField).stream().map(map).toList());
     }
 
     /**
@@ -35,7 +49,44 @@ record RegionScope(String account, String region, InventorySink sink) {
         } catch (SdkException e) {
             sink.error(CollectionError.ofResource("aws", account, region, operation, type, idOrArn, fields,
                     Faults.code(e), Faults.message(e)));
-            return Optional.empty();
+        } catch (MissingField e) {
+            missing(operation, type, idOrArn, fields, e.field());
         }
+        return Optional.empty();
+    }
+
+    /** Records that an answer about one resource lacks {@code field}: that resource's {@code fields} are unknown. */
+    void missing(String operation, String type, String idOrArn, List<String> fields, String field) {
+        sink.error(CollectionError.ofResource("aws", account, region, operation, type, idOrArn, fields,
+                MissingField.CODE, MissingField.message(operation, field)));
+    }
+
+    /** Records that a listing lacks {@code field}: its types are incomplete in this region. */
+    void missingListing(String operation, List<String> resourceTypes, String field) {
+        sink.error(listing(operation, resourceTypes, MissingField.CODE, MissingField.message(operation, field)));
+    }
+
+    /**
+     * The listed items that carry their identity. An item without one cannot be named, so it leaves its type
+     * incomplete in this region (one listing error naming the field); the others are kept.
+     */
+    <T> List<T> identified(String operation, List<String> resourceTypes, List<T> items, Function<T, String> id,
+                           String field) {
+        List<T> out = new ArrayList<>(items.size());
+        for (T item : items) {
+            String value = id.apply(item);
+            if (value != null && !value.isBlank()) {
+                out.add(item);
+            }
+        }
+        if (out.size() < items.size()) {
+            missingListing(operation, resourceTypes, field);
+        }
+        return out;
+    }
+
+    private CollectionError listing(String operation, List<String> resourceTypes, String code, String message) {
+        return new CollectionError("aws", Optional.of(account), Optional.of(region), Optional.empty(), operation,
+                resourceTypes, code, message);
     }
 }

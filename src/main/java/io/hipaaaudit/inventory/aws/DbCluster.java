@@ -8,12 +8,13 @@ import java.util.Optional;
 
 /** An RDS DB cluster (Aurora or Multi-AZ DB cluster); encryption, backups and logging are set here, not on members. */
 public record DbCluster(String account, String region, String id, String arn, Optional<String> resourceId,
-                        String engine, String engineVersion, String status, Optional<Endpoint> endpoint,
+                        Optional<String> engine, String engineVersion, Optional<String> status,
+                        Optional<Endpoint> endpoint,
                         Optional<Endpoint> readerEndpoint, Optional<Boolean> multiAz,
                         Optional<Boolean> publiclyAccessible, Optional<Boolean> storageEncrypted,
                         Optional<String> kmsKeyId, Optional<Integer> backupRetentionPeriod,
                         Optional<Instant> latestRestorableTime, Optional<Boolean> deletionProtection,
-                        Optional<String> dbSubnetGroupName, List<String> vpcSecurityGroupIds,
+                        Optional<String> dbSubnetGroupName, Optional<List<String>> vpcSecurityGroupIds,
                         Optional<String> parameterGroupName, List<Member> members,
                         List<String> availabilityZones, List<String> enabledCloudwatchLogsExports,
                         Optional<Boolean> iamDatabaseAuthenticationEnabled, Map<String, String> tags)
@@ -24,9 +25,9 @@ public record DbCluster(String account, String region, String id, String arn, Op
         id = Nulls.required(id, "id");
         arn = arn == null ? "arn:aws:rds:" + region + ":" + account + ":cluster:" + id : arn;
         resourceId = Nulls.opt(resourceId);
-        engine = Nulls.str(engine);
+        engine = Nulls.opt(engine);
         engineVersion = Nulls.str(engineVersion);
-        status = Nulls.str(status);
+        status = Nulls.opt(status);
         endpoint = Nulls.opt(endpoint);
         readerEndpoint = Nulls.opt(readerEndpoint);
         multiAz = Nulls.opt(multiAz);
@@ -37,7 +38,7 @@ public record DbCluster(String account, String region, String id, String arn, Op
         latestRestorableTime = Nulls.opt(latestRestorableTime);
         deletionProtection = Nulls.opt(deletionProtection);
         dbSubnetGroupName = Nulls.opt(dbSubnetGroupName);
-        vpcSecurityGroupIds = Nulls.list(vpcSecurityGroupIds);
+        vpcSecurityGroupIds = Nulls.opt(vpcSecurityGroupIds).map(List::copyOf);
         parameterGroupName = Nulls.opt(parameterGroupName);
         members = Nulls.list(members);
         availabilityZones = Nulls.list(availabilityZones);

@@ -8,15 +8,16 @@ import java.util.Optional;
 
 /**
  * An RDS DB instance. Facts the API may omit are Optional: an absent fact is unknown, and a rule that needs it
- * reports NOT_ASSESSED rather than guessing.
+ * reports NOT_ASSESSED rather than guessing. {@code vpcSecurityGroupIds} is absent when the answer did not list
+ * the instance's security groups (an instance in a VPC always has at least one).
  */
 public record DbInstance(String account, String region, String id, String arn, Optional<String> resourceId,
-                         String engine, String engineVersion, String instanceClass, String status,
+                         Optional<String> engine, String engineVersion, String instanceClass, Optional<String> status,
                          Optional<Endpoint> endpoint, Optional<Boolean> multiAz, Optional<Boolean> publiclyAccessible,
                          Optional<Boolean> storageEncrypted, Optional<String> kmsKeyId,
                          Optional<Integer> backupRetentionPeriod, Optional<Instant> latestRestorableTime,
                          Optional<Boolean> deletionProtection, Optional<String> dbClusterIdentifier,
-                         Optional<String> dbSubnetGroupName, List<String> vpcSecurityGroupIds,
+                         Optional<String> dbSubnetGroupName, Optional<List<String>> vpcSecurityGroupIds,
                          List<String> parameterGroupNames, List<String> enabledCloudwatchLogsExports,
                          Optional<Boolean> iamDatabaseAuthenticationEnabled, Optional<String> caCertificateIdentifier,
                          Map<String, String> tags) implements AwsResource {
@@ -26,10 +27,10 @@ public record DbInstance(String account, String region, String id, String arn, O
         id = Nulls.required(id, "id");
         arn = arn == null ? "arn:aws:rds:" + region + ":" + account + ":db:" + id : arn;
         resourceId = Nulls.opt(resourceId);
-        engine = Nulls.str(engine);
+        engine = Nulls.opt(engine);
         engineVersion = Nulls.str(engineVersion);
         instanceClass = Nulls.str(instanceClass);
-        status = Nulls.str(status);
+        status = Nulls.opt(status);
         endpoint = Nulls.opt(endpoint);
         multiAz = Nulls.opt(multiAz);
         publiclyAccessible = Nulls.opt(publiclyAccessible);
@@ -40,7 +41,7 @@ public record DbInstance(String account, String region, String id, String arn, O
         deletionProtection = Nulls.opt(deletionProtection);
         dbClusterIdentifier = Nulls.opt(dbClusterIdentifier);
         dbSubnetGroupName = Nulls.opt(dbSubnetGroupName);
-        vpcSecurityGroupIds = Nulls.list(vpcSecurityGroupIds);
+        vpcSecurityGroupIds = Nulls.opt(vpcSecurityGroupIds).map(List::copyOf);
         parameterGroupNames = Nulls.list(parameterGroupNames);
         enabledCloudwatchLogsExports = Nulls.list(enabledCloudwatchLogsExports);
         iamDatabaseAuthenticationEnabled = Nulls.opt(iamDatabaseAuthenticationEnabled);

@@ -10,9 +10,10 @@ import java.util.Optional;
  * A DB instance snapshot ({@code kind = instance}) or DB cluster snapshot ({@code kind = cluster}).
  * {@code snapshotType} is manual, automated, shared, public or awsbackup. {@code restorableBy} holds the values
  * of the {@code restore} attribute ({@code all} = public); it is absent when the attribute was not read.
+ * {@code snapshotType} and {@code engine} are absent when the answer did not give them.
  */
-public record DbSnapshot(String account, String region, String id, String arn, String kind, String snapshotType,
-                         String sourceId, String engine, Optional<Boolean> encrypted, Optional<String> kmsKeyId,
+public record DbSnapshot(String account, String region, String id, String arn, String kind,
+                         Optional<String> snapshotType, String sourceId, Optional<String> engine, Optional<Boolean> encrypted, Optional<String> kmsKeyId,
                          Optional<Instant> createdAt, Optional<List<String>> restorableBy,
                          Map<String, String> tags) implements AwsResource {
     public DbSnapshot {
@@ -21,9 +22,9 @@ public record DbSnapshot(String account, String region, String id, String arn, S
         id = Nulls.required(id, "id");
         kind = kind == null ? "instance" : kind;
         arn = arn == null ? "arn:aws:rds:" + region + ":" + account + (kind.equals("cluster") ? ":cluster-snapshot:" : ":snapshot:") + id : arn;
-        snapshotType = Nulls.str(snapshotType);
+        snapshotType = Nulls.opt(snapshotType);
         sourceId = Nulls.str(sourceId);
-        engine = Nulls.str(engine);
+        engine = Nulls.opt(engine);
         encrypted = Nulls.opt(encrypted);
         kmsKeyId = Nulls.opt(kmsKeyId);
         createdAt = Nulls.opt(createdAt);
