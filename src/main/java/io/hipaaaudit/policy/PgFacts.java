@@ -52,7 +52,15 @@ public final class PgFacts {
 
     public void database(Map<String, Object> facts) {
         if (!unknown.field(db.id(), "settings", "extensions")) {
-            facts.put("pgaudit", PgAuditFacts.of(db, rdsParameters));
+            Map<String, Object> pgaudit = new LinkedHashMap<>(PgAuditFacts.of(db, rdsParameters));
+            // on RDS the parameter group decides what the next restart loads; not collected, that is unknown
+            // (rdsPreloaded stays absent), and the evidence says why
+            if ((db.rds() || db.rdsInstance().isPresent()) && !pgaudit.containsKey("rdsPreloaded")) {
+                pgaudit.put("rdsParameterGroup", db.rdsInstance()
+                        .map(arn -> "not collected: the parameter group of " + arn + " is not in the inventory")
+                        .orElse("not collected: no RDS instance in the inventory has this database's endpoint"));
+            }
+            facts.put("pgaudit", pgaudit);
         }
         if (db.rdsInstance().isPresent()) {
             rdsParameters.ifPresent(p -> facts.put("rdsParameters", p));
