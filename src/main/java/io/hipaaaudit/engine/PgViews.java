@@ -6,6 +6,7 @@ import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.pg.PgDatabase;
 import io.hipaaaudit.policy.DbPolicy;
 import io.hipaaaudit.policy.PgFacts;
+import io.hipaaaudit.policy.PgUnknowns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.function.Function;
 /**
  * Views of PostgreSQL objects. Each carries the database target as its scope; when the database was matched to
  * an RDS instance, the instance's account and region too, so findings join up with the AWS side. Derived facts
- * (role reach, PHI, PUBLIC grants, pgaudit, and what a declared policy says) come from {@link PgFacts}.
+ * (role reach, PHI, PUBLIC grants, pgaudit, and what a declared policy says) come from {@link PgFacts}, which
+ * leaves out what rests on data the collection errors say is unknown.
  */
 final class PgViews {
     private PgViews() {}
@@ -38,8 +40,9 @@ final class PgViews {
             EnvironmentChoice env = db.environment().map(e -> envs.named("database " + db.id() + " environment=", e))
                     .or(() -> instance.flatMap(i -> envs.fromTags(i.tags()).map(c -> c.on("RDS instance " + i.id()))))
                     .orElseGet(envs::scan);
-            Context ctx = new Context(db, account, region, env);
-            PgFacts derived = new PgFacts(db, policy, instance.flatMap(instanceParameters));
+            PgUnknowns unknown = PgUnknowns.of(inv.collectionErrors(), db.id());
+            Context ctx = new Context(db, account, region, env, unknown);
+            PgFacts derived = new PgFacts(db, policy, instance.flatMap(instanceParameters), unknown);
             Map<String, Object> dbFacts = Plain.of(new PgDatabase(db.id(), db.host(), db.port(), db.database(),
                     db.serverVersion(), db.serverVersionNum(), db.rds(), db.rdsInstance(), db.environment(),
                     db.settings(), db.roles(), db.memberships(), List.of(), List.of(), List.of(), List.of(),
@@ -63,11 +66,17 @@ final class PgViews {
         byType.put(ResourceTypes.PG_DEFAULT_ACL, defaultAcls);
     }
 
-    private record Context(PgDatabase db, String account, String region, EnvironmentChoice env) {
+    private record Context(PgDatabase db, String account, String region, EnvironmentChoice env, PgUnknowns unknown) {
+        /**
+         * The view of one object, named {@code <database id>/<name>} (the database itself: its id), as the
+         * collector names the resource of a per-resource error. A field the collector could not read is left
+         * out: its inventory value (an empty list) would read as "none".
+         */
         ResourceView view(String type, String name, Map<String, Object> facts) {
+            String id = name.isEmpty() ? db.id() : db.id() + "/" + name;
+            unknown.fields(id).forEach(facts::remove);
             facts.put("database", db.id());
             facts.put("environment", env.name());
-            String id = name.isEmpty() ? db.id() : db.id() + "/" + name;
             String locator = "postgresql://" + db.host() + ":" + db.port() + "/" + db.database()
                     + (name.isEmpty() ? "" : "/" + name);
             return new ResourceView(type, id, locator, account, region, db.id(), env, facts);

@@ -68,6 +68,9 @@ final class UnknownFacts {
         if (!ResourceTypes.ALL.contains(v.type())) {
             return v.withUnknown(unknown);
         }
+        if (!unknown.isEmpty()) {
+            needs("", v.facts(), catalog.of(v.type()).facts().fields(), Map.copyOf(unknown), unknown);
+        }
         for (Fact f : catalog.of(v.type()).facts().fields().values()) {
             if (!f.derived() || (!f.aggregate() && v.facts().containsKey(f.name()))) {
                 continue;
@@ -90,6 +93,28 @@ final class UnknownFacts {
             }
         }
         return unknown.isEmpty() ? v : v.withUnknown(unknown);
+    }
+
+    /**
+     * Derived facts (at any depth) that are absent because a field of the same resource they are computed from
+     * is unknown: unknown for the same reason, so the message names the call that failed.
+     */
+    private static void needs(String prefix, Map<String, Object> facts, Map<String, Fact> declared,
+                              Map<String, List<CollectionError>> fieldErrors, Map<String, List<CollectionError>> out) {
+        for (Fact f : declared.values()) {
+            Object value = facts.get(f.name());
+            if (value == null) {
+                List<CollectionError> why = f.needs().stream()
+                        .flatMap(n -> fieldErrors.getOrDefault(n, List.of()).stream()).distinct().toList();
+                if (!why.isEmpty()) {
+                    out.computeIfAbsent(prefix + f.name(), k -> new ArrayList<>()).addAll(why);
+                }
+            } else if (value instanceof Map<?, ?> m && f.type().kind() == io.hipaaaudit.inventory.facts.FactType.Kind.OBJECT) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> nested = (Map<String, Object>) m;
+                needs(prefix + f.name() + ".", nested, f.type().fields(), fieldErrors, out);
+            }
+        }
     }
 
     /** The per-resource errors of the KMS key with this ARN. */

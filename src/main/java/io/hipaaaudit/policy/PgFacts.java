@@ -3,6 +3,7 @@ package io.hipaaaudit.policy;
 import io.hipaaaudit.analyse.PgAuditFacts;
 import io.hipaaaudit.analyse.privileges.EffectivePrivileges;
 import io.hipaaaudit.analyse.privileges.RoleFacts;
+import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.pg.AclItem;
 import io.hipaaaudit.inventory.pg.PgDatabase;
 import io.hipaaaudit.inventory.pg.PgRelation;
@@ -18,33 +19,64 @@ import java.util.Optional;
  * PHI classification, PUBLIC grants, pgaudit state, and, when a policy is given, a {@code policy} map on roles
  * and relations (its absence tells rules that no policy was declared). The effective-privilege analysis runs
  * only when a policy needs it.
+ *
+ * <p>Fail closed: a derived fact whose inputs were not all collected ({@link PgUnknowns}) is left out, so a rule
+ * that reads it cannot be judged, while rules that read other facts of the same resource still are. Role reach
+ * needs the roles and memberships; ownership needs every schema, relation and function; PHI classification
+ * needs the relation's comments and columns; effective privileges need roles, memberships, schemas and the
+ * relation's columns; pgaudit needs the settings and extensions.
  */
 public final class PgFacts {
     private final PgDatabase db;
     private final Optional<DbPolicy> policy;
     private final Optional<Map<String, Object>> rdsParameters;
+    private final PgUnknowns unknown;
     private final RoleFacts roles;
     private final PhiClassifier phi;
     private final Optional<PolicyPrivileges> privileges;
 
     public PgFacts(PgDatabase db, Optional<DbPolicy> policy, Optional<Map<String, Object>> rdsParameters) {
+        this(db, policy, rdsParameters, PgUnknowns.none());
+    }
+
+    public PgFacts(PgDatabase db, Optional<DbPolicy> policy, Optional<Map<String, Object>> rdsParameters,
+                   PgUnknowns unknown) {
         this.db = db;
         this.policy = policy;
         this.rdsParameters = rdsParameters;
+        this.unknown = unknown;
         this.roles = new RoleFacts(db);
         this.phi = new PhiClassifier(policy);
         this.privileges = policy.map(p -> new PolicyPrivileges(p, new EffectivePrivileges(db)));
     }
 
     public void database(Map<String, Object> facts) {
-        facts.put("pgaudit", PgAuditFacts.of(db, rdsParameters));
+        if (!unknown.field(db.id(), "settings", "extensions")) {
+            Map<String, Object> pgaudit = new LinkedHashMap<>(PgAuditFacts.of(db, rdsParameters));
+            // on RDS the parameter group decides what the next restart loads; not collected, that is unknown
+            // (rdsPreloaded stays absent), and the evidence says why
+            if ((db.rds() || db.rdsInstance().isPresent()) && !pgaudit.containsKey("rdsPreloaded")) {
+                pgaudit.put("rdsParameterGroup", db.rdsInstance()
+                        .map(arn -> "not collected: the parameter group of " + arn + " is not in the inventory")
+                        .orElse("not collected: no RDS instance in the inventory has this database's endpoint"));
+            }
+            facts.put("pgaudit", pgaudit);
+        }
         if (db.rdsInstance().isPresent()) {
             rdsParameters.ifPresent(p -> facts.put("rdsParameters", p));
         }
     }
 
     public void role(PgRole role, Map<String, Object> facts) {
-        facts.putAll(roles.of(role.name()));
+        Map<String, Object> derived = new LinkedHashMap<>(roles.of(role.name()));
+        if (unknown.type(ResourceTypes.PG_ROLE)) {
+            List.of("privilegedMemberships", "ownerRoles", "iamAuth").forEach(derived::remove);
+        }
+        if (unknown.type(ResourceTypes.PG_SCHEMA) || unknown.type(ResourceTypes.PG_RELATION)
+                || unknown.type(ResourceTypes.PG_FUNCTION)) {
+            List.of("ownedObjectCount", "ownedObjects", "ownerRoles").forEach(derived::remove);
+        }
+        facts.putAll(derived);
         policy.ifPresent(p -> {
             Map<String, Object> declared = new LinkedHashMap<>();
             declared.put("applicationRole", p.applicationRole(role.name()));
@@ -55,15 +87,28 @@ public final class PgFacts {
     }
 
     public void relation(PgRelation r, Map<String, Object> facts) {
+        String id = db.id() + "/" + r.schema() + "." + r.name();
+        boolean phiKnown = !unknown.field(id, "comment", "columns");
+        boolean columnsKnown = !unknown.field(id, "columns");
+        boolean privilegesKnown = columnsKnown && !unknown.type(ResourceTypes.PG_ROLE)
+                && !unknown.type(ResourceTypes.PG_SCHEMA);
         List<String> reasons = phi.reasons(r);
-        facts.put("phi", Map.of("classified", !reasons.isEmpty(), "reasons", reasons));
-        facts.put("publicPrivileges", publicPrivileges(r));
+        if (phiKnown) {
+            facts.put("phi", Map.of("classified", !reasons.isEmpty(), "reasons", reasons));
+        }
+        if (columnsKnown) {
+            facts.put("publicPrivileges", publicPrivileges(r));
+        }
         policy.ifPresent(p -> {
             PolicyPrivileges pp = privileges.orElseThrow();
             Map<String, Object> declared = new LinkedHashMap<>();
-            declared.put("rlsRequired", p.phi().requireRls() && !reasons.isEmpty());
-            declared.put("excessPrivileges", pp.excess(r));
-            declared.put("missingPrivileges", pp.missing(r));
+            if (phiKnown) {
+                declared.put("rlsRequired", p.phi().requireRls() && !reasons.isEmpty());
+            }
+            if (privilegesKnown) {
+                declared.put("excessPrivileges", pp.excess(r));
+                declared.put("missingPrivileges", pp.missing(r));
+            }
             facts.put("policy", declared);
         });
     }

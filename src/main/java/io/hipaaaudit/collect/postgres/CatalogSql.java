@@ -21,6 +21,16 @@ final class CatalogSql {
                 + " not like 'pg\\_toast%' and " + nspname + " not like 'pg\\_temp\\_%'";
     }
 
+    /**
+     * The name of the schema with OID {@code oid}, without reading pg_namespace: the regnamespace output function
+     * looks the name up in the server's catalog cache (no privilege applies) and quotes it like an identifier,
+     * and parse_ident undoes exactly that quoting. So a role refused pg_namespace still sees which schema each
+     * table, function or extension is in, and only the schema listing itself is unknown.
+     */
+    static String schemaName(String oid) {
+        return "(parse_ident(" + oid + "::regnamespace::text))[1]";
+    }
+
     /** Columns grantor, grantee, privilege, grantable of an exploded ACL aliased {@code x}. */
     static final String ACL_COLUMNS = "pg_get_userbyid(x.grantor) as acl_grantor, "
             + "case when x.grantee = 0 then 'PUBLIC' else pg_get_userbyid(x.grantee) end as acl_grantee, "

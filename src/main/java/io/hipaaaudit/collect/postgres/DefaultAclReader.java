@@ -10,10 +10,10 @@ import java.util.Optional;
  * that role and object type, a schema entry adds to it (the analyser combines them).
  */
 final class DefaultAclReader {
-    private static final String SQL = "select d.oid, pg_get_userbyid(d.defaclrole) as role, n.nspname,"
-            + " d.defaclobjtype::text as objtype, " + CatalogSql.ACL_COLUMNS
-            + " from pg_default_acl d left join pg_namespace n on n.oid = d.defaclnamespace"
-            + " left join lateral aclexplode(d.defaclacl) x on true order by 2, 3 nulls first, 4";
+    private static final String SQL = "select d.oid, pg_get_userbyid(d.defaclrole) as role,"
+            + " case when d.defaclnamespace = 0 then null else " + CatalogSql.schemaName("d.defaclnamespace")
+            + " end as nspname, d.defaclobjtype::text as objtype, " + CatalogSql.ACL_COLUMNS
+            + " from pg_default_acl d left join lateral aclexplode(d.defaclacl) x on true order by 2, 3 nulls first, 4";
 
     private record Head(String role, Optional<String> schema, String objectType) {}
 
@@ -25,9 +25,13 @@ final class DefaultAclReader {
 
     List<PgDefaultAcl> defaultAcls() {
         AclGroups<Long, Head> groups = new AclGroups<>();
-        session.query("pg_default_acl", List.of(ResourceTypes.PG_DEFAULT_ACL), SQL, row -> groups.add(row,
+        boolean complete = session.query("pg_catalog.pg_default_acl", List.of(ResourceTypes.PG_DEFAULT_ACL), SQL,
+                row -> groups.add(row,
                 row.getLong("oid"), r -> new Head(r.getString("role"), Optional.ofNullable(r.getString("nspname")),
                         objectType(r.getString("objtype")))));
+        if (!complete) {
+            return List.of();
+        }
         return groups.build((head, acl) -> new PgDefaultAcl(head.role(), head.schema(), head.objectType(), acl));
     }
 

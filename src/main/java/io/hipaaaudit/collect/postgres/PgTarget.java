@@ -1,10 +1,13 @@
 package io.hipaaaudit.collect.postgres;
 
+import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.redact.Redaction;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Supplier;
+import org.postgresql.Driver;
 
 /**
  * One database to audit. The password comes from a supplier that is asked once, at connect time, so the secret
@@ -23,6 +26,12 @@ public record PgTarget(String jdbcUrl, String user, Supplier<String> password, O
     public PgTarget {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(user, "user");
+        // pgjdbc's own parser decides, as it will at connect time; a URL it rejects is a usage error, not a
+        // database that could not be reached
+        if (Driver.parseURL(jdbcUrl, new Properties()) == null) {
+            throw new InputException("not a valid PostgreSQL JDBC URL: " + withoutQuery(jdbcUrl)
+                    + " (expected jdbc:postgresql://host[:port]/database, the port a number from 1 to 65535)");
+        }
         password = password == null ? () -> null : password;
         id = id == null ? Optional.empty() : id;
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
@@ -40,8 +49,12 @@ public record PgTarget(String jdbcUrl, String user, Supplier<String> password, O
 
     /** The URL without its query string, which may carry a password, and without a user-info password. */
     public String safeUrl() {
-        int query = jdbcUrl.indexOf('?');
-        return Redaction.text(query < 0 ? jdbcUrl : jdbcUrl.substring(0, query));
+        return Redaction.text(withoutQuery(jdbcUrl));
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     @Override

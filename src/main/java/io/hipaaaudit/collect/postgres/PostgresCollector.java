@@ -16,9 +16,11 @@ import org.postgresql.Driver;
 /**
  * Reads one database's catalogs into a {@link PgDatabase}. Everything happens in a single read-only,
  * repeatable-read transaction, so all catalog queries see one consistent snapshot and nothing can be written;
- * only catalogs are queried, never a row of user data. A query the server refuses leaves a
- * {@link CollectionError} and an empty part; a connection that fails leaves an empty database and one error
- * covering every PostgreSQL resource type. Nothing here throws for a server-side problem. {@link #record} keeps
+ * only catalogs are queried, never a row of user data. Each query reads one catalog, so a catalog the server
+ * refuses costs exactly its own data: the resource type it lists (pg_proc: functions) or the fields it fills on
+ * resources listed by others (pg_extension: the database's extensions; pg_attribute: each relation's columns),
+ * recorded as a {@link CollectionError} with the SQLSTATE. A connection that fails leaves an empty database and
+ * one error covering every PostgreSQL resource type. Nothing here throws for a server-side problem. {@link #record} keeps
  * every query result as evidence and {@link #replay} runs the same readers on that evidence instead of a server.
  */
 public final class PostgresCollector {
@@ -85,7 +87,7 @@ public final class PostgresCollector {
     }
 
     private static PgCollection failed(Place place, SecretRedactor redactor, SQLException e) {
-        CollectionError error = new CatalogSession(null, place.id(), redactor).error("connect", ALL_TYPES, e);
+        CollectionError error = new CatalogSession(null, place.id(), redactor).connectError(ALL_TYPES, e);
         return new PgCollection(empty(place.id(), place.host(), place.port(), place.database()), List.of(error));
     }
 
@@ -100,11 +102,12 @@ public final class PostgresCollector {
         ServerReader.Version version = server.version();
         Map<String, String> settings = server.settings();
         RoleReader roles = new RoleReader(session, version.versionNum());
+        CommentReader.Comments comments = new CommentReader(session).comments();
         PgDatabase db = new PgDatabase(place.id(), place.host(), place.port(), version.database(), version.version(),
                 version.versionNum(), version.rds(), Optional.empty(), Optional.empty(), settings, roles.roles(),
-                roles.memberships(), new SchemaReader(session).schemas(), new RelationReader(session).relations(),
-                new DefaultAclReader(session).defaultAcls(), new FunctionReader(session).functions(),
-                server.extensions());
+                roles.memberships(), new SchemaReader(session).schemas(comments),
+                new RelationReader(session).relations(comments), new DefaultAclReader(session).defaultAcls(),
+                new FunctionReader(session).functions(), server.extensions());
         queries.end();
         return new PgCollection(db, session.errors());
     }

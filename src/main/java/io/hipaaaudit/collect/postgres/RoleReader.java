@@ -28,10 +28,13 @@ final class RoleReader {
     private static final String OPTIONS_OLD = "null::boolean as inherit_option, null::boolean as set_option";
     // the database owner is an implicit member of pg_database_owner (PostgreSQL 14+), recorded nowhere
     private static final String DATABASE_OWNER = "select pg_get_userbyid(datdba) from pg_database"
-            + " where datname = current_database() and exists (select 1 from pg_roles where rolname = 'pg_database_owner')";
+            + " where datname = current_database() and to_regrole('pg_database_owner') is not null";
+
+    private static final List<String> TYPES = List.of(ResourceTypes.PG_ROLE);
 
     private final CatalogSession session;
     private final int versionNum;
+    private boolean rolesListed;
 
     RoleReader(CatalogSession session, int versionNum) {
         this.session = session;
@@ -41,23 +44,32 @@ final class RoleReader {
     List<PgRole> roles() {
         Set<String> withPassword = new HashSet<>();
         boolean[] readable = {false};
-        session.query("pg_authid", List.of(ResourceTypes.PG_ROLE), CAN_READ_AUTHID, row -> readable[0] = row.getBoolean(1));
-        if (readable[0]) {
-            session.query("pg_authid", List.of(ResourceTypes.PG_ROLE), PASSWORDS, row -> withPassword.add(row.getString(1)));
+        // a role that may not read pg_authid (every role but a superuser, and everyone on RDS) simply does not know
+        // which roles have a password: passwordSet stays absent, as it does when the query is refused
+        session.attempt("pg_catalog.pg_authid", CAN_READ_AUTHID, row -> readable[0] = row.getBoolean(1));
+        if (readable[0] && session.attempt("pg_catalog.pg_authid", PASSWORDS, row -> withPassword.add(row.getString(1)))
+                .isPresent()) {
+            readable[0] = false;
         }
         List<PgRole> roles = new ArrayList<>();
-        session.query("pg_roles", List.of(ResourceTypes.PG_ROLE), ROLES, row -> roles.add(role(row, readable[0], withPassword)));
-        return roles;
+        rolesListed = session.query("pg_catalog.pg_roles", TYPES, ROLES,
+                row -> roles.add(role(row, readable[0], withPassword)));
+        return rolesListed ? roles : List.of();
     }
 
     List<PgMembership> memberships() {
         boolean pg16 = versionNum >= 160000;
         List<PgMembership> memberships = new ArrayList<>();
-        session.query("pg_auth_members", List.of(ResourceTypes.PG_ROLE), MEMBERS.formatted(pg16 ? OPTIONS_16 : OPTIONS_OLD),
+        if (!rolesListed) {
+            // the roles are unknown already, and the query names its roles through pg_roles too
+            return memberships;
+        }
+        // memberships decide what every role can reach: without them no role's derived facts are known
+        session.query("pg_catalog.pg_auth_members", TYPES, MEMBERS.formatted(pg16 ? OPTIONS_16 : OPTIONS_OLD),
                 row -> memberships.add(new PgMembership(row.getString("role"), row.getString("member"),
                         row.getString("grantor"), row.getBoolean("admin_option"), optionalBoolean(row, "inherit_option"),
                         optionalBoolean(row, "set_option"))));
-        session.query("pg_database", List.of(ResourceTypes.PG_ROLE), DATABASE_OWNER, row -> memberships.add(
+        session.query("pg_catalog.pg_database", TYPES, DATABASE_OWNER, row -> memberships.add(
                 new PgMembership("pg_database_owner", row.getString(1), "", false,
                         pg16 ? Optional.of(true) : Optional.empty(), pg16 ? Optional.of(true) : Optional.empty())));
         return memberships;

@@ -15,7 +15,7 @@ final class ServerReader {
             "shared_preload_libraries", "log_statement", "log_min_duration_statement", "rds.force_ssl");
     private static final String VERSION = "select current_setting('server_version'),"
             + " current_setting('server_version_num')::int, current_database(),"
-            + " exists (select 1 from pg_roles where rolname = 'rds_superuser')";
+            + " to_regrole('rds_superuser') is not null";
     /**
      * The names are part of the SQL text rather than a bound parameter, so the text (whose hash keys a recorded
      * result) changes when the list does: replaying older evidence with a longer list is then "not in the
@@ -24,8 +24,8 @@ final class ServerReader {
      */
     private static final String SETTINGS_SQL = "select name, setting from pg_settings where name = any('{"
             + String.join(",", plainNames(SETTINGS)) + "}'::text[])";
-    private static final String EXTENSIONS = "select e.extname, e.extversion, n.nspname from pg_extension e"
-            + " join pg_namespace n on n.oid = e.extnamespace order by e.extname";
+    private static final String EXTENSIONS = "select e.extname, e.extversion, "
+            + CatalogSql.schemaName("e.extnamespace") + " from pg_extension e order by e.extname";
 
     record Version(String version, int versionNum, String database, boolean rds) {}
 
@@ -44,15 +44,16 @@ final class ServerReader {
 
     Map<String, String> settings() {
         Map<String, String> settings = new TreeMap<>();
-        session.query("pg_settings", List.of(ResourceTypes.PG_DATABASE), SETTINGS_SQL,
-                row -> settings.put(row.getString(1), row.getString(2)));
+        session.attempt("pg_catalog.pg_settings", SETTINGS_SQL, row -> settings.put(row.getString(1), row.getString(2)))
+                .ifPresent(f -> session.unknownFields(f, ResourceTypes.PG_DATABASE, "", List.of("settings")));
         return settings;
     }
 
     List<PgExtension> extensions() {
         List<PgExtension> extensions = new ArrayList<>();
-        session.query("pg_extension", List.of(ResourceTypes.PG_DATABASE), EXTENSIONS, row -> extensions.add(
-                new PgExtension(row.getString(1), row.getString(2), row.getString(3))));
+        session.attempt("pg_catalog.pg_extension", EXTENSIONS, row -> extensions.add(
+                        new PgExtension(row.getString(1), row.getString(2), row.getString(3))))
+                .ifPresent(f -> session.unknownFields(f, ResourceTypes.PG_DATABASE, "", List.of("extensions")));
         return extensions;
     }
 

@@ -9,6 +9,19 @@ final class SqlErrors {
     /** SQL state of a query the evidence bundle does not hold (class HA: not a PostgreSQL state). */
     static final String NOT_IN_EVIDENCE = "HA404";
 
+    /**
+     * The code of a refused catalog query: the server's SQLSTATE itself (42501 for a privilege the audit role
+     * lacks, 57014 for a statement timeout), so a user can look it up in PostgreSQL's error code table.
+     */
+    static String queryCode(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals(NOT_IN_EVIDENCE)) {
+            return "NotInEvidence";
+        }
+        return state.isEmpty() ? "SQLException" : state;
+    }
+
+    /** The code of a failed connection: what a user acts on (the server cannot be reached, the login was refused). */
     static String code(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals(NOT_IN_EVIDENCE)) {

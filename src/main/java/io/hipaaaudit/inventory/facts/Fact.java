@@ -14,12 +14,20 @@ import java.util.List;
  *                  {@code aggregate}
  * @param aggregate true when the fact gathers every resource of its {@code from} types (the keys' users, the
  *                  account's trails): a failed listing leaves it incomplete even when it is present
+ * @param needs     for a derived fact, the fields of the same resource it is computed from: when one of them is
+ *                  unknown and the fact is absent, it is unknown for the same reason
  */
-public record Fact(String name, FactType type, String doc, String source, List<String> from, boolean aggregate) {
+public record Fact(String name, FactType type, String doc, String source, List<String> from, boolean aggregate,
+                   List<String> needs) {
     public Fact {
         doc = doc == null ? "" : doc.strip();
         source = source == null ? "" : source.strip();
         from = from == null ? List.of() : List.copyOf(from);
+        needs = needs == null ? List.of() : List.copyOf(needs);
+    }
+
+    public Fact(String name, FactType type, String doc, String source, List<String> from, boolean aggregate) {
+        this(name, type, doc, source, from, aggregate, List.of());
     }
 
     public boolean derived() {

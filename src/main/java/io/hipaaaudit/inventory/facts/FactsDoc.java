@@ -67,6 +67,10 @@ public final class FactsDoc {
                 source += (source.isEmpty() ? "" : "; ") + (f.aggregate() ? "all of " : "derived from ")
                         + String.join(", ", f.from().stream().map(s -> "`" + s + "`").toList());
             }
+            if (!f.needs().isEmpty()) {
+                source += (source.isEmpty() ? "" : "; ") + "needs "
+                        + String.join(", ", f.needs().stream().map(s -> "`" + s + "`").toList());
+            }
             out.append("| `").append(prefix).append(f.name()).append("` | ").append(f.type().display())
                     .append(" | ").append(cell(f.doc())).append(" | ").append(source).append(" |\n");
             FactType nested = f.type().kind() == FactType.Kind.LIST ? f.type().items().orElse(FactType.DYN) : f.type();

@@ -236,7 +236,7 @@ class EvidenceBundleTest {
     void aRequestOrQueryMissingFromTheBundleIsNotAssessedNamingTheAction() throws Exception {
         Path cut = copy("cut");
         drop(cut, "aws/us-east-1/rds.json", "exchanges", e -> e.get("action").asText().equals("DescribeDBSnapshots"));
-        drop(cut, postgresFile(), "queries", q -> q.get("operation").asText().equals("pg_roles"));
+        drop(cut, postgresFile(), "queries", q -> q.get("operation").asText().endsWith("pg_roles"));
         Run replayed = Run.of("scan", "--replay", cut.toString(), "--environment", "prod",
                 "--output-dir", dir.resolve("cut-out").toString());
         assertThat(replayed.exit()).as(replayed.err()).isIn(1, 3);

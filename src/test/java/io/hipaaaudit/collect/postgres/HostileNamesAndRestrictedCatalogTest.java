@@ -91,8 +91,8 @@ class HostileNamesAndRestrictedCatalogTest {
         assertThat(collection.errors()).singleElement().satisfies(e -> {
             assertThat(e.source()).isEqualTo("postgres");
             assertThat(e.database()).contains("names-db");
-            assertThat(e.operation()).isEqualTo("pg_default_acl");
-            assertThat(e.code()).isEqualTo("InsufficientPrivilege");
+            assertThat(e.operation()).isEqualTo("pg_catalog.pg_default_acl");
+            assertThat(e.code()).isEqualTo("42501");
             assertThat(e.resourceTypes()).containsExactly(ResourceTypes.PG_DEFAULT_ACL);
             assertThat(e.covers(ResourceTypes.PG_RELATION, null, null, "names-db")).isFalse();
         });

@@ -31,7 +31,8 @@ class RecordedCatalogTest {
             assertThat(new PostgresCollector().replay(evidence)).as(user).isEqualTo(live);
             assertThat(new PostgresCollector().replay(fromJson)).as(user).isEqualTo(live);
             assertThat(evidence.queries()).extracting(q -> q.operation())
-                    .contains("server_version", "pg_roles", "pg_class", "pg_attribute", "pg_proc");
+                    .contains("server_version", "pg_catalog.pg_roles", "pg_catalog.pg_class", "pg_catalog.pg_attribute",
+                            "pg_catalog.pg_proc");
         }
     }
 
