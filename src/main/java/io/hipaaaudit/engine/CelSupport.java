@@ -31,9 +31,22 @@ import java.util.stream.Collectors;
  * and sets extensions are enabled.
  */
 public final class CelSupport {
+    /**
+     * Iterations one evaluation may make across all its comprehensions. The bundled rules iterate over a
+     * resource's own lists (rules, grants, trails), far below this; a custom rule that multiplies large lists
+     * stops here and its finding is NOT_ASSESSED instead of keeping the scan busy.
+     */
+    public static final int ITERATION_BUDGET = 100_000;
+    /** Comprehensions (exists, all, map, filter, cel.bind) nested deeper than this are refused at load. */
+    public static final int MAX_COMPREHENSION_NESTING = 4;
+    /** Longest expression accepted, in code points. */
+    public static final int MAX_EXPRESSION_SIZE = 20_000;
+
     private static final CelOptions OPTIONS = CelOptions.current()
             .enableTimestampEpoch(true)
             .enableHeterogeneousNumericComparisons(true)
+            .comprehensionMaxIterations(ITERATION_BUDGET)
+            .maxExpressionCodePointSize(MAX_EXPRESSION_SIZE)
             .build();
     private static final Cel CEL = CelFactory.standardCelBuilder()
             .setOptions(OPTIONS)
@@ -95,6 +108,12 @@ public final class CelSupport {
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
+            int nesting = nesting(ast.getExpr());
+            if (nesting > MAX_COMPREHENSION_NESTING) {
+                return new Compiled(null, "comprehensions are nested " + nesting + " deep (at most "
+                        + MAX_COMPREHENSION_NESTING + "): such an expression can take hours on large lists",
+                        List.of(), null, java.util.Set.of());
+            }
             String trimmed = expression.strip();
             List<String> path = FIELD_PATH.matcher(trimmed).matches()
                     ? List.of(trimmed.substring("resource.".length()).split("\\.")) : List.of();
@@ -102,6 +121,37 @@ public final class CelSupport {
         } catch (CelValidationException | CelEvaluationException e) {
             return new Compiled(null, e.getMessage().replaceAll("\\s+", " "), List.of(), null, java.util.Set.of());
         }
+    }
+
+    /** How deeply comprehensions nest in the expression (0 for none). */
+    static int nesting(dev.cel.common.ast.CelExpr e) {
+        return switch (e.getKind()) {
+            case COMPREHENSION -> {
+                dev.cel.common.ast.CelExpr.CelComprehension c = e.comprehension();
+                int inner = java.util.stream.Stream.of(c.loopCondition(), c.loopStep(), c.result())
+                        .mapToInt(CelSupport::nesting).max().orElse(0);
+                int outer = Math.max(nesting(c.iterRange()), nesting(c.accuInit()));
+                yield Math.max(outer, 1 + inner);
+            }
+            case SELECT -> nesting(e.select().operand());
+            case CALL -> java.util.stream.Stream.concat(e.call().target().stream(), e.call().args().stream())
+                    .mapToInt(CelSupport::nesting).max().orElse(0);
+            case LIST -> e.list().elements().stream().mapToInt(CelSupport::nesting).max().orElse(0);
+            case MAP -> e.map().entries().stream()
+                    .mapToInt(x -> Math.max(nesting(x.key()), nesting(x.value()))).max().orElse(0);
+            case STRUCT -> e.struct().entries().stream().mapToInt(x -> nesting(x.value())).max().orElse(0);
+            default -> 0;
+        };
+    }
+
+    /** True when an evaluation stopped because it used up {@link #ITERATION_BUDGET}. */
+    public static boolean overBudget(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("iteration budget")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(CelIssue issue) {

@@ -139,8 +139,11 @@ public final class Evaluator {
             return Findings.of(rule, r.ref(), Status.FAIL, message, attributed(rule, r, vars, evidence));
         } catch (CelEvaluationException | RuntimeException e) {
             Map<String, Object> withError = new LinkedHashMap<>(evidence.isEmpty() ? evidence(rule, vars, params, r) : evidence);
-            String why = unobserved(e).map(k -> "the fact '" + k + "' was not observed for this resource")
-                    .orElse(Findings.celError(e));
+            String why = CelSupport.overBudget(e)
+                    ? "the rule's expression used up its evaluation budget of " + CelSupport.ITERATION_BUDGET
+                            + " iterations on this resource"
+                    : unobserved(e).map(k -> "the fact '" + k + "' was not observed for this resource")
+                            .orElse(Findings.celError(e));
             withError.put("evaluationError", why);
             return Findings.of(rule, r.ref(), Status.NOT_ASSESSED, "not assessed: " + why, withError);
         }
