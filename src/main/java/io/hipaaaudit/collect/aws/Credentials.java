@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 final class Credentials implements AutoCloseable {
     private final AwsCredentialsProvider provider;
     private final Optional<StsClient> assumeRoleClient;
+    private final Optional<BoundedHttpClient> bounded;
 
     Credentials(AwsCollectorOptions options, String baseRegion, AwsTransport transport) {
         AwsCredentialsProvider base = options.credentialsProvider().orElseGet(() -> options.profile()
@@ -24,11 +25,16 @@ final class Credentials implements AutoCloseable {
         if (options.roleArn().isEmpty()) {
             provider = base;
             assumeRoleClient = Optional.empty();
+            bounded = Optional.empty();
             return;
         }
+        // the same bounds as every other client of the scan: a hanging STS ends at the attempt timeout
+        bounded = Optional.of(new BoundedHttpClient(options.attemptTimeout(), options.deadline()));
         var sts = StsClient.builder().region(Region.of(baseRegion)).credentialsProvider(base)
-                .httpClient(transport.wrap(options.httpClient().orElseGet(() -> AwsClients.httpClient(options.attemptTimeout())),
-                        "sts", baseRegion, options.clock()));
+                .overrideConfiguration(AwsClients.bounds(options).build())
+                .httpClient(bounded.get().wrap(transport.wrap(options.httpClient()
+                        .orElseGet(() -> AwsClients.httpClient(options.attemptTimeout())), "sts", baseRegion,
+                        options.clock())));
         options.endpointUrl().ifPresent(sts::endpointOverride);
         assumeRoleClient = Optional.of(sts.build());
         provider = StsAssumeRoleCredentialsProvider.builder()
@@ -55,5 +61,6 @@ final class Credentials implements AutoCloseable {
             assumed.close();
         }
         assumeRoleClient.ifPresent(StsClient::close);
+        bounded.ifPresent(BoundedHttpClient::close);
     }
 }

@@ -5,9 +5,7 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
@@ -25,19 +23,17 @@ public final class OrganizationAccounts {
         AwsCredentialsProvider credentials = options.credentialsProvider().orElseGet(() -> options.profile()
                 .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
-        var override = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(options.attemptTimeout().multipliedBy(6));
-        options.retryStrategy().ifPresentOrElse(override::retryStrategy,
-                () -> override.retryStrategy(RetryMode.STANDARD));
         // the SDK does not close an HTTP client it was given: this one is closed with the client
         var http = AwsClients.httpClient(options.attemptTimeout());
+        var bounded = new BoundedHttpClient(options.attemptTimeout(), options.deadline());
         var builder = OrganizationsClient.builder()
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials)
-                .httpClient(http)
-                .overrideConfiguration(override.build());
+                .httpClient(bounded.wrap(http))
+                .overrideConfiguration(AwsClients.bounds(options).addExecutionInterceptor(new PaginationGuard())
+                        .build());
         options.endpointUrl().ifPresent(builder::endpointOverride);
-        try (http; OrganizationsClient client = builder.build()) {
+        try (http; bounded; OrganizationsClient client = builder.build()) {
             return client.listAccountsPaginator(r -> r.maxResults(20)).stream().flatMap(p -> p.accounts().stream())
                     .filter(a -> a.status() == AccountStatus.ACTIVE)
                     .map(a -> new AccountTarget(a.id(), Optional.of("arn:" + partition(a.arn()) + ":iam::" + a.id()
