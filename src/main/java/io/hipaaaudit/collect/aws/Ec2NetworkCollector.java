@@ -1,5 +1,6 @@
 package io.hipaaaudit.collect.aws;
 
+import static io.hipaaaudit.collect.aws.MissingField.listed;
 import static io.hipaaaudit.inventory.ResourceTypes.INTERNET_GATEWAY;
 import static io.hipaaaudit.inventory.ResourceTypes.NAT_GATEWAY;
 import static io.hipaaaudit.inventory.ResourceTypes.NETWORK_ACL;
@@ -36,31 +37,37 @@ final class Ec2NetworkCollector {
 
     /** Collects the region's topology; returns referenced prefix list ids, or empty if route tables are unknown. */
     java.util.Optional<Set<String>> collect() {
-        scope.list("ec2:DescribeVpcs", List.of(VPC), () -> ec2.describeVpcsPaginator(r -> r.maxResults(1000))
-                .vpcs().stream().toList(), v -> v.vpcId(), "vpcId", map::vpc)
+        scope.list("ec2:DescribeVpcs", List.of(VPC), () -> ec2.describeVpcsPaginator(r -> r.maxResults(1000)).stream()
+                .flatMap(p -> listed(p.hasVpcs(), p.vpcs(), "vpcSet").stream()).toList(), v -> v.vpcId(), "vpcId", map::vpc)
                 .ifPresent(items -> scope.sink().addAll(Vpc.class, items));
         scope.list("ec2:DescribeSubnets", List.of(SUBNET), () -> ec2.describeSubnetsPaginator(r -> r.maxResults(1000))
-                .subnets().stream().toList(), v -> v.subnetId(), "subnetId", map::subnet)
+                .stream().flatMap(p -> listed(p.hasSubnets(), p.subnets(), "subnetSet").stream()).toList(), v -> v.subnetId(), "subnetId", map::subnet)
                 .ifPresent(items -> scope.sink().addAll(Subnet.class, items));
         var routeTables = scope.list("ec2:DescribeRouteTables", List.of(ROUTE_TABLE),
-                () -> ec2.describeRouteTablesPaginator(r -> r.maxResults(100)).routeTables().stream().toList(),
+                () -> ec2.describeRouteTablesPaginator(r -> r.maxResults(100)).stream()
+                        .flatMap(p -> listed(p.hasRouteTables(), p.routeTables(), "routeTableSet").stream()).toList(),
                 t -> t.routeTableId(), "routeTableId", map::routeTable);
         routeTables.ifPresent(items -> scope.sink().addAll(RouteTable.class, items));
         scope.list("ec2:DescribeInternetGateways", List.of(INTERNET_GATEWAY),
-                () -> ec2.describeInternetGatewaysPaginator(r -> r.maxResults(1000)).internetGateways().stream().toList(),
+                () -> ec2.describeInternetGatewaysPaginator(r -> r.maxResults(1000)).stream()
+                        .flatMap(p -> listed(p.hasInternetGateways(), p.internetGateways(), "internetGatewaySet")
+                                .stream()).toList(),
                 g -> g.internetGatewayId(), "internetGatewayId", map::internetGateway)
                 .ifPresent(items -> scope.sink().addAll(InternetGateway.class, items));
         scope.list("ec2:DescribeEgressOnlyInternetGateways", List.of(INTERNET_GATEWAY),
-                () -> ec2.describeEgressOnlyInternetGatewaysPaginator(r -> r.maxResults(255))
-                        .egressOnlyInternetGateways().stream().toList(),
+                () -> ec2.describeEgressOnlyInternetGatewaysPaginator(r -> r.maxResults(255)).stream()
+                        .flatMap(p -> listed(p.hasEgressOnlyInternetGateways(), p.egressOnlyInternetGateways(),
+                                "egressOnlyInternetGatewaySet").stream()).toList(),
                 g -> g.egressOnlyInternetGatewayId(), "egressOnlyInternetGatewayId", map::egressOnlyGateway)
                 .ifPresent(items -> scope.sink().addAll(InternetGateway.class, items));
         scope.list("ec2:DescribeNatGateways", List.of(NAT_GATEWAY),
-                () -> ec2.describeNatGatewaysPaginator(r -> r.maxResults(1000)).natGateways().stream().toList(),
+                () -> ec2.describeNatGatewaysPaginator(r -> r.maxResults(1000)).stream()
+                        .flatMap(p -> listed(p.hasNatGateways(), p.natGateways(), "natGatewaySet").stream()).toList(),
                 g -> g.natGatewayId(), "natGatewayId", map::natGateway)
                 .ifPresent(items -> scope.sink().addAll(NatGateway.class, items));
         scope.list("ec2:DescribeNetworkAcls", List.of(NETWORK_ACL),
-                () -> ec2.describeNetworkAclsPaginator(r -> r.maxResults(100)).networkAcls().stream().toList(),
+                () -> ec2.describeNetworkAclsPaginator(r -> r.maxResults(100)).stream()
+                        .flatMap(p -> listed(p.hasNetworkAcls(), p.networkAcls(), "networkAclSet").stream()).toList(),
                 n -> n.networkAclId(), "networkAclId", map::networkAcl)
                 .ifPresent(items -> scope.sink().addAll(NetworkAcl.class, items));
         return routeTables.map(tables -> {

@@ -1,5 +1,6 @@
 package io.hipaaaudit.collect.aws;
 
+import static io.hipaaaudit.collect.aws.MissingField.listed;
 import static io.hipaaaudit.inventory.ResourceTypes.FLOW_LOG;
 import static io.hipaaaudit.inventory.ResourceTypes.MANAGED_PREFIX_LIST;
 import static io.hipaaaudit.inventory.ResourceTypes.NETWORK_INTERFACE;
@@ -34,7 +35,9 @@ final class Ec2SecurityCollector {
 
     void collect(Optional<Set<String>> routePrefixLists) {
         var groups = scope.list("ec2:DescribeSecurityGroups", List.of(SECURITY_GROUP),
-                () -> ec2.describeSecurityGroupsPaginator(r -> r.maxResults(1000)).securityGroups().stream().toList(),
+                () -> ec2.describeSecurityGroupsPaginator(r -> r.maxResults(1000)).stream()
+                        .flatMap(p -> listed(p.hasSecurityGroups(), p.securityGroups(), "securityGroupInfo").stream())
+                        .toList(),
                 g -> g.groupId(), "groupId", map::securityGroup);
         groups.ifPresent(items -> scope.sink().addAll(SecurityGroup.class, items));
         Optional<Set<String>> referenced = groups.flatMap(g -> routePrefixLists.map(routes -> {
@@ -45,10 +48,12 @@ final class Ec2SecurityCollector {
         }));
         prefixLists(referenced);
         scope.list("ec2:DescribeFlowLogs", List.of(FLOW_LOG), () -> ec2.describeFlowLogsPaginator(r -> r.maxResults(1000))
-                .flowLogs().stream().toList(), f -> f.flowLogId(), "flowLogId", map::flowLog)
+                .stream().flatMap(p -> listed(p.hasFlowLogs(), p.flowLogs(), "flowLogSet").stream()).toList(), f -> f.flowLogId(), "flowLogId", map::flowLog)
                 .ifPresent(items -> scope.sink().addAll(FlowLog.class, items));
         scope.list("ec2:DescribeNetworkInterfaces", List.of(NETWORK_INTERFACE),
-                () -> ec2.describeNetworkInterfacesPaginator(r -> r.maxResults(1000)).networkInterfaces().stream().toList(),
+                () -> ec2.describeNetworkInterfacesPaginator(r -> r.maxResults(1000)).stream()
+                        .flatMap(p -> listed(p.hasNetworkInterfaces(), p.networkInterfaces(), "networkInterfaceSet")
+                                .stream()).toList(),
                 n -> n.networkInterfaceId(), "networkInterfaceId", map::networkInterface)
                 .ifPresent(items -> scope.sink().addAll(NetworkInterface.class, items));
     }
@@ -56,7 +61,8 @@ final class Ec2SecurityCollector {
     /** With the references unknown (a failed call), every list's entries are read: unknown must not mean empty. */
     private void prefixLists(Optional<Set<String>> referenced) {
         var lists = scope.list("ec2:DescribeManagedPrefixLists", List.of(MANAGED_PREFIX_LIST),
-                () -> ec2.describeManagedPrefixListsPaginator(r -> r.maxResults(100)).prefixLists().stream().toList(),
+                () -> ec2.describeManagedPrefixListsPaginator(r -> r.maxResults(100)).stream()
+                        .flatMap(p -> listed(p.hasPrefixLists(), p.prefixLists(), "prefixListSet").stream()).toList(),
                 p -> p.prefixListId(), "prefixListId", p -> p);
         if (lists.isEmpty()) {
             return;
@@ -72,7 +78,7 @@ final class Ec2SecurityCollector {
             String name = Tags.text(list.prefixListArn()).orElse(list.prefixListId());
             scope.callFor("ec2:GetManagedPrefixListEntries", MANAGED_PREFIX_LIST, name, List.of(),
                     () -> ec2.getManagedPrefixListEntriesPaginator(r -> r.prefixListId(list.prefixListId()).maxResults(100))
-                            .entries().stream()
+                            .stream().flatMap(p -> listed(p.hasEntries(), p.entries(), "entrySet").stream())
                             .map(e -> new ManagedPrefixList.Entry(e.cidr(), e.description())).toList())
                     .ifPresent(entries -> scope.sink().addAll(ManagedPrefixList.class,
                             List.of(map.prefixList(list, entries))));

@@ -23,6 +23,17 @@ final class MissingField extends RuntimeException {
         return value;
     }
 
+    /**
+     * A page's list, or a MissingField naming {@code field} when the page lacks it: the SDK gives an empty list for
+     * an absent one too, and only {@code hasXxx()} ({@code present}) tells "none" from "not answered".
+     */
+    static <T> java.util.List<T> listed(boolean present, java.util.List<T> items, String field) {
+        if (!present) {
+            throw new MissingField(field);
+        }
+        return items;
+    }
+
     String field() {
         return field;
     }

@@ -46,7 +46,7 @@ final class RdsMapper {
                 opt(i.storageEncrypted()), text(i.kmsKeyId()), opt(i.backupRetentionPeriod()),
                 opt(i.latestRestorableTime()), opt(i.deletionProtection()), text(i.dbClusterIdentifier()),
                 Optional.ofNullable(i.dbSubnetGroup()).flatMap(g -> text(g.dbSubnetGroupName())), groups,
-                i.dbParameterGroups().stream().map(g -> g.dbParameterGroupName()).filter(n -> n != null).toList(),
+                parameterGroups(i, name),
                 i.enabledCloudwatchLogsExports(), opt(i.iamDatabaseAuthenticationEnabled()),
                 text(i.caCertificateIdentifier()), tags(i.tagList()));
     }
@@ -63,11 +63,36 @@ final class RdsMapper {
                 opt(c.publiclyAccessible()), opt(c.storageEncrypted()), text(c.kmsKeyId()),
                 opt(c.backupRetentionPeriod()), opt(c.latestRestorableTime()), opt(c.deletionProtection()),
                 text(c.dbSubnetGroup()), groups, text(c.dbClusterParameterGroup()),
-                c.dbClusterMembers().stream()
-                        .map(m -> new DbCluster.Member(m.dbInstanceIdentifier(), Boolean.TRUE.equals(m.isClusterWriter())))
-                        .toList(),
+                members(c, name),
                 c.availabilityZones(), c.enabledCloudwatchLogsExports(), opt(c.iamDatabaseAuthenticationEnabled()),
                 tags(c.tagList()));
+    }
+
+    /**
+     * The parameter groups in force. Every instance has at least one, so an answer without the list, or with a
+     * group without its name, leaves them unknown (recorded against the instance), not "none".
+     */
+    private List<String> parameterGroups(software.amazon.awssdk.services.rds.model.DBInstance i, String name) {
+        if (!i.hasDbParameterGroups() || i.dbParameterGroups().isEmpty()
+                || i.dbParameterGroups().stream().anyMatch(g -> text(g.dbParameterGroupName()).isEmpty())) {
+            scope.missing("rds:DescribeDBInstances", DB_INSTANCE, name, List.of("parameterGroupNames"),
+                    i.hasDbParameterGroups() && !i.dbParameterGroups().isEmpty() ? "DBParameterGroupName"
+                            : "DBParameterGroups");
+            return List.of();
+        }
+        return i.dbParameterGroups().stream().map(g -> g.dbParameterGroupName()).toList();
+    }
+
+    /** The cluster's instances; an answer without the list (or a member without its id) leaves them unknown. */
+    private List<DbCluster.Member> members(software.amazon.awssdk.services.rds.model.DBCluster c, String name) {
+        if (!c.hasDbClusterMembers() || c.dbClusterMembers().stream().anyMatch(m -> text(m.dbInstanceIdentifier()).isEmpty())) {
+            scope.missing("rds:DescribeDBClusters", DB_CLUSTER, name, List.of("members"),
+                    c.hasDbClusterMembers() ? "DBInstanceIdentifier" : "DBClusterMembers");
+            return List.of();
+        }
+        return c.dbClusterMembers().stream()
+                .map(m -> new DbCluster.Member(m.dbInstanceIdentifier(), Boolean.TRUE.equals(m.isClusterWriter())))
+                .toList();
     }
 
     /** The security group ids; absent (and recorded) when the answer has no list or an entry without an id. */

@@ -186,4 +186,78 @@ class BrokenAnswerTest {
         // the database's own groups do not admit that list: its rules are still judged
         assertThat(WireFindings.status(inv, "rds-instance-sg-not-open-to-world", "app-db")).isEqualTo(Status.PASS);
     }
+
+    @Test
+    void anEc2PageWithoutItsListIsAListingErrorNotNoResources() {
+        answer("ec2", "DescribeVpcs", "<DescribeVpcsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+                + "<requestId>r-1</requestId></DescribeVpcsResponse>");
+        Inventory inv = scan();
+
+        CollectionError e = only(inv);
+        assertThat(e.perResource()).isFalse();
+        assertThat(e.operation()).isEqualTo("ec2:DescribeVpcs");
+        assertThat(e.message()).isEqualTo("DescribeVpcs answered without vpcSet");
+        assertThat(e.resourceTypes()).containsExactly(ResourceTypes.VPC);
+        assertThat(inv.vpcs()).isEmpty();
+        assertThat(inv.subnets()).isNotEmpty();
+    }
+
+    @Test
+    void anEmptyEc2ListIsAnAnswer() {
+        answer("ec2", "DescribeNatGateways", "<DescribeNatGatewaysResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+                + "<requestId>r-1</requestId><natGatewaySet/></DescribeNatGatewaysResponse>");
+        Inventory inv = scan();
+
+        assertThat(inv.collectionErrors()).isEmpty();
+        assertThat(inv.natGateways()).isEmpty();
+    }
+
+    @Test
+    void aSecurityGroupPageWithoutItsListIsAListingError() {
+        answer("ec2", "DescribeSecurityGroups", "<DescribeSecurityGroupsResponse "
+                + "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>r-1</requestId>"
+                + "</DescribeSecurityGroupsResponse>");
+        CollectionError e = only(scan());
+        assertThat(e.message()).isEqualTo("DescribeSecurityGroups answered without securityGroupInfo");
+        assertThat(e.resourceTypes()).containsExactly(ResourceTypes.SECURITY_GROUP);
+    }
+
+    @Test
+    void anInstanceWithoutItsParameterGroupsHasThemUnknownNotNone() {
+        // the first page only (the request without the marker of the second)
+        wire.server.stubFor(wire.request("us-east-1", "rds", "DescribeDBInstances").atPriority(0)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("instances-page-2"))
+                .willReturn(AwsWire.ok("rds", WireFindings.fixture("rds", "DescribeDBInstances.xml")
+                        .replaceFirst("(?s)<DBParameterGroups>.*?</DBParameterGroups>", ""))));
+        Inventory inv = scan();
+
+        CollectionError e = only(inv);
+        assertThat(e.perResource()).isTrue();
+        assertThat(e.operation()).isEqualTo("rds:DescribeDBInstances");
+        assertThat(e.message()).isEqualTo("DescribeDBInstances answered without DBParameterGroups");
+        assertThat(e.fields()).containsExactly("parameterGroupNames");
+        assertThat(inv.dbInstances()).hasSizeGreaterThan(1);
+
+        var doc = io.hipaaaudit.engine.Scan.run(inv, io.hipaaaudit.rules.RuleLoader.load(java.util.List.of()),
+                new io.hipaaaudit.engine.Environments("default", "Environment"), java.util.Map.of());
+        assertThat(doc.findings()).filteredOn(f -> f.ruleId().equals("rds-instance-force-ssl"))
+                .filteredOn(f -> e.resource().orElseThrow().equals(f.resource().arn()))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.status()).isEqualTo(Status.NOT_ASSESSED);
+                    assertThat(f.message()).contains("DBParameterGroups");
+                });
+    }
+
+    @Test
+    void aClusterWithoutItsMembersHasThemUnknownNotNone() {
+        answer("rds", "DescribeDBClusters", WireFindings.fixture("rds", "DescribeDBClusters.xml")
+                .replaceFirst("(?s)<DBClusterMembers>.*?</DBClusterMembers>", ""));
+        Inventory inv = scan();
+
+        CollectionError e = only(inv);
+        assertThat(e.resource()).hasValueSatisfying(r -> assertThat(r).contains("cluster:app-aurora"));
+        assertThat(e.message()).isEqualTo("DescribeDBClusters answered without DBClusterMembers");
+        assertThat(e.fields()).containsExactly("members");
+        assertThat(inv.dbClusters()).singleElement().satisfies(c -> assertThat(c.members()).isEmpty());
+    }
 }
