@@ -97,6 +97,10 @@ public final class Evaluator {
         }
         Optional<Map<String, Object>> forEnvironment = environments.paramsFor(rule, r.environment());
         if (forEnvironment.isEmpty()) {
+            if (notApplicableWithoutParams(rule, r)) {
+                return Findings.of(rule, r.ref(), Status.NOT_APPLICABLE, "not applicable to this resource",
+                        Map.of());
+            }
             return Findings.of(rule, r.ref(), Status.NOT_ASSESSED, Environments.undefinedMessage(rule, r.environment()),
                     Environments.undefinedEvidence(rule, r.environment()));
         }
@@ -146,6 +150,28 @@ public final class Evaluator {
                             .orElse(Findings.celError(e));
             withError.put("evaluationError", why);
             return Findings.of(rule, r.ref(), Status.NOT_ASSESSED, "not assessed: " + why, withError);
+        }
+    }
+
+    /**
+     * Whether {@code applies_if} rules the resource out without the parameters an undefined environment lacks: a
+     * cluster member is outside an instance rule whatever its environment. An {@code applies_if} that reads a
+     * parameter or an unknown fact decides nothing here.
+     */
+    private boolean notApplicableWithoutParams(Rule rule, ResourceView r) {
+        if (rule.appliesIf().isEmpty() || unknownRead(rule, r, rule.appliesIf().get(), Map.of()).isPresent()) {
+            return false;
+        }
+        CelVariableResolver vars = name -> switch (name) {
+            case "resource" -> Optional.of(r.facts());
+            case "env" -> Optional.of(r.environment().name());
+            case "now" -> now.map(n -> (Object) n);
+            default -> Optional.empty();
+        };
+        try {
+            return Boolean.FALSE.equals(rule.appliesIf().get().eval(r.facts(), vars));
+        } catch (CelEvaluationException | RuntimeException e) {
+            return false;
         }
     }
 

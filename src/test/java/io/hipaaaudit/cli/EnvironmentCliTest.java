@@ -129,4 +129,15 @@ class EnvironmentCliTest {
         assertThat(r.err()).startsWith("hipaa-audit: " + cfg + ":3: environments.aliases.prod: string found, "
                 + "array expected");
     }
+
+    @Test
+    void aClusterMemberInAnUndefinedEnvironmentIsOutsideTheInstanceRulesNotUnassessed() throws IOException {
+        ObjectNode inv = (ObjectNode) Json.json().readTree(snapshot.toFile());
+        ((ObjectNode) inv.get("dbInstances").get(0)).put("dbClusterIdentifier", "healthapp-aurora");
+        Json.json().writeValue(snapshot.toFile(), inv);
+
+        scan();
+        JsonNode f = finding(RETENTION);
+        assertThat(f.get("status").asText()).as(f.toString()).isEqualTo("NOT_APPLICABLE");
+    }
 }
