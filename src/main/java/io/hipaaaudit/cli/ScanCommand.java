@@ -24,9 +24,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate the HIPAA rule pack and write findings.",
-                "Exit codes: 0 nothing at or above --fail-on failed; 1 failing findings; "
-                        + "2 usage, input or rule error; 3 scan incomplete (NOT_ASSESSED present)."})
+        description = "Evaluate the HIPAA rule pack and write findings.",
+        exitCodeListHeading = "%nExit codes (when findings both fail and are NOT_ASSESSED, 1 wins over 3):%n",
+        exitCodeList = {
+                "0:nothing at or above --fail-on failed, and every finding was assessed",
+                "1:at least one finding at or above --fail-on failed (even if others are NOT_ASSESSED)",
+                "2:usage, input, configuration or rule error: nothing was evaluated",
+                "3:the scan is incomplete: some findings are NOT_ASSESSED and none failed (see --allow-incomplete)"})
 final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

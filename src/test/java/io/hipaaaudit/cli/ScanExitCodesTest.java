@@ -62,4 +62,12 @@ class ScanExitCodesTest {
         assertThat(scan("high-fail-incomplete.json", "--rules", "src/test/resources/rules-needing-vpc",
                 "--fail-on", "critical").exit()).isEqualTo(ExitCodes.INCOMPLETE);
     }
+
+    @Test
+    void helpListsTheExitCodesAndWhichWins() {
+        Cli r = Cli.run("scan", "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Exit codes (when findings both fail and are NOT_ASSESSED, 1 wins over 3):")
+                .containsPattern("\\s+3\\s+the scan is incomplete");
+    }
 }
