@@ -1,65 +1,35 @@
 package io.hipaaaudit.analyse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.hipaaaudit.json.Json;
-import java.util.ArrayList;
+import io.hipaaaudit.analyse.policy.OpenStatement;
+import io.hipaaaudit.analyse.policy.PublicAccess;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a KMS key policy and lists the statements that allow anyone: {@code Effect: Allow} with
- * {@code Principal: "*"} (or {@code {"AWS": "*"}}, alone or in a list) and no {@code Condition}. Such a statement
- * lets any AWS principal in any account use or manage the key.
+ * The key-policy facts of a KMS key, from the shared resource-policy analysis ({@link PublicAccess}): the
+ * statements that allow every principal without a condition that pins the caller, and why each is open.
  */
 public final class KeyPolicyFacts {
     private KeyPolicyFacts() {}
 
     /** The Sids (or {@code #index}) of open statements; empty Optional when the policy is not valid JSON. */
     public static Optional<List<String>> openStatements(String policy) {
-        JsonNode doc;
-        try {
-            doc = Json.json().readTree(policy);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-        if (doc == null || !doc.isObject()) {
-            return Optional.empty();
-        }
-        JsonNode statements = doc.path("Statement");
-        List<JsonNode> list = new ArrayList<>();
-        if (statements.isArray()) {
-            statements.forEach(list::add);
-        } else if (statements.isObject()) {
-            list.add(statements);
-        }
-        List<String> open = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode s = list.get(i);
-            boolean allow = "Allow".equals(s.path("Effect").asText());
-            boolean conditioned = s.has("Condition") && s.get("Condition").size() > 0;
-            if (allow && !conditioned && anyone(s.path("Principal"))) {
-                open.add(s.hasNonNull("Sid") && !s.get("Sid").asText().isEmpty() ? s.get("Sid").asText() : "#" + i);
-            }
-        }
-        return Optional.of(List.copyOf(open));
+        return PublicAccess.openStatements(policy).map(open -> open.stream().map(OpenStatement::statement).toList());
     }
 
-    private static boolean anyone(JsonNode principal) {
-        if (principal.isTextual()) {
-            return "*".equals(principal.asText());
-        }
-        JsonNode aws = principal.path("AWS");
-        if (aws.isTextual()) {
-            return "*".equals(aws.asText());
-        }
-        if (aws.isArray()) {
-            for (JsonNode p : aws) {
-                if ("*".equals(p.asText())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /**
+     * Facts for rules: {@code policyOpenStatements} (the labels) and {@code policyOpenReasons} (label and reason
+     * per statement); none when the policy is not valid JSON, so rules reading them are NOT_ASSESSED.
+     */
+    public static Map<String, Object> facts(String policy) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        PublicAccess.openStatements(policy).ifPresent(open -> {
+            facts.put("policyOpenStatements", open.stream().map(OpenStatement::statement).toList());
+            facts.put("policyOpenReasons", open.stream()
+                    .map(o -> (Object) Map.of("statement", o.statement(), "reason", o.reason())).toList());
+        });
+        return facts;
     }
 }

@@ -157,7 +157,7 @@ public final class Views {
     private Map<String, Object> kmsKey(KmsKey k) {
         Map<String, Object> f = Plain.of(k);
         f.put("usedBy", usedBy(k));
-        k.policy().flatMap(KeyPolicyFacts::openStatements).ifPresent(open -> f.put("policyOpenStatements", open));
+        k.policy().map(KeyPolicyFacts::facts).ifPresent(f::putAll);
         return f;
     }
 
