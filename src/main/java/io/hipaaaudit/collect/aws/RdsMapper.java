@@ -43,7 +43,7 @@ final class RdsMapper {
         return new DbInstance(scope.account(), scope.region(), i.dbInstanceIdentifier(), i.dbInstanceArn(),
                 text(i.dbiResourceId()), text(i.engine()), i.engineVersion(), i.dbInstanceClass(),
                 text(i.dbInstanceStatus()), endpoint, opt(i.multiAZ()), opt(i.publiclyAccessible()),
-                opt(i.storageEncrypted()), text(i.kmsKeyId()), opt(i.backupRetentionPeriod()),
+                text(i.networkType()), opt(i.storageEncrypted()), text(i.kmsKeyId()), opt(i.backupRetentionPeriod()),
                 opt(i.latestRestorableTime()), opt(i.deletionProtection()), text(i.dbClusterIdentifier()),
                 Optional.ofNullable(i.dbSubnetGroup()).flatMap(g -> text(g.dbSubnetGroupName())), groups,
                 i.dbParameterGroups().stream().map(g -> g.dbParameterGroupName()).filter(n -> n != null).toList(),
@@ -60,7 +60,7 @@ final class RdsMapper {
                 text(c.dbClusterResourceId()), text(c.engine()), c.engineVersion(), text(c.status()),
                 text(c.endpoint()).map(a -> new Endpoint(a, port)),
                 text(c.readerEndpoint()).map(a -> new Endpoint(a, port)), opt(c.multiAZ()),
-                opt(c.publiclyAccessible()), opt(c.storageEncrypted()), text(c.kmsKeyId()),
+                opt(c.publiclyAccessible()), text(c.networkType()), opt(c.storageEncrypted()), text(c.kmsKeyId()),
                 opt(c.backupRetentionPeriod()), opt(c.latestRestorableTime()), opt(c.deletionProtection()),
                 text(c.dbSubnetGroup()), groups, text(c.dbClusterParameterGroup()),
                 c.dbClusterMembers().stream()
