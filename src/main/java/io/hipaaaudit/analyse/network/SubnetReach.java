@@ -115,9 +115,10 @@ final class SubnetReach {
                 }
                 yield publiclyAccessible.map(p -> p ? Optional.of(Exposure.INTERNET) : Optional.<Exposure>empty());
             }
-            case "nat-gateway", "egress-only-internet-gateway" -> Optional.of(Optional.empty());
-            case "virtual-private-gateway", "transit-gateway", "vpc-peering-connection", "vpc-endpoint",
-                 "local-gateway", "core-network", "instance", "network-interface" ->
+            // a gateway endpoint carries only connections the VPC opens to S3 or DynamoDB, never one to the database
+            case "nat-gateway", "egress-only-internet-gateway", "gateway-endpoint" -> Optional.of(Optional.empty());
+            case "virtual-private-gateway", "transit-gateway", "vpc-peering-connection", "local-gateway",
+                 "core-network", "instance", "network-interface", "gateway-load-balancer-endpoint" ->
                     Optional.of(Optional.of(Exposure.PEERED_OR_ONPREM));
             default -> Optional.empty();
         };
