@@ -32,7 +32,8 @@
  *
  * <p>Fail closed: a missing route table, ACL, security group, prefix list, subnet group, VPC or public flag, an
  * unknown network type where the DB subnets have IPv6 and an IPv6 path depends on it, an unknown route target,
- * an unreadable CIDR, or a collection error covering those types in the database's account and region leaves the dependent facts out, so rules reading them report NOT_ASSESSED.
+ * an unreadable CIDR, or a collection error covering those types in the database's account and region leaves
+ * the dependent facts out, so rules reading them report NOT_ASSESSED.
  *
  * <p>Not modelled: gateway ingress routing (edge associations) and appliances such as Network Firewall in the
  * inbound path, which may filter more than shown; the peer side of a peering connection, transit gateway route
