@@ -2,6 +2,7 @@ package io.hipaaaudit.report;
 
 import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.findings.ResourceRef;
+import io.hipaaaudit.inventory.aws.Arns;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -30,18 +31,8 @@ final class FindingIdentity {
         return r.arn().isEmpty() ? r.type() + ":" + r.id() : r.arn();
     }
 
-    /**
-     * The partition of an ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov}); without an ARN, the partition of
-     * the region (cn-*, us-gov-*), else {@code aws}.
-     */
+    /** The partition of the resource's ARN, else of its region: {@link Arns#partition(String, String)}. */
     static String partition(ResourceRef r) {
-        String[] parts = r.arn().split(":", 3);
-        if (parts.length == 3 && parts[0].equals("arn") && !parts[1].isEmpty()) {
-            return parts[1];
-        }
-        if (r.region().startsWith("cn-")) {
-            return "aws-cn";
-        }
-        return r.region().startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        return Arns.partition(r.arn(), r.region());
     }
 }

@@ -118,7 +118,7 @@ public final class SyntheticNetwork {
             dbs.add(new DbInstance(A, R, "db-" + d, null, null, Optional.of("postgres"), "16.4", "db.r6g.large",
                     Optional.of("available"),
                     Optional.of(new Endpoint("db-" + d + ".example", 5432 + d % 3)), Optional.of(true),
-                    Optional.of(d % 7 == 0), Optional.of(true), null, null, null, null, null,
+                    Optional.of(d % 7 == 0), Optional.of("IPV4"), Optional.of(true), null, null, null, null, null,
                     Optional.of("dbsg-" + d), Optional.of(List.of("sg-" + rnd.nextInt(groupCount), "sg-" + rnd.nextInt(groupCount))),
                     null, null, null, null, null));
         }

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code resource.network} on a DB instance or cluster:
  * <ul>
  * <li>{@code port}, {@code vpcId}, {@code subnetIds}: where it listens;</li>
- * <li>{@code subnetTiers}: DB subnet id to ISOLATED / CONNECTED / PRIVATE_EGRESS / PUBLIC;</li>
+ * <li>{@code subnetTiers}: DB subnet id to ISOLATED / GATEWAY_ENDPOINT / CONNECTED / PRIVATE_EGRESS / PUBLIC;</li>
  * <li>{@code ingress}: each source the security groups admit on the port ({@code kind} cidr, prefix-list or
  *     group; {@code source}, {@code v6}, {@code prefixLength}, {@code insideVpc}, {@code crossVpc},
  *     {@code public}, {@code rule}, {@code text}); {@code publicIngress}: the text of those with a public source;</li>

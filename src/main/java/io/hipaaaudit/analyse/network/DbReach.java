@@ -65,7 +65,8 @@ public final class DbReach {
         if (index.unknown(ResourceTypes.SUBNET, a, r) || index.unknown(ResourceTypes.NETWORK_ACL, a, r)) {
             return Optional.empty();
         }
-        List<SubnetReach> out = new ArrayList<>();
+        List<SubnetRouting> routings = new ArrayList<>();
+        List<NetworkAcl> acls = new ArrayList<>();
         for (String id : ids) {
             Optional<Subnet> s = index.subnet(a, r, id);
             Optional<SubnetRouting> rt = s.flatMap(routing);
@@ -73,7 +74,14 @@ public final class DbReach {
             if (rt.isEmpty() || acl.isEmpty()) {
                 return Optional.empty();
             }
-            out.add(new SubnetReach(rt.get(), acl.get(), db.port().orElse(-1), db.publiclyAccessible()));
+            routings.add(rt.get());
+            acls.add(acl.get());
+        }
+        Ipv6Endpoint v6 = Ipv6Endpoint.of(db.networkType(), db.publiclyAccessible(),
+                routings.stream().anyMatch(SubnetRouting::hasV6));
+        List<SubnetReach> out = new ArrayList<>();
+        for (int i = 0; i < routings.size(); i++) {
+            out.add(new SubnetReach(routings.get(i), acls.get(i), db.port().orElse(-1), db.publiclyAccessible(), v6));
         }
         return Optional.of(out);
     }

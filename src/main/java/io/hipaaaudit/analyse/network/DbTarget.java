@@ -8,15 +8,16 @@ import java.util.Optional;
 
 /**
  * What the analysis needs from a DB instance or cluster: where it lives, its port (from its endpoint, never
- * assumed), whether it has a public address, its subnet group and security groups (absent when not observed).
+ * assumed), whether it has a public IPv4 address, whether it is dual-stack ({@code networkType}), its subnet group
+ * and security groups (absent when not observed).
  */
 public record DbTarget(String account, String region, String id, Optional<Integer> port,
-                       Optional<Boolean> publiclyAccessible, Optional<String> subnetGroup,
+                       Optional<Boolean> publiclyAccessible, Optional<String> networkType, Optional<String> subnetGroup,
                        Optional<List<String>> groupIds) {
 
     public static DbTarget of(DbInstance d) {
         return new DbTarget(d.account(), d.region(), d.id(), d.endpoint().map(Endpoint::port), d.publiclyAccessible(),
-                d.dbSubnetGroupName(), d.vpcSecurityGroupIds());
+                d.networkType(), d.dbSubnetGroupName(), d.vpcSecurityGroupIds());
     }
 
     /**
@@ -39,6 +40,6 @@ public record DbTarget(String account, String region, String id, Optional<Intege
             open = any ? Optional.of(true) : allKnown ? Optional.of(false) : Optional.empty();
         }
         return new DbTarget(c.account(), c.region(), c.id(), c.endpoint().map(Endpoint::port), open,
-                c.dbSubnetGroupName(), c.vpcSecurityGroupIds());
+                c.networkType(), c.dbSubnetGroupName(), c.vpcSecurityGroupIds());
     }
 }

@@ -36,7 +36,9 @@ final class GroupReach {
         }
         for (NetworkInterface m : members) {
             List<String> ips = new ArrayList<>(m.privateIpAddresses());
-            ips.addAll(m.ipv6Addresses());
+            if (at.v6().kind() != Ipv6Endpoint.Kind.NONE) {
+                ips.addAll(m.ipv6Addresses()); // an IPv4-only database is reached over IPv4 only
+            }
             for (String ip : ips) {
                 Cidr c = Cidr.parse(ip);
                 String source = ip + " (" + m.id() + " in " + ref.groupId() + ")";

@@ -28,18 +28,19 @@ public final class Routes {
             for (RouteTable.Route r : table.routes()) {
                 if (r.destinationCidrBlock().isPresent()) {
                     out.add(new RouteEntry(Cidr.parse(r.destinationCidrBlock().get()), r.destinationCidrBlock().get(),
-                            table.id(), r));
+                            table.id(), r, targetOf(r, Optional.empty())));
                 } else if (r.destinationIpv6CidrBlock().isPresent()) {
                     out.add(new RouteEntry(Cidr.parse(r.destinationIpv6CidrBlock().get()),
-                            r.destinationIpv6CidrBlock().get(), table.id(), r));
+                            r.destinationIpv6CidrBlock().get(), table.id(), r, targetOf(r, Optional.empty())));
                 } else if (r.destinationPrefixListId().isPresent()) {
                     Optional<ManagedPrefixList> list = prefixLists.apply(r.destinationPrefixListId().get());
                     if (list.isEmpty()) {
                         return Optional.empty();
                     }
+                    String target = targetOf(r, list);
                     for (ManagedPrefixList.Entry e : list.get().entries()) {
                         out.add(new RouteEntry(Cidr.parse(e.cidr()), list.get().id() + " (" + e.cidr() + ")",
-                                table.id(), r));
+                                table.id(), r, target));
                     }
                 }
             }
@@ -47,6 +48,27 @@ public final class Routes {
             return Optional.empty();
         }
         return Optional.of(new Routes(table.id(), out));
+    }
+
+    /** The target types of VPC endpoints, as collected now and as older snapshots name them. */
+    private static final java.util.Set<String> ENDPOINTS = java.util.Set.of("vpc-endpoint", "gateway-endpoint",
+            "gateway-load-balancer-endpoint");
+
+    /**
+     * The route's target type, with a {@code vpce-} target told apart by what the route leads to. A gateway
+     * endpoint (S3, DynamoDB) is reached only through the routes AWS adds for it, whose destination is the
+     * service's AWS-managed prefix list ({@code com.amazonaws.<region>.s3}, owner {@code AWS}): such a route is a
+     * {@code gateway-endpoint}. Any other route to a {@code vpce-} target (a CIDR destination, or a prefix list of
+     * the customer's) goes to a Gateway Load Balancer endpoint, the only other endpoint type CreateRoute accepts:
+     * a {@code gateway-load-balancer-endpoint}, which hands the traffic to appliances that may forward it anywhere.
+     */
+    static String targetOf(RouteTable.Route r, Optional<ManagedPrefixList> list) {
+        if (!ENDPOINTS.contains(r.targetType())) {
+            return r.targetType();
+        }
+        boolean serviceList = list.filter(l -> l.ownerId().equals("AWS") && l.name().startsWith("com.amazonaws."))
+                .isPresent();
+        return serviceList ? "gateway-endpoint" : "gateway-load-balancer-endpoint";
     }
 
     public String tableId() {

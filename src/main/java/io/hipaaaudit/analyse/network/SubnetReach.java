@@ -12,18 +12,28 @@ import java.util.Optional;
  * match, per piece of the range) and the ACL outbound. Traffic inside the subnet crosses no ACL. A reply routed
  * to a NAT or egress-only gateway goes nowhere for an inbound connection; one routed to an internet gateway
  * reaches the internet only from a public address, which an IPv4 database has only when publicly accessible.
+ * Over IPv6 the database must be dual-stack, and an internet gateway reaches it only when it is also publicly
+ * accessible (see {@link Ipv6Endpoint}).
  */
 final class SubnetReach {
     private final SubnetRouting routing;
     private final NetworkAcl acl;
     private final int port;
     private final Optional<Boolean> publiclyAccessible;
+    private final Ipv6Endpoint v6;
 
-    SubnetReach(SubnetRouting routing, NetworkAcl acl, int port, Optional<Boolean> publiclyAccessible) {
+    SubnetReach(SubnetRouting routing, NetworkAcl acl, int port, Optional<Boolean> publiclyAccessible,
+                Ipv6Endpoint v6) {
         this.routing = routing;
         this.acl = acl;
         this.port = port;
         this.publiclyAccessible = publiclyAccessible;
+        this.v6 = v6;
+    }
+
+    /** The database's IPv6 endpoint, as far as known. */
+    Ipv6Endpoint v6() {
+        return v6;
     }
 
     String subnetId() {
@@ -48,8 +58,8 @@ final class SubnetReach {
     Optional<List<Path>> fromRange(Ingress in) {
         Cidr src = in.cidr().orElseThrow();
         List<Path> out = new ArrayList<>();
-        if (src.v6() ? !routing.hasV6() : !routing.hasV4()) {
-            return Optional.of(out); // the subnet has no address of this family: nothing to connect to
+        if (src.v6() ? !routing.hasV6() || v6.kind() == Ipv6Endpoint.Kind.NONE : !routing.hasV4()) {
+            return Optional.of(out); // the subnet, or the database, has no address of this family
         }
         List<Cidr> own = ownCidrs(src.v6());
         for (Cidr part : CidrSets.intersect(src, own)) {
@@ -83,6 +93,9 @@ final class SubnetReach {
                 }
             }
         }
+        if (src.v6() && !v6.known() && !out.isEmpty()) {
+            return Optional.empty(); // these paths exist only if the database has an IPv6 endpoint open to them
+        }
         return Optional.of(out);
     }
 
@@ -96,13 +109,16 @@ final class SubnetReach {
                     yield Optional.of(Optional.empty());
                 }
                 if (hop.part().v6()) {
-                    yield Optional.of(Optional.of(Exposure.INTERNET));
+                    // RDS disables internet gateway access to a private dual-stack endpoint
+                    yield Optional.of(v6.kind() == Ipv6Endpoint.Kind.PUBLIC ? Optional.of(Exposure.INTERNET)
+                            : Optional.<Exposure>empty());
                 }
                 yield publiclyAccessible.map(p -> p ? Optional.of(Exposure.INTERNET) : Optional.<Exposure>empty());
             }
-            case "nat-gateway", "egress-only-internet-gateway" -> Optional.of(Optional.empty());
-            case "virtual-private-gateway", "transit-gateway", "vpc-peering-connection", "vpc-endpoint",
-                 "local-gateway", "core-network", "instance", "network-interface" ->
+            // a gateway endpoint carries only connections the VPC opens to S3 or DynamoDB, never one to the database
+            case "nat-gateway", "egress-only-internet-gateway", "gateway-endpoint" -> Optional.of(Optional.empty());
+            case "virtual-private-gateway", "transit-gateway", "vpc-peering-connection", "local-gateway",
+                 "core-network", "instance", "network-interface", "gateway-load-balancer-endpoint" ->
                     Optional.of(Optional.of(Exposure.PEERED_OR_ONPREM));
             default -> Optional.empty();
         };

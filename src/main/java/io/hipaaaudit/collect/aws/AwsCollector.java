@@ -4,6 +4,7 @@ import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.Account;
+import io.hipaaaudit.inventory.aws.Arns;
 import io.hipaaaudit.inventory.aws.ChangeTarget;
 import java.time.Instant;
 import java.util.Collection;
@@ -116,10 +117,7 @@ public final class AwsCollector {
 
     /** The partition of the caller's ARN; from the region when the answer has no ARN. */
     private static String partition(String callerArn, String region) {
-        if (callerArn != null && callerArn.startsWith("arn:") && callerArn.split(":").length > 2) {
-            return callerArn.split(":")[1];
-        }
-        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        return Arns.partition(callerArn, region);
     }
 
     /** Everything a failed DescribeRegions leaves unknown: every AWS type, in every region. */

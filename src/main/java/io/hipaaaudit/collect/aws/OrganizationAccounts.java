@@ -47,8 +47,8 @@ public final class OrganizationAccounts {
         }
     }
 
+    /** The partition of the account's ARN (ListAccounts names the management account's partition). */
     private static String partition(String arn) {
-        String[] parts = arn == null ? new String[0] : arn.split(":");
-        return parts.length > 1 && !parts[1].isBlank() ? parts[1] : "aws";
+        return io.hipaaaudit.inventory.aws.Arns.partition(arn, "");
     }
 }

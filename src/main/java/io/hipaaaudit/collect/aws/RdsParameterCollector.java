@@ -59,7 +59,7 @@ final class RdsParameterCollector {
     }
 
     private String arn(String group, String type) {
-        return "arn:aws:rds:" + scope.region() + ":" + scope.account() + ":" + type + ":" + group;
+        return io.hipaaaudit.inventory.aws.Arns.of("rds", scope.region(), scope.account(), type + ":" + group);
     }
 
     /**

@@ -7,7 +7,8 @@ import software.amazon.awssdk.services.ec2.model.Route;
 
 /**
  * Names a route's target. EC2 puts each target kind in its own field, except {@code gatewayId}, which holds
- * {@code local}, internet gateways, virtual private gateways and gateway VPC endpoints alike: the id prefix tells.
+ * {@code local}, internet gateways, virtual private gateways and VPC endpoints alike: the id prefix tells, and for
+ * endpoints the destination.
  * An instance route also carries the instance's interface, so the instance is checked first.
  */
 final class RouteTargets {
@@ -28,17 +29,24 @@ final class RouteTargets {
         if (present(r.carrierGatewayId())) return pair("carrier-gateway", r.carrierGatewayId());
         if (present(r.localGatewayId())) return pair("local-gateway", r.localGatewayId());
         if (present(r.coreNetworkArn())) return pair("core-network", r.coreNetworkArn());
-        if (present(r.gatewayId())) return pair(gatewayKind(r.gatewayId()), r.gatewayId());
+        if (present(r.gatewayId())) return pair(gatewayKind(r.gatewayId(), present(r.destinationPrefixListId())),
+                r.gatewayId());
         if (present(r.instanceId())) return pair("instance", r.instanceId());
         if (present(r.networkInterfaceId())) return pair("network-interface", r.networkInterfaceId());
         return pair("unknown", "");
     }
 
-    static String gatewayKind(String id) {
+    /**
+     * A {@code vpce-} target is a gateway endpoint when the route's destination is a prefix list (the routes AWS
+     * adds for S3 and DynamoDB endpoints), else a Gateway Load Balancer endpoint (CreateRoute's VpcEndpointId, "for
+     * Gateway Load Balancer endpoints only", with a CIDR destination). The analysis checks the first against the
+     * prefix list's owner.
+     */
+    static String gatewayKind(String id, boolean prefixListDestination) {
         if (id.equals("local")) return "local";
         if (id.startsWith("igw-")) return "internet-gateway";
         if (id.startsWith("vgw-")) return "virtual-private-gateway";
-        if (id.startsWith("vpce-")) return "vpc-endpoint";
+        if (id.startsWith("vpce-")) return prefixListDestination ? "gateway-endpoint" : "gateway-load-balancer-endpoint";
         if (id.startsWith("eigw-")) return "egress-only-internet-gateway";
         return "unknown";
     }

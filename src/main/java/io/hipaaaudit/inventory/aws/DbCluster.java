@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An RDS DB cluster (Aurora or Multi-AZ DB cluster); encryption, backups and logging are set here, not on members. */
+/**
+ * An RDS DB cluster (Aurora or Multi-AZ DB cluster); encryption, backups and logging are set here, not on members.
+ * {@code networkType} is {@code IPV4} or {@code DUAL}, absent (unknown) when the answer did not say.
+ */
 public record DbCluster(String account, String region, String id, String arn, Optional<String> resourceId,
                         Optional<String> engine, String engineVersion, Optional<String> status,
                         Optional<Endpoint> endpoint,
                         Optional<Endpoint> readerEndpoint, Optional<Boolean> multiAz,
-                        Optional<Boolean> publiclyAccessible, Optional<Boolean> storageEncrypted,
+                        Optional<Boolean> publiclyAccessible, Optional<String> networkType,
+                        Optional<Boolean> storageEncrypted,
                         Optional<String> kmsKeyId, Optional<Integer> backupRetentionPeriod,
                         Optional<Instant> latestRestorableTime, Optional<Boolean> deletionProtection,
                         Optional<String> dbSubnetGroupName, Optional<List<String>> vpcSecurityGroupIds,
@@ -23,7 +27,7 @@ public record DbCluster(String account, String region, String id, String arn, Op
         account = Nulls.required(account, "account");
         region = Nulls.required(region, "region");
         id = Nulls.required(id, "id");
-        arn = arn == null ? "arn:aws:rds:" + region + ":" + account + ":cluster:" + id : arn;
+        arn = arn == null ? Arns.of("rds", region, account, "cluster:" + id) : arn;
         resourceId = Nulls.opt(resourceId);
         engine = Nulls.opt(engine);
         engineVersion = Nulls.str(engineVersion);
@@ -32,6 +36,7 @@ public record DbCluster(String account, String region, String id, String arn, Op
         readerEndpoint = Nulls.opt(readerEndpoint);
         multiAz = Nulls.opt(multiAz);
         publiclyAccessible = Nulls.opt(publiclyAccessible);
+        networkType = Nulls.opt(networkType);
         storageEncrypted = Nulls.opt(storageEncrypted);
         kmsKeyId = Nulls.opt(kmsKeyId);
         backupRetentionPeriod = Nulls.opt(backupRetentionPeriod);

@@ -14,7 +14,7 @@ import java.util.Optional;
 public record DbInstance(String account, String region, String id, String arn, Optional<String> resourceId,
                          Optional<String> engine, String engineVersion, String instanceClass, Optional<String> status,
                          Optional<Endpoint> endpoint, Optional<Boolean> multiAz, Optional<Boolean> publiclyAccessible,
-                         Optional<Boolean> storageEncrypted, Optional<String> kmsKeyId,
+                         Optional<String> networkType, Optional<Boolean> storageEncrypted, Optional<String> kmsKeyId,
                          Optional<Integer> backupRetentionPeriod, Optional<Instant> latestRestorableTime,
                          Optional<Boolean> deletionProtection, Optional<String> dbClusterIdentifier,
                          Optional<String> dbSubnetGroupName, Optional<List<String>> vpcSecurityGroupIds,
@@ -25,7 +25,7 @@ public record DbInstance(String account, String region, String id, String arn, O
         account = Nulls.required(account, "account");
         region = Nulls.required(region, "region");
         id = Nulls.required(id, "id");
-        arn = arn == null ? "arn:aws:rds:" + region + ":" + account + ":db:" + id : arn;
+        arn = arn == null ? Arns.of("rds", region, account, "db:" + id) : arn;
         resourceId = Nulls.opt(resourceId);
         engine = Nulls.opt(engine);
         engineVersion = Nulls.str(engineVersion);
@@ -34,6 +34,7 @@ public record DbInstance(String account, String region, String id, String arn, O
         endpoint = Nulls.opt(endpoint);
         multiAz = Nulls.opt(multiAz);
         publiclyAccessible = Nulls.opt(publiclyAccessible);
+        networkType = Nulls.opt(networkType);
         storageEncrypted = Nulls.opt(storageEncrypted);
         kmsKeyId = Nulls.opt(kmsKeyId);
         backupRetentionPeriod = Nulls.opt(backupRetentionPeriod);

@@ -16,7 +16,7 @@ public record DbParameterGroup(String account, String region, String id, String 
         region = Nulls.required(region, "region");
         id = Nulls.required(id, "id");
         kind = kind == null ? "instance" : kind;
-        arn = arn == null ? "arn:aws:rds:" + region + ":" + account + (kind.equals("cluster") ? ":cluster-pg:" : ":pg:") + id : arn;
+        arn = arn == null ? Arns.of("rds", region, account, (kind.equals("cluster") ? "cluster-pg:" : "pg:") + id) : arn;
         family = Nulls.str(family);
         parameters = Nulls.sorted(parameters);
         tags = Nulls.sorted(tags);

@@ -21,7 +21,7 @@ public record DbSnapshot(String account, String region, String id, String arn, S
         region = Nulls.required(region, "region");
         id = Nulls.required(id, "id");
         kind = kind == null ? "instance" : kind;
-        arn = arn == null ? "arn:aws:rds:" + region + ":" + account + (kind.equals("cluster") ? ":cluster-snapshot:" : ":snapshot:") + id : arn;
+        arn = arn == null ? Arns.of("rds", region, account, (kind.equals("cluster") ? "cluster-snapshot:" : "snapshot:") + id) : arn;
         snapshotType = Nulls.opt(snapshotType);
         sourceId = Nulls.str(sourceId);
         engine = Nulls.opt(engine);

@@ -10,7 +10,7 @@ public record DbSubnetGroup(String account, String region, String id, String arn
         account = Nulls.required(account, "account");
         region = Nulls.required(region, "region");
         id = Nulls.required(id, "id");
-        arn = arn == null ? "arn:aws:rds:" + region + ":" + account + ":subgrp:" + id : arn;
+        arn = arn == null ? Arns.of("rds", region, account, "subgrp:" + id) : arn;
         vpcId = Nulls.str(vpcId);
         subnetIds = Nulls.list(subnetIds);
         tags = Nulls.sorted(tags);

@@ -32,7 +32,8 @@ public record RouteTable(String account, String region, String id, String arn, S
      * One route. Exactly one destination is set. {@code targetType} is one of: local, internet-gateway,
      * virtual-private-gateway, nat-gateway, egress-only-internet-gateway, transit-gateway,
      * vpc-peering-connection, network-interface, instance, carrier-gateway, local-gateway, core-network,
-     * vpc-endpoint, unknown. {@code state} is {@code active} or {@code blackhole}.
+     * gateway-endpoint (S3, DynamoDB: a prefix-list destination), gateway-load-balancer-endpoint, unknown; older
+     * snapshots say vpc-endpoint for both endpoint kinds. {@code state} is {@code active} or {@code blackhole}.
      */
     public record Route(Optional<String> destinationCidrBlock, Optional<String> destinationIpv6CidrBlock,
                         Optional<String> destinationPrefixListId, String targetType, String targetId, String state,

@@ -85,15 +85,42 @@ class DbReachScenarioTest {
     }
 
     @Test
-    void ipv6AddressesAreGlobalWhateverThePublicFlag() {
-        Map<String, Object> n = network(Scenario.fixture(REACH, "fail/ipv6-path-without-public-flag"));
+    void aPubliclyAccessibleDualStackDatabaseIsOnTheIpv6Internet() {
+        Map<String, Object> n = network(Scenario.fixture(REACH, "fail/ipv6-path-to-public-dual-stack"));
         assertThat(first(n)).containsEntry("exposure", "INTERNET").containsEntry("route", "rtb-db: ::/0 -> igw-1")
                 .containsEntry("aclIn", "acl-1 #101 allow");
     }
 
     @Test
+    void aPrivateDualStackDatabaseIsReachedOverIpv6FromInsideTheVpcOnly() {
+        Map<String, Object> n = network(Scenario.fixture(REACH, "pass/ipv6-private-dual-stack"));
+        // ::/0 in the security group still holds the VPC's own IPv6 range, over the local route
+        assertThat(n).containsEntry("exposure", "VPC_WIDE");
+        assertThat(Scenario.paths(n)).noneSatisfy(p -> assertThat(p.get("gateway")).isEqualTo("igw-1"));
+    }
+
+    @Test
+    void anIpv4OnlyDatabaseHasNoIpv6PathAtAll() {
+        Map<String, Object> n = network(Scenario.fixture(REACH, "pass/ipv4-only-database-behind-ipv6-default-route"));
+        assertThat(n).containsEntry("exposure", "RESTRICTED_TO_GROUPS");
+        assertThat(Scenario.paths(n)).noneSatisfy(p -> assertThat((String) p.get("source")).contains(":"));
+        assertThat((List<Object>) n.get("publicIngress")).containsExactly("sg-db sgr-db-world \"ipv6 clients\" tcp/5432 from ::/0");
+    }
+
+    @Test
+    void anUnknownNetworkTypeLeavesIpv6ReachUnknownOnlyWhereTheSubnetsHaveIpv6() {
+        Scenario s = Scenario.fixture(REACH, "not-assessed/network-type-not-observed");
+        assertThat(network(s)).doesNotContainKeys("exposure", "paths").containsKey("publicIngress");
+        // a database whose subnets have no IPv6 block cannot be dual-stack, whatever the answer left out
+        for (String subnet : List.of("subnet-db-a", "subnet-db-b")) {
+            s.find("subnets", subnet).remove("ipv6CidrBlocks");
+        }
+        assertThat(network(s)).containsEntry("exposure", "RESTRICTED_TO_GROUPS");
+    }
+
+    @Test
     void anEgressOnlyGatewayCarriesNoInboundConnection() {
-        Scenario s = Scenario.fixture(REACH, "fail/ipv6-path-without-public-flag");
+        Scenario s = Scenario.fixture(REACH, "fail/ipv6-path-to-public-dual-stack");
         ObjectNode route = (ObjectNode) s.array("routeTables", "rtb-db", "routes").get(2);
         route.put("targetType", "egress-only-internet-gateway").put("targetId", "eigw-1");
         // ::/0 still holds the VPC's own IPv6 range, reached over the local route

@@ -19,7 +19,10 @@ class PublicSpaceTest {
         "8.8.8.8/32, true", "100.63.255.255/32, true", "172.32.0.0/16, true",
         "10.0.0.0/8, false", "172.16.0.0/12, false", "192.168.1.0/24, false", "100.64.0.0/10, false",
         "127.0.0.1/32, false", "169.254.169.254/32, false", "203.0.113.0/24, false", "224.0.0.0/3, false",
-        "fd00::/8, false", "fe80::/10, false", "::1/128, false", "2001:db8::/32, false", "::ffff:0:0/96, false"
+        "fd00::/8, false", "fe80::/10, false", "::1/128, false", "2001:db8::/32, false", "::ffff:0:0/96, false",
+        // the IPv6 internet is global unicast 2000::/3 only: nothing outside it is routed there today
+        "::2/127, false", "4000::/2, false", "8000::/1, false", "1fff:ffff::/32, false", "2000::/3, true",
+        "3ffe::/16, true", "3fff::/20, false", "2001:2::/48, false"
     })
     void hasPublicAddresses(String cidr, boolean expected) {
         assertThat(PublicSpace.hasPublic(Cidr.parse(cidr))).isEqualTo(expected);
@@ -29,6 +32,12 @@ class PublicSpaceTest {
     void theFirstPublicPartOfTheWorldIsOneSlashEight() {
         assertThat(PublicSpace.firstPublic(Cidr.ALL_V4)).hasValue(Cidr.parse("1.0.0.0/8"));
         assertThat(PublicSpace.firstPublic(Cidr.parse("10.0.0.0/7"))).hasValue(Cidr.parse("11.0.0.0/8"));
+    }
+
+    @Test
+    void theFirstPublicPartOfTheIpv6WorldIsTheStartOfGlobalUnicast() {
+        assertThat(PublicSpace.firstPublic(Cidr.ALL_V6)).hasValue(Cidr.parse("2000::/16"));
+        assertThat(PublicSpace.publicParts(Cidr.ALL_V6)).allMatch(p -> Cidr.parse("2000::/3").contains(p));
     }
 
     @Test

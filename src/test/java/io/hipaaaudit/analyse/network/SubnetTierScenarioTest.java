@@ -97,4 +97,32 @@ class SubnetTierScenarioTest {
                 "{\"destinationCidrBlock\":\"0.0.0.0/0\",\"targetType\":\"unknown\",\"targetId\":\"\",\"state\":\"active\"}"));
         assertThat(subnet(s, "subnet-db-a")).doesNotContainKey("tier");
     }
+
+    @Test
+    void aGatewayEndpointRouteHasItsOwnTierBelowConnected() {
+        Scenario s = Scenario.fixture(RULE, "pass/gateway-endpoint-route");
+        assertThat(subnet(s, "subnet-db-a")).containsEntry("tier", "GATEWAY_ENDPOINT");
+        assertThat(subnet(s, "subnet-db-a").get("tierDecidedBy").toString())
+                .contains("IPv4 GATEWAY_ENDPOINT: rtb-db: pl-63a5400a (").contains(") -> vpce-0s3");
+        // a peering route beside it still makes the subnet CONNECTED
+        s.array("routeTables", "rtb-db", "routes").add(s.node(
+                "{\"targetType\":\"vpc-peering-connection\",\"targetId\":\"pcx-1\",\"destinationCidrBlock\":\"10.1.0.0/16\"}"));
+        assertThat(subnet(s, "subnet-db-a")).containsEntry("tier", "CONNECTED");
+    }
+
+    @Test
+    void anEndpointRouteToAListAwsDoesNotOwnIsAnApplianceNotAGatewayEndpoint() {
+        Scenario s = Scenario.fixture(RULE, "pass/gateway-endpoint-route");
+        s.find("managedPrefixLists", "pl-63a5400a").put("ownerId", "111122223333");
+        assertThat(subnet(s, "subnet-db-a")).containsEntry("tier", "PRIVATE_EGRESS");
+    }
+
+    @Test
+    void aGatewayLoadBalancerEndpointToPrivateRangesOnlyIsConnected() {
+        Scenario s = Scenario.fixture(RULE, "fail/gateway-load-balancer-endpoint-route");
+        assertThat(subnet(s, "subnet-db-a")).containsEntry("tier", "PRIVATE_EGRESS");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) s.array("routeTables", "rtb-db", "routes").get(1))
+                .put("destinationCidrBlock", "172.16.0.0/12");
+        assertThat(subnet(s, "subnet-db-a")).containsEntry("tier", "CONNECTED");
+    }
 }

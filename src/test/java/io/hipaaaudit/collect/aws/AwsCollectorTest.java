@@ -111,7 +111,7 @@ class AwsCollectorTest {
                         "active", Optional.of("CreateRouteTable")),
                 new RouteTable.Route(Optional.of("0.0.0.0/0"), Optional.empty(), Optional.empty(), "nat-gateway",
                         "nat-0f00000000000001", "active", Optional.of("CreateRoute")),
-                new RouteTable.Route(Optional.empty(), Optional.empty(), Optional.of("pl-63a5400a"), "vpc-endpoint",
+                new RouteTable.Route(Optional.empty(), Optional.empty(), Optional.of("pl-63a5400a"), "gateway-endpoint",
                         "vpce-0s3000000000001", "active", Optional.of("CreateRoute")));
         assertThat(main.associations()).containsExactly(
                 new RouteTable.Association("rtbassoc-0main00001", true, Optional.empty(), Optional.empty()),
