@@ -84,7 +84,7 @@ public final class Views {
         v.aws(ResourceTypes.DB_PARAMETER_GROUP, inv.dbParameterGroups(), Plain::of);
         v.aws(ResourceTypes.DB_SUBNET_GROUP, inv.dbSubnetGroups(), Plain::of);
         v.aws(ResourceTypes.KMS_KEY, inv.kmsKeys(), v::kmsKey);
-        v.aws(ResourceTypes.TRAIL, inv.trails(), t -> TrailFacts.of(t, Plain.of(t)));
+        v.aws(ResourceTypes.TRAIL, inv.trails(), t -> TrailFacts.of(t, Plain.of(t), v.collectedAt()));
         v.accounts();
         PgViews.add(inv, envs, policy,
                 d -> v.parameters(d.account(), d.region(), "instance", d.parameterGroupNames()), v.byType);
@@ -165,25 +165,42 @@ public final class Views {
         return keyUsers.getOrDefault(k.arn(), List.of()).stream().distinct().sorted().toList();
     }
 
-    /** The database subnets in a VPC (by the subnet's own VPC, or the subnet group's) and its flow logs. */
+    /**
+     * The database subnets in a VPC (by the subnet's own VPC, or the subnet group's), the databases' network
+     * interfaces there, and the flow logs on the VPC, those subnets and those interfaces.
+     */
     private Map<String, Object> vpc(Vpc vpc) {
         Map<String, Object> f = Plain.of(vpc);
         f.put("dbSubnetIds", vpcFacts.dbSubnetIds(vpc));
+        f.put("dbNetworkInterfaces", vpcFacts.dbInterfaces(vpc).stream()
+                .map(n -> (Object) Map.of("id", n.id(), "subnetId", n.subnetId())).toList());
         f.put("flowLogs", vpcFacts.flowLogs(vpc).stream().map(Plain::of).toList());
         return f;
     }
 
 
-    /** One view per account: the trails that record its activity (its own, de-duplicated across regions). */
+    /** The end of collection (else its start): the "now" that delivery ages are measured to. */
+    private Optional<java.time.Instant> collectedAt() {
+        return inv.finishedAt().or(inv::startedAt);
+    }
+
+    /**
+     * One view per account: the trails that record its activity (its own, de-duplicated across regions, the home
+     * listing first), the one closest to compliant first (fewest shortfalls), so a message can name it.
+     */
     private void accounts() {
         List<ResourceView> views = new ArrayList<>();
         for (Account a : inv.accounts()) {
             Map<String, Trail> trails = new LinkedHashMap<>();
             inv.trails().stream().filter(t -> t.account().equals(a.id()))
-                    .sorted(java.util.Comparator.comparing((Trail t) -> !t.region().equals(t.homeRegion())))
+                    .sorted(java.util.Comparator.comparing((Trail t) -> !t.atHome()))
                     .forEach(t -> trails.putIfAbsent(t.arn(), t));
             Map<String, Object> f = new HashMap<>(Plain.of(a));
-            f.put("trails", trails.values().stream().map(t -> (Object) TrailFacts.of(t, Plain.of(t))).toList());
+            f.put("trails", trails.values().stream()
+                    .map(t -> TrailFacts.of(t, Plain.of(t), collectedAt()))
+                    .sorted(java.util.Comparator.comparing((Map<String, Object> t) -> ((List<?>) t.get("shortfalls")).size())
+                            .thenComparing(t -> String.valueOf(t.get("arn"))))
+                    .map(t -> (Object) t).toList());
             EnvironmentChoice env = envs.scan();
             f.put("environment", env.name());
             String arn = "arn:" + a.partition() + ":iam::" + a.id() + ":root";

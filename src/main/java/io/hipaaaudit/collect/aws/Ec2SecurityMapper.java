@@ -59,7 +59,10 @@ final class Ec2SecurityMapper {
 
     FlowLog flowLog(software.amazon.awssdk.services.ec2.model.FlowLog f) {
         return new FlowLog(account, region, f.flowLogId(), null, f.resourceId(), f.trafficTypeAsString(),
-                f.flowLogStatus(), f.deliverLogsStatus(), f.logDestinationTypeAsString(), tags(f.tags()));
+                f.flowLogStatus(), f.deliverLogsStatus(),
+                java.util.Optional.ofNullable(f.deliverLogsErrorMessage()).filter(m -> !m.isBlank())
+                        .map(io.hipaaaudit.redact.Redaction::text),
+                f.logDestinationTypeAsString(), tags(f.tags()));
     }
 
     NetworkInterface networkInterface(software.amazon.awssdk.services.ec2.model.NetworkInterface n) {

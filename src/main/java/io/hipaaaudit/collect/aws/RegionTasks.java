@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
 
 /**
  * Runs the collectors of one account: per region EC2, RDS and CloudTrail listing concurrently, KMS once the
@@ -64,10 +63,8 @@ final class RegionTasks {
     private void trailStates(Map<String, List<Trail>> listedTrails) {
         List<CompletableFuture<?>> work = new ArrayList<>();
         listedTrails.forEach((arn, listings) -> work.add(CompletableFuture.runAsync(() -> {
-            String home = listings.get(0).homeRegion();
-            RegionScope scope = new RegionScope(account, home, sink);
-            Function<Trail, Trail> withState = CloudTrailCollector.state(clients.cloudTrail(home), scope, arn);
-            sink.addAll(Trail.class, listings.stream().map(withState).toList());
+            String home = CloudTrailCollector.homeRegion(arn, listings);
+            sink.addAll(Trail.class, CloudTrailCollector.state(clients.cloudTrail(home), sink, account, arn, listings));
         }, pool)));
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
     }

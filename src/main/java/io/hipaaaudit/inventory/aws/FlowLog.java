@@ -2,11 +2,16 @@ package io.hipaaaudit.inventory.aws;
 
 import io.hipaaaudit.inventory.Nulls;
 import java.util.Map;
+import java.util.Optional;
 
-/** A VPC flow log; {@code resourceId} is the VPC, subnet or interface it watches. */
+/**
+ * A VPC flow log; {@code resourceId} is the VPC ({@code vpc-}), subnet ({@code subnet-}) or network interface
+ * ({@code eni-}) it watches. {@code deliverLogsStatus} is SUCCESS or FAILED (the log cannot be delivered to its
+ * destination, {@code deliverLogsErrorMessage} says why: a missing role, a full rate limit, a deleted group).
+ */
 public record FlowLog(String account, String region, String id, String arn, String resourceId, String trafficType,
-                      String status, String deliverLogsStatus, String logDestinationType,
-                      Map<String, String> tags) implements AwsResource {
+                      String status, String deliverLogsStatus, Optional<String> deliverLogsErrorMessage,
+                      String logDestinationType, Map<String, String> tags) implements AwsResource {
     public FlowLog {
         account = Nulls.required(account, "account");
         region = Nulls.required(region, "region");
@@ -16,6 +21,7 @@ public record FlowLog(String account, String region, String id, String arn, Stri
         trafficType = Nulls.str(trafficType);
         status = Nulls.str(status);
         deliverLogsStatus = Nulls.str(deliverLogsStatus);
+        deliverLogsErrorMessage = Nulls.opt(deliverLogsErrorMessage);
         logDestinationType = Nulls.str(logDestinationType);
         tags = Nulls.sorted(tags);
     }
