@@ -101,6 +101,11 @@ public final class EffectivePrivileges {
         return graph.setRoleTargets(role);
     }
 
+    /** True when {@code role} is a superuser or has the privileges of {@code other} (itself included). */
+    public boolean actsWithPrivilegesOf(String role, String other) {
+        return graph.superuser(role) || graph.hasPrivilegesOf(role, other);
+    }
+
     public boolean schemaUsage(String role, String schema) {
         return schema(schema).flatMap(s -> s.holding(role, "USAGE")).isPresent();
     }
