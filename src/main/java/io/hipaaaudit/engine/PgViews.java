@@ -54,7 +54,8 @@ final class PgViews {
             ctx.each(ResourceTypes.PG_RELATION, db.relations(), r -> r.schema() + "." + r.name(), relations,
                     derived::relation);
             ctx.each(ResourceTypes.PG_FUNCTION, db.functions(),
-                    f -> f.schema() + "." + f.name() + "(" + f.identityArguments() + ")", functions);
+                    f -> f.schema() + "." + f.name() + "(" + f.identityArguments() + ")", functions,
+                    derived::function);
             ctx.each(ResourceTypes.PG_DEFAULT_ACL, db.defaultAcls(),
                     d -> d.role() + ":" + d.schema().orElse("*") + ":" + d.objectType(), defaultAcls);
         }

@@ -2,6 +2,7 @@ package io.hipaaaudit.policy;
 
 import io.hipaaaudit.analyse.PgAuditFacts;
 import io.hipaaaudit.analyse.privileges.EffectivePrivileges;
+import io.hipaaaudit.inventory.pg.PgFunction;
 import io.hipaaaudit.analyse.privileges.RoleFacts;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.pg.AclItem;
@@ -111,6 +112,53 @@ public final class PgFacts {
             }
             facts.put("policy", declared);
         });
+    }
+
+    /**
+     * For a SECURITY DEFINER function that pins its search_path: the schemas on that path where a role other than
+     * the function's owner (and than superusers and roles that have the owner's privileges already) can CREATE
+     * objects. Such a role can plant a table, function or operator the function resolves by name and have it run
+     * with the owner's privileges, so the pin is as unsafe as none. {@code $user} resolves to the owner inside the
+     * function, and {@code pg_temp} and {@code pg_catalog} are left to PostgreSQL's own rules. Absent when the
+     * roles, memberships or schemas were not all collected.
+     */
+    public void function(PgFunction f, Map<String, Object> facts) {
+        if (!f.securityDefiner() || unknown.type(ResourceTypes.PG_ROLE) || unknown.type(ResourceTypes.PG_SCHEMA)) {
+            return;
+        }
+        Optional<String> path = f.config().stream().filter(c -> c.startsWith("search_path="))
+                .map(c -> c.substring("search_path=".length())).findFirst();
+        if (path.isEmpty()) {
+            return;
+        }
+        EffectivePrivileges effective = effective();
+        List<Object> writable = new ArrayList<>();
+        for (String schema : SearchPath.schemas(path.get())) {
+            if (schema.equals("$user") || schema.equals("pg_temp") || schema.equals("pg_catalog")) {
+                continue;
+            }
+            effective.schema(schema).ifPresent(s -> {
+                List<String> creators = s.held().entrySet().stream()
+                        .filter(e -> e.getValue().containsKey("CREATE"))
+                        .map(Map.Entry::getKey)
+                        .filter(role -> !effective.actsWithPrivilegesOf(role, f.owner()))
+                        .sorted().toList();
+                if (!creators.isEmpty()) {
+                    writable.add(Map.of("schema", schema, "creators", creators.size() > 10
+                            ? List.copyOf(creators.subList(0, 10)) : creators, "creatorCount", (long) creators.size()));
+                }
+            });
+        }
+        facts.put("searchPathWritable", writable);
+    }
+
+    private EffectivePrivileges effective;
+
+    private EffectivePrivileges effective() {
+        if (effective == null) {
+            effective = new EffectivePrivileges(db);
+        }
+        return effective;
     }
 
     /** Privileges granted to PUBLIC on the relation or one of its columns, with the grant as the chain. */

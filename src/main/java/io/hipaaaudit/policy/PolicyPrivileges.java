@@ -43,26 +43,41 @@ public final class PolicyPrivileges {
                 .map(DbPolicy.Allow::privileges).orElse(List.of());
     }
 
+    /**
+     * What the constrained roles hold beyond the policy: directly or inherited, and also what a role may do after a
+     * SET ROLE it is allowed (its evidence chain then starts with {@code SET ROLE "x"}). Each (role, column,
+     * privilege) is listed once, by the shortest way to it, inherited before switched.
+     */
     public List<Map<String, Object>> excess(PgRelation r) {
         List<Map<String, Object>> out = new ArrayList<>();
         Optional<ObjectPrivileges> table = privileges.relation(r.schema(), r.name());
         for (String role : constrained.keySet()) {
             List<String> allowed = allowed(role, r.schema(), r.name());
-            boolean usable = privileges.schemaUsage(role, r.schema());
-            table.map(t -> t.held().getOrDefault(role, Map.of())).orElse(Map.of()).forEach((privilege, holding) -> {
-                if (!allowed.contains(privilege)) {
-                    out.add(entry(role, privilege, Optional.empty(), holding, usable));
+            Set<String> seen = new java.util.HashSet<>();
+            Map<String, List<String>> actAs = new LinkedHashMap<>();
+            actAs.put(role, List.of());
+            privileges.setRoleTargets(role).forEach((target, chain) -> {
+                List<String> steps = new ArrayList<>(chain);
+                steps.add("SET ROLE " + io.hipaaaudit.analyse.privileges.Names.quote(target));
+                actAs.put(target, List.copyOf(steps));
+            });
+            actAs.forEach((as, switched) -> {
+                boolean usable = privileges.schemaUsage(as, r.schema());
+                table.map(t -> t.held().getOrDefault(as, Map.of())).orElse(Map.of()).forEach((privilege, holding) -> {
+                    if (!allowed.contains(privilege) && seen.add("|" + privilege)) {
+                        out.add(entry(role, privilege, Optional.empty(), switched, holding, usable));
+                    }
+                });
+                for (PgRelation.PgColumn c : r.columns()) {
+                    privileges.columnGrants(r.schema(), r.name(), c.name()).ifPresent(col ->
+                            col.held().getOrDefault(as, Map.of()).forEach((privilege, holding) -> {
+                                if (!allowed.contains(privilege) && !seen.contains("|" + privilege)
+                                        && seen.add(c.name() + "|" + privilege)) {
+                                    out.add(entry(role, privilege, Optional.of(c.name()), switched, holding, usable));
+                                }
+                            }));
                 }
             });
-            for (PgRelation.PgColumn c : r.columns()) {
-                privileges.columnGrants(r.schema(), r.name(), c.name()).ifPresent(col ->
-                        col.held().getOrDefault(role, Map.of()).forEach((privilege, holding) -> {
-                            boolean viaTable = table.flatMap(t -> t.holding(role, privilege)).isPresent();
-                            if (!allowed.contains(privilege) && !viaTable) {
-                                out.add(entry(role, privilege, Optional.of(c.name()), holding, usable));
-                            }
-                        }));
-            }
         }
         out.sort(java.util.Comparator.comparing((Map<String, Object> m) -> (String) m.get("role"))
                 .thenComparing(m -> (String) m.getOrDefault("column", ""))
@@ -87,13 +102,15 @@ public final class PolicyPrivileges {
         return out;
     }
 
-    private static Map<String, Object> entry(String role, String privilege, Optional<String> column, Holding holding,
-                                             boolean usable) {
+    private static Map<String, Object> entry(String role, String privilege, Optional<String> column,
+                                             List<String> switched, Holding holding, boolean usable) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", role);
         m.put("privilege", privilege);
         column.ifPresent(c -> m.put("column", c));
-        m.put("via", holding.via());
+        List<String> via = new ArrayList<>(switched);
+        via.addAll(holding.via());
+        m.put("via", List.copyOf(via));
         m.put("usable", usable);
         return m;
     }

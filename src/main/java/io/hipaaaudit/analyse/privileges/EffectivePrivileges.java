@@ -93,6 +93,19 @@ public final class EffectivePrivileges {
     }
 
     /** USAGE on the schema: without it nothing inside can be reached by name. */
+    /**
+     * The roles {@code role} may switch to with SET ROLE (itself excluded), each with its membership chain: after
+     * the switch the session holds that role's privileges, so they are within the role's reach too.
+     */
+    public Map<String, List<String>> setRoleTargets(String role) {
+        return graph.setRoleTargets(role);
+    }
+
+    /** True when {@code role} is a superuser or has the privileges of {@code other} (itself included). */
+    public boolean actsWithPrivilegesOf(String role, String other) {
+        return graph.superuser(role) || graph.hasPrivilegesOf(role, other);
+    }
+
     public boolean schemaUsage(String role, String schema) {
         return schema(schema).flatMap(s -> s.holding(role, "USAGE")).isPresent();
     }

@@ -17,9 +17,12 @@ import java.util.TreeMap;
 /**
  * What a role can become and what it owns, for rules about application roles: the privileged roles it reaches
  * (superusers, rds_superuser, predefined pg_* roles that read or write everything or touch the server), the
- * objects it owns, and the object owners it can act as. A membership counts when it lets the member use the
- * role's privileges or SET ROLE to it: before PostgreSQL 16 every membership allows SET ROLE; from 16 the grant's
- * {@code set_option} or {@code inherit_option} must be true.
+ * objects it owns, and the object owners it can act as. A role can act as another when it may {@code SET ROLE}
+ * to some role along a chain of memberships that each allow SET (before PostgreSQL 16 every membership does;
+ * from 16 each grant's {@code set_option}), and that role then inherits the other along a chain of memberships
+ * that each inherit (the grant's {@code inherit_option} from 16, the member's {@code rolinherit} before). Hops
+ * of the two kinds do not mix in any other order: a role that inherits a group that may only SET ROLE to a third
+ * cannot act as the third, as {@code pg_has_role} and {@code SET ROLE} agree.
  */
 public final class RoleFacts {
     /** Membership in any of these gives powers no application role needs. */
@@ -77,9 +80,45 @@ public final class RoleFacts {
         return f;
     }
 
-    /** Roles reachable through memberships that give their privileges or SET ROLE, with the shortest chain. */
+    /**
+     * Roles whose privileges {@code start} can use, directly or after a SET ROLE it is allowed, each with a
+     * shortest explanation: the membership steps, with {@code SET ROLE "x"} where the session must switch.
+     */
     Map<String, List<String>> reachable(String start) {
-        return MembershipWalk.from(start, memberOf,
-                m -> m.setOption().orElse(true) || m.inheritOption().orElse(false));
+        Map<String, List<String>> best = new LinkedHashMap<>(usable(start));
+        settable(start).forEach((role, setChain) -> {
+            if (role.equals(start)) {
+                return;
+            }
+            usable(role).forEach((target, inherited) -> {
+                List<String> chain = new ArrayList<>(setChain.size() + 1 + inherited.size());
+                chain.addAll(setChain);
+                chain.add("SET ROLE " + Names.quote(role));
+                chain.addAll(inherited);
+                List<String> known = best.get(target);
+                if (known == null || known.size() > chain.size()) {
+                    best.put(target, List.copyOf(chain));
+                }
+            });
+        });
+        return best;
+    }
+
+    /** Roles {@code start} may SET ROLE to ({@code pg_has_role(start, r, 'SET')}), with a shortest chain. */
+    Map<String, List<String>> settable(String start) {
+        return MembershipWalk.from(start, memberOf, m -> m.setOption().orElse(true));
+    }
+
+    /** Roles whose privileges {@code start} holds without SET ROLE ({@code pg_has_role(start, r, 'USAGE')}). */
+    Map<String, List<String>> usable(String start) {
+        return MembershipWalk.from(start, memberOf, this::inherits);
+    }
+
+    private boolean inherits(PgMembership m) {
+        if (m.inheritOption().isPresent()) {
+            return m.inheritOption().get();
+        }
+        PgRole member = roles.get(m.member());
+        return member != null && member.inherit();
     }
 }

@@ -55,6 +55,17 @@ final class RoleGraph {
         return heirs(ancestor).containsKey(role);
     }
 
+    /**
+     * The other roles {@code start} may SET ROLE to, each with a shortest chain: along memberships that each allow
+     * SET (every membership before PostgreSQL 16; from 16 the grant's {@code set_option}).
+     */
+    Map<String, List<String>> setRoleTargets(String start) {
+        Map<String, List<String>> reached = new LinkedHashMap<>(
+                MembershipWalk.from(start, memberOf, m -> m.setOption().orElse(true)));
+        reached.remove(start);
+        return reached;
+    }
+
     private Map<String, List<String>> privilegesOf(String start) {
         return MembershipWalk.from(start, memberOf, this::inherits);
     }

@@ -9,6 +9,10 @@ import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.collect.postgres.PostgresCollector;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,9 @@ class DifferentialPrivilegeTest {
             assertThat(collection.errors()).isEmpty();
             EffectivePrivileges facts = new EffectivePrivileges(collection.database());
             List<String> mismatches = new ArrayList<>();
+            try (Connection c = PgServers.superuser(major, database)) {
+                mismatches.addAll(compareRoleReach(c, new RoleFacts(collection.database()), catalog.roles));
+            }
             for (Verdict v : truth) {
                 compared++;
                 Optional<Holding> ours = held(facts, v);
@@ -88,6 +95,55 @@ class DifferentialPrivilegeTest {
                 }
             }
         }
+    }
+
+    /**
+     * Role reach against {@code pg_has_role}: SET ROLE reach ('SET' from 16, 'MEMBER' before, when every membership
+     * allows SET ROLE), inherited privileges ('USAGE'), and acting as a role, which is SET ROLE to some role and
+     * then that role's inherited privileges. Superusers pass every test and are left out as members.
+     */
+    private List<String> compareRoleReach(Connection c, RoleFacts facts, List<String> roles) throws Exception {
+        String set = major >= 16 ? "SET" : "MEMBER";
+        Map<String, Set<String>> settable = new HashMap<>();
+        Map<String, Set<String>> usable = new HashMap<>();
+        try (var st = c.prepareStatement("select a.rolname, b.rolname, pg_has_role(a.oid, b.oid, '" + set
+                + "'), pg_has_role(a.oid, b.oid, 'USAGE') from pg_roles a, pg_roles b"
+                + " where not a.rolsuper and a.rolname = any(?) and b.rolname = any(?)")) {
+            var names = c.createArrayOf("text", roles.toArray());
+            st.setArray(1, names);
+            st.setArray(2, names);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    settable.computeIfAbsent(rs.getString(1), k -> new HashSet<>());
+                    usable.computeIfAbsent(rs.getString(1), k -> new HashSet<>());
+                    if (rs.getBoolean(3)) {
+                        settable.get(rs.getString(1)).add(rs.getString(2));
+                    }
+                    if (rs.getBoolean(4)) {
+                        usable.get(rs.getString(1)).add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (String a : settable.keySet()) {
+            Set<String> actsAs = new HashSet<>();
+            settable.get(a).forEach(y -> actsAs.addAll(usable.getOrDefault(y, Set.of(y))));
+            for (String b : roles) {
+                compared += 3;
+                if (settable.get(a).contains(b) != facts.settable(a).containsKey(b)) {
+                    mismatches.add(a + " SET ROLE " + b + ": postgres " + settable.get(a).contains(b));
+                }
+                if (usable.get(a).contains(b) != facts.usable(a).containsKey(b)) {
+                    mismatches.add(a + " USAGE of " + b + ": postgres " + usable.get(a).contains(b));
+                }
+                if (actsAs.contains(b) != facts.reachable(a).containsKey(b)) {
+                    mismatches.add(a + " acts as " + b + ": postgres " + actsAs.contains(b) + ", ours via "
+                            + facts.reachable(a).get(b));
+                }
+            }
+        }
+        return mismatches;
     }
 
     private static Optional<Holding> held(EffectivePrivileges facts, Verdict v) {
