@@ -119,16 +119,18 @@ public final class PgFacts {
      * the function's owner (and than superusers and roles that have the owner's privileges already) can CREATE
      * objects. Such a role can plant a table, function or operator the function resolves by name and have it run
      * with the owner's privileges, so the pin is as unsafe as none. {@code $user} resolves to the owner inside the
-     * function, and {@code pg_temp} and {@code pg_catalog} are left to PostgreSQL's own rules. Absent when the
-     * roles, memberships or schemas were not all collected.
+     * function, and {@code pg_temp} and {@code pg_catalog} are left to PostgreSQL's own rules. Empty for a function
+     * that pins nothing; absent for one that does when the roles, memberships or schemas were not all collected.
      */
     public void function(PgFunction f, Map<String, Object> facts) {
-        if (!f.securityDefiner() || unknown.type(ResourceTypes.PG_ROLE) || unknown.type(ResourceTypes.PG_SCHEMA)) {
-            return;
-        }
         Optional<String> path = f.config().stream().filter(c -> c.startsWith("search_path="))
                 .map(c -> c.substring("search_path=".length())).findFirst();
-        if (path.isEmpty()) {
+        if (!f.securityDefiner() || path.isEmpty()) {
+            // nothing pinned to check: known to be empty whatever else is unknown
+            facts.put("searchPathWritable", List.of());
+            return;
+        }
+        if (unknown.type(ResourceTypes.PG_ROLE) || unknown.type(ResourceTypes.PG_SCHEMA)) {
             return;
         }
         EffectivePrivileges effective = effective();
