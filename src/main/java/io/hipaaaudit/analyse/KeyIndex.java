@@ -21,7 +21,7 @@ public final class KeyIndex {
             for (String alias : k.aliases()) {
                 String name = alias.startsWith("alias/") ? alias : "alias/" + alias;
                 byRef.put(scoped(k.account(), k.region(), name), k);
-                byRef.put("arn:aws:kms:" + k.region() + ":" + k.ownerAccount() + ":" + name, k);
+                byRef.put(Arns.of("kms", k.region(), k.ownerAccount(), name), k);
             }
         }
     }

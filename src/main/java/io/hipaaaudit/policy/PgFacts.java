@@ -123,6 +123,10 @@ public final class PgFacts {
      * that pins nothing; absent for one that does when the roles, memberships or schemas were not all collected.
      */
     public void function(PgFunction f, Map<String, Object> facts) {
+        facts.put("policyDeclared", policy.isPresent());
+        if (f.securityDefiner() && !unknown.type(ResourceTypes.PG_ROLE) && !unknown.type(ResourceTypes.PG_SCHEMA)) {
+            policy.ifPresent(p -> escalation(p, f).ifPresent(e -> facts.put("phiEscalation", e)));
+        }
         Optional<String> path = f.config().stream().filter(c -> c.startsWith("search_path="))
                 .map(c -> c.substring("search_path=".length())).findFirst();
         if (!f.securityDefiner() || path.isEmpty()) {
@@ -152,6 +156,56 @@ public final class PgFacts {
             });
         }
         facts.put("searchPathWritable", writable);
+    }
+
+    private static final List<String> WRITES = List.of("INSERT", "UPDATE", "DELETE", "TRUNCATE");
+
+    /**
+     * Who may call a SECURITY DEFINER function without already having its owner's privileges (PUBLIC, or an
+     * application role the policy declares), and which PHI tables its owner may write: together a way for those
+     * callers to write PHI with the owner's rights. Empty when a PHI classification it needs was not collected
+     * and no PHI write was found elsewhere.
+     */
+    private Optional<Map<String, Object>> escalation(DbPolicy p, PgFunction f) {
+        if (unknown.type(ResourceTypes.PG_RELATION)) {
+            return Optional.empty();
+        }
+        EffectivePrivileges effective = effective();
+        List<String> executors = new ArrayList<>();
+        if (f.acl().stream().anyMatch(a -> a.grantee().equals("PUBLIC") && a.privilege().equals("EXECUTE"))) {
+            executors.add("PUBLIC");
+        }
+        effective.function(f.schema(), EffectivePrivileges.signature(f)).ifPresent(fn -> {
+            for (String role : effective.roles()) {
+                if (p.applicationRole(role) && !effective.actsWithPrivilegesOf(role, f.owner())
+                        && fn.holding(role, "EXECUTE").isPresent()) {
+                    executors.add(role);
+                }
+            }
+        });
+        List<Object> writes = new ArrayList<>();
+        boolean classificationKnown = true;
+        for (PgRelation r : db.relations()) {
+            String id = db.id() + "/" + r.schema() + "." + r.name();
+            // a table the policy names is PHI whatever its columns and comment; only a negative answer needs them
+            if (phi.reasons(r).isEmpty()) {
+                classificationKnown &= !unknown.field(id, "comment", "columns");
+                continue;
+            }
+            for (String privilege : WRITES) {
+                effective.relation(r.schema(), r.name()).flatMap(o -> o.holding(f.owner(), privilege))
+                        .ifPresent(h -> writes.add(Map.of("table", r.schema() + "." + r.name(),
+                                "privilege", privilege)));
+            }
+        }
+        if (!classificationKnown && writes.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("executors", List.copyOf(executors));
+        out.put("phiWrites", List.copyOf(writes.subList(0, Math.min(20, writes.size()))));
+        out.put("phiWriteCount", (long) writes.size());
+        return Optional.of(out);
     }
 
     private EffectivePrivileges effective;

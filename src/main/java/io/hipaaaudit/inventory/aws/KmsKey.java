@@ -26,7 +26,7 @@ public record KmsKey(String account, String region, String id, String arn, Strin
         account = Nulls.required(account, "account");
         region = Nulls.required(region, "region");
         id = Nulls.required(id, "id");
-        arn = arn == null ? "arn:aws:kms:" + region + ":" + account + ":key/" + id : arn;
+        arn = arn == null ? Arns.of("kms", region, account, "key/" + id) : arn;
         ownerAccount = ownerAccount == null ? Arns.accountOf(arn) : ownerAccount;
         manager = Nulls.opt(manager);
         state = Nulls.opt(state);

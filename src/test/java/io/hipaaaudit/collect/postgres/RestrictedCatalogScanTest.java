@@ -54,6 +54,7 @@ class RestrictedCatalogScanTest {
     private static final String NO_ADMIN = "pg-app-role-no-admin-attributes";
     private static final String LOGIN = "pg-login-password-expiry-or-iam";
     private static final String DEFINER = "pg-security-definer-search-path";
+    private static final String ESCALATION = "pg-security-definer-no-phi-escalation";
     private static final String SCHEMA_CREATE = "pg-schema-no-public-create";
     private static final String WITHIN_POLICY = "pg-table-privileges-within-policy";
     private static final String PHI_PUBLIC = "pg-phi-table-not-public";
@@ -77,18 +78,19 @@ class RestrictedCatalogScanTest {
 
     static Stream<Restriction> restrictions() {
         return Stream.of(
-                select("pg_proc", DEFINER, OWNS_NOTHING),
-                select("pg_namespace", SCHEMA_CREATE, OWNS_NOTHING, WITHIN_POLICY, DEFINER),
-                select("pg_class", PHI_PUBLIC, PHI_RLS, WITHIN_POLICY, OWNS_NOTHING),
+                select("pg_proc", DEFINER, OWNS_NOTHING, ESCALATION),
+                select("pg_namespace", SCHEMA_CREATE, OWNS_NOTHING, WITHIN_POLICY, DEFINER, ESCALATION),
+                select("pg_class", PHI_PUBLIC, PHI_RLS, WITHIN_POLICY, OWNS_NOTHING, ESCALATION),
                 // language names come from the catalog cache: nothing depends on pg_language
                 select("pg_language"),
                 new Restriction("aclexplode", "REVOKE EXECUTE ON FUNCTION pg_catalog.aclexplode(aclitem[]) FROM PUBLIC",
-                        Set.of(SCHEMA_CREATE, PHI_PUBLIC, PHI_RLS, WITHIN_POLICY, DEFINER, DEFAULTS, OWNS_NOTHING)),
+                        Set.of(SCHEMA_CREATE, PHI_PUBLIC, PHI_RLS, WITHIN_POLICY, DEFINER, DEFAULTS, OWNS_NOTHING,
+                                ESCALATION)),
                 // a pinned search_path is judged by who may CREATE in its schemas: roles, memberships and schema ACLs
-                select("pg_roles", NOT_SUPERUSER, NO_ADMIN, OWNS_NOTHING, LOGIN, WITHIN_POLICY, DEFINER),
+                select("pg_roles", NOT_SUPERUSER, NO_ADMIN, OWNS_NOTHING, LOGIN, WITHIN_POLICY, DEFINER, ESCALATION),
                 // without the memberships the role listing is incomplete (reach, ownership, IAM auth, grants)
-                select("pg_auth_members", NOT_SUPERUSER, NO_ADMIN, OWNS_NOTHING, LOGIN, WITHIN_POLICY, DEFINER),
-                select("pg_database", NOT_SUPERUSER, NO_ADMIN, OWNS_NOTHING, LOGIN, WITHIN_POLICY, DEFINER),
+                select("pg_auth_members", NOT_SUPERUSER, NO_ADMIN, OWNS_NOTHING, LOGIN, WITHIN_POLICY, DEFINER, ESCALATION),
+                select("pg_database", NOT_SUPERUSER, NO_ADMIN, OWNS_NOTHING, LOGIN, WITHIN_POLICY, DEFINER, ESCALATION),
                 select("pg_default_acl", DEFAULTS),
                 select("pg_extension", PGAUDIT),
                 select("pg_settings", PGAUDIT, SSL, CONNECTIONS, SCRAM),
