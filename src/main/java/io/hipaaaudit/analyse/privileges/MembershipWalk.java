@@ -1,6 +1,7 @@
 package io.hipaaaudit.analyse.privileges;
 
 import io.hipaaaudit.inventory.pg.PgMembership;
+import io.hipaaaudit.inventory.pg.PgRole;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +17,23 @@ import java.util.function.Predicate;
  */
 final class MembershipWalk {
     private MembershipWalk() {}
+
+    /**
+     * Whether the member holds the role's privileges through this membership: the grant's {@code inherit_option}
+     * from PostgreSQL 16, the member's {@code rolinherit} before (it only chose the default from 16).
+     */
+    static boolean inherits(PgMembership m, Map<String, PgRole> roles) {
+        if (m.inheritOption().isPresent()) {
+            return m.inheritOption().get();
+        }
+        PgRole member = roles.get(m.member());
+        return member != null && member.inherit();
+    }
+
+    /** Whether the member may SET ROLE to the role: every membership before PostgreSQL 16, {@code set_option} from 16. */
+    static boolean allowsSet(PgMembership m) {
+        return m.setOption().orElse(true);
+    }
 
     static Map<String, List<String>> from(String start, Map<String, List<PgMembership>> memberOf,
                                           Predicate<PgMembership> follow) {

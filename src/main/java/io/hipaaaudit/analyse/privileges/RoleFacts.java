@@ -106,19 +106,11 @@ public final class RoleFacts {
 
     /** Roles {@code start} may SET ROLE to ({@code pg_has_role(start, r, 'SET')}), with a shortest chain. */
     Map<String, List<String>> settable(String start) {
-        return MembershipWalk.from(start, memberOf, m -> m.setOption().orElse(true));
+        return MembershipWalk.from(start, memberOf, MembershipWalk::allowsSet);
     }
 
     /** Roles whose privileges {@code start} holds without SET ROLE ({@code pg_has_role(start, r, 'USAGE')}). */
     Map<String, List<String>> usable(String start) {
-        return MembershipWalk.from(start, memberOf, this::inherits);
-    }
-
-    private boolean inherits(PgMembership m) {
-        if (m.inheritOption().isPresent()) {
-            return m.inheritOption().get();
-        }
-        PgRole member = roles.get(m.member());
-        return member != null && member.inherit();
+        return MembershipWalk.from(start, memberOf, m -> MembershipWalk.inherits(m, roles));
     }
 }

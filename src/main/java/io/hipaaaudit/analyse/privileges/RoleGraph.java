@@ -61,20 +61,12 @@ final class RoleGraph {
      */
     Map<String, List<String>> setRoleTargets(String start) {
         Map<String, List<String>> reached = new LinkedHashMap<>(
-                MembershipWalk.from(start, memberOf, m -> m.setOption().orElse(true)));
+                MembershipWalk.from(start, memberOf, MembershipWalk::allowsSet));
         reached.remove(start);
         return reached;
     }
 
     private Map<String, List<String>> privilegesOf(String start) {
-        return MembershipWalk.from(start, memberOf, this::inherits);
-    }
-
-    private boolean inherits(PgMembership m) {
-        if (m.inheritOption().isPresent()) {
-            return m.inheritOption().get();
-        }
-        PgRole member = roles.get(m.member());
-        return member != null && member.inherit();
+        return MembershipWalk.from(start, memberOf, m -> MembershipWalk.inherits(m, roles));
     }
 }
