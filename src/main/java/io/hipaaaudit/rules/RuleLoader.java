@@ -1,5 +1,6 @@
 package io.hipaaaudit.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.json.InputFiles;
 import java.io.IOException;
@@ -94,6 +95,29 @@ public final class RuleLoader {
             rules.putAll(inThisRoot);
         }
         return new RulePack(framework, List.copyOf(rules.values()), sha256(hashed));
+    }
+
+    /** The bundled pack's size and hash as {@link #load} gives them. */
+    public record Summary(int rules, String sha256) {}
+
+    /**
+     * The bundled pack's rule count and hash without parsing the rules or compiling their expressions: each file
+     * is read only for its {@code id}, which keys the hash exactly as {@link #load} does. For {@code version}.
+     */
+    public static Summary bundledSummary() {
+        Path root = bundledRoot();
+        Map<String, String> hashed = new TreeMap<>();
+        hashed.put(FRAMEWORK, read(root.resolve(FRAMEWORK)));
+        for (Path file : ruleFiles(root)) {
+            String text = read(file);
+            try {
+                JsonNode id = io.hipaaaudit.json.Json.yaml().readTree(text).path("id");
+                hashed.put(id.isTextual() ? id.asText() : file.toString(), text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new InputException("rules/" + root.relativize(file) + ": not valid YAML");
+            }
+        }
+        return new Summary(hashed.size() - 1, sha256(hashed));
     }
 
     /** Every {@code rule.yaml} below root, in a stable order. */
