@@ -3,9 +3,11 @@ package io.hipaaaudit.analyse.privileges;
 import io.hipaaaudit.inventory.pg.AclItem;
 import io.hipaaaudit.inventory.pg.PgDatabase;
 import io.hipaaaudit.inventory.pg.PgDefaultAcl;
+import io.hipaaaudit.inventory.pg.PgSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import java.util.TreeSet;
  * (acldefault()) where there is none, plus the creator's entry for the new object's schema (which only adds).
  * The built-in default grants the owner every privilege of the type (without grant option, as acldefault() has
  * it) and PUBLIC EXECUTE on functions and USAGE on types; a schema-less entry replaces all of it, so an owner
- * that revoked a privilege from itself does not hold it on its new objects (it may re-grant it, as owner).
+ * that revoked a privilege from itself does not hold it on its new objects (it may re-grant it, as owner), unless
+ * nothing is left in the entry: PostgreSQL reads an empty schema-less ACL as none (see {@link #EMPTY_ENTRY}).
  *
  * <p>Creators reported: every role with a {@code pg_default_acl} entry, and every role that is not a predefined
  * {@code pg_*} role and effectively holds CREATE on some schema of the database (by grant, PUBLIC, membership,
@@ -30,6 +33,12 @@ import java.util.TreeSet;
  */
 final class FutureGrants {
     static final String BUILT_IN = "built-in default";
+    /**
+     * A schema-less entry whose ACL is empty (the creator revoked everything, itself included) is treated by
+     * PostgreSQL as no ACL at all: aclmerge() of two empty ACLs is NULL, so the new object gets the built-in
+     * default, unless an IN SCHEMA entry for its schema gives it that entry's grants alone.
+     */
+    private static final String EMPTY_ENTRY = " (where no IN SCHEMA entry applies: empty ";
 
     /** Object types of {@code pg_default_acl} every supported version knows, in report order. */
     private static final List<String> TYPES = List.of("table", "sequence", "function", "type", "schema");
@@ -55,12 +64,13 @@ final class FutureGrants {
         for (String creator : creators) {
             for (String type : types) {
                 PgDefaultAcl entry = global.get(List.of(creator, type));
-                if (entry != null) {
+                if (entry != null && !entry.acl().isEmpty()) {
                     add(grants, entry);
                 } else {
+                    String source = entry == null ? BUILT_IN : BUILT_IN + EMPTY_ENTRY + source(entry) + ")";
                     builtIn(type, db.serverVersionNum()).forEach((grantee, privileges) -> privileges.forEach(p ->
                             grants.add(new FutureGrant(creator, Optional.empty(), type,
-                                    grantee.isEmpty() ? creator : grantee, p, false, BUILT_IN))));
+                                    grantee.isEmpty() ? creator : grantee, p, false, source))));
                 }
             }
         }
@@ -76,24 +86,31 @@ final class FutureGrants {
 
     /**
      * The ACL a {@code objectType} created by {@code creator} in {@code schema} (empty for schemas and large
-     * objects) gets: the global rows plus those of the schema, a privilege grantable if either row says so.
+     * objects) gets: the global rows plus those of the schema, a privilege grantable if either row says so;
+     * built-in rows standing for an empty schema-less entry give way to the schema's rows.
      */
     static Set<Entry> acl(List<FutureGrant> grants, String creator, Optional<String> schema, String objectType) {
+        List<FutureGrant> rows = grants.stream().filter(g -> g.creator().equals(creator)
+                && g.objectType().equals(objectType) && (g.schema().isEmpty() || g.schema().equals(schema))).toList();
+        boolean schemaRows = rows.stream().anyMatch(g -> g.schema().isPresent());
         Map<List<String>, Boolean> merged = new LinkedHashMap<>();
-        for (FutureGrant g : grants) {
-            if (g.creator().equals(creator) && g.objectType().equals(objectType)
-                    && (g.schema().isEmpty() || g.schema().equals(schema))) {
+        for (FutureGrant g : rows) {
+            if (!(schemaRows && g.schema().isEmpty() && g.source().contains(EMPTY_ENTRY))) {
                 merged.merge(List.of(g.grantee(), g.privilege()), g.grantable(), Boolean::logicalOr);
             }
         }
-        Set<Entry> acl = new java.util.HashSet<>();
+        Set<Entry> acl = new HashSet<>();
         merged.forEach((key, grantable) -> acl.add(new Entry(key.get(0), key.get(1), grantable)));
         return acl;
     }
 
-    private static void add(List<FutureGrant> grants, PgDefaultAcl entry) {
-        String source = "ALTER DEFAULT PRIVILEGES FOR ROLE " + Names.quote(entry.role())
+    private static String source(PgDefaultAcl entry) {
+        return "ALTER DEFAULT PRIVILEGES FOR ROLE " + Names.quote(entry.role())
                 + entry.schema().map(s -> " IN SCHEMA " + Names.quote(s)).orElse("");
+    }
+
+    private static void add(List<FutureGrant> grants, PgDefaultAcl entry) {
+        String source = source(entry);
         for (AclItem item : entry.acl()) {
             grants.add(new FutureGrant(entry.role(), entry.schema(), entry.objectType(), item.grantee(),
                     item.privilege(), item.grantable(), source));
@@ -114,14 +131,15 @@ final class FutureGrants {
     }
 
     private static Set<String> creators(PgDatabase db) {
-        EffectivePrivileges facts = new EffectivePrivileges(db);
+        AclEvaluator acl = new AclEvaluator(new RoleGraph(db));
         Set<String> creators = new TreeSet<>();
-        for (ObjectPrivileges schema : facts.schemas()) {
-            schema.held().forEach((role, held) -> {
-                if (held.containsKey("CREATE") && !role.startsWith("pg_") && !role.equals("PUBLIC")) {
-                    creators.add(role);
-                }
-            });
+        for (PgSchema schema : db.schemas()) {
+            acl.evaluate(schema.acl(), Privileges.SCHEMA_IMPLICIT, schema.owner(), Privileges.SCHEMA)
+                    .forEach((role, held) -> {
+                        if (held.containsKey("CREATE") && !role.startsWith("pg_") && !role.equals("PUBLIC")) {
+                            creators.add(role);
+                        }
+                    });
         }
         return creators;
     }

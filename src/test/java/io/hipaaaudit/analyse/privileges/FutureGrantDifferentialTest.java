@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * predicted one.
  *
  * <p>Seeds are fixed so a failure reproduces: {@code -Ddiff.seed=N} runs one seed, {@code -Dfuture.seeds=N}
- * runs seeds 1..N (default 6 per server version).
+ * runs seeds 1..N (default 4 per server version).
  */
 @ParameterizedClass(name = "PostgreSQL {0}")
 @MethodSource("io.hipaaaudit.collect.postgres.PgServers#majors")
@@ -40,6 +40,9 @@ class FutureGrantDifferentialTest {
 
     @Parameter
     int major;
+
+    /** Functions PostgreSQL refused to create because their creator would lack EXECUTE on them, as predicted. */
+    private int refused;
 
     @Test
     void futureGrantsMatchTheAclsOfObjectsCreatedAfterwards() throws Exception {
@@ -51,8 +54,8 @@ class FutureGrantDifferentialTest {
             assertThat(mismatches).as("PostgreSQL %d, seed %d (rerun with -Ddiff.seed=%d)", major, seed, seed)
                     .isEmpty();
         }
-        System.out.printf("future grants PostgreSQL %d: %d objects compared in %d ms%n", major, compared,
-                (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("future grants PostgreSQL %d: %d objects compared, %d functions refused as predicted,"
+                + " in %d ms%n", major, compared, refused, (System.nanoTime() - start) / 1_000_000);
     }
 
     private int compare(long seed, List<String> mismatches) throws Exception {
@@ -94,7 +97,20 @@ class FutureGrantDifferentialTest {
                     for (String schema : SCHEMAS) {
                         for (String type : IN_SCHEMA_TYPES) {
                             String name = quote(schema) + "." + quote(type + i);
-                            PgServers.run(c, create(type, name));
+                            try {
+                                PgServers.run(c, create(type, name));
+                            } catch (java.sql.SQLException e) {
+                                // a language validator needs EXECUTE on the new function: a creator whose new
+                                // functions would not grant it EXECUTE cannot create one (superusers aside)
+                                if (type.equals("function") && "42501".equals(e.getSQLState())
+                                        && FutureGrants.acl(future, creator, Optional.of(schema), type).stream()
+                                        .noneMatch(g -> g.grantee().equals(creator))) {
+                                    refused++;
+                                    continue;
+                                }
+                                throw new AssertionError(create(type, name) + " as " + creator + ": " + e.getMessage()
+                                        + "\n-- default privileges:\n" + String.join(";\n", setup), e);
+                            }
                             compared++;
                             check(mismatches, future, creator, Optional.of(schema), type, actual(c, type, name));
                         }
@@ -130,9 +146,17 @@ class FutureGrantDifferentialTest {
         }
     }
 
-    /** Random ALTER DEFAULT PRIVILEGES; every creator but the last gets some, so one keeps the built-in. */
+    /** ALTER DEFAULT PRIVILEGES for every creator but the last, which keeps the built-in default. */
     private static List<String> defaultPrivileges(Random random, List<String> creators, List<String> roles) {
         List<String> sql = new ArrayList<>();
+        // the cases the built-in default makes interesting, then random ones on top
+        sql.add("ALTER DEFAULT PRIVILEGES FOR ROLE " + quote(creators.get(0)) + " REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC");
+        sql.add("ALTER DEFAULT PRIVILEGES FOR ROLE " + quote(creators.get(1)) + " REVOKE ALL ON TABLES FROM "
+                + quote(creators.get(1)));
+        sql.add("ALTER DEFAULT PRIVILEGES FOR ROLE " + quote(creators.get(1)) + " REVOKE ALL ON SEQUENCES FROM "
+                + quote(creators.get(1)));
+        sql.add("ALTER DEFAULT PRIVILEGES FOR ROLE " + quote(creators.get(1)) + " GRANT USAGE ON SEQUENCES TO "
+                + quote(roles.get(3)));
         String[][] kinds = {{"TABLES", "SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"},
                 {"SEQUENCES", "USAGE", "SELECT", "UPDATE"}, {"FUNCTIONS", "EXECUTE"}, {"TYPES", "USAGE"},
                 {"SCHEMAS", "USAGE", "CREATE"}};
@@ -215,7 +239,7 @@ class FutureGrantDifferentialTest {
         if (one != null) {
             return List.of(Long.parseLong(one));
         }
-        int count = Integer.getInteger("future.seeds", 6);
+        int count = Integer.getInteger("future.seeds", 4);
         List<Long> seeds = new ArrayList<>();
         for (long s = 1; s <= count; s++) {
             seeds.add(s);

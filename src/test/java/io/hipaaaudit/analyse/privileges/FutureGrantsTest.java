@@ -77,14 +77,28 @@ class FutureGrantsTest {
 
     @Test
     void aCreatorThatRevokedItsOwnPrivilegesDoesNotHoldThemOnNewObjects() {
-        // ALTER DEFAULT PRIVILEGES FOR ROLE owner REVOKE ALL ON TABLES FROM owner: an empty ACL
+        // REVOKE ALL ON TABLES FROM owner; GRANT SELECT ON TABLES TO reader
+        List<FutureGrant> grants = FutureGrants.of(db(160004, List.of(new PgDefaultAcl("owner", Optional.empty(),
+                "table", List.of(item("owner", "reader", "SELECT", false))))));
+        assertThat(FutureGrants.acl(grants, "owner", Optional.of("app"), "table"))
+                .isEqualTo(Set.of(new Entry("reader", "SELECT", false)));
+    }
+
+    @Test
+    void anEmptySchemaLessEntryIsNoAclAtAll() {
+        // REVOKE ALL ON TABLES FROM owner leaves '{}': aclmerge() makes that NULL, i.e. the built-in default,
+        // unless an IN SCHEMA entry gives the new table its grants alone
         List<FutureGrant> grants = FutureGrants.of(db(160004, List.of(
                 new PgDefaultAcl("owner", Optional.empty(), "table", List.of()),
                 new PgDefaultAcl("owner", Optional.of("app"), "table", List.of(item("owner", "owner", "SELECT",
                         false))))));
-        assertThat(FutureGrants.acl(grants, "owner", Optional.of("public"), "table")).isEmpty();
+        assertThat(FutureGrants.acl(grants, "owner", Optional.of("public"), "table")).hasSize(7)
+                .allMatch(e -> e.grantee().equals("owner"));
         assertThat(FutureGrants.acl(grants, "owner", Optional.of("app"), "table"))
                 .isEqualTo(Set.of(new Entry("owner", "SELECT", false)));
+        assertThat(grants).filteredOn(g -> g.creator().equals("owner") && g.objectType().equals("table")
+                && g.schema().isEmpty()).extracting(FutureGrant::source).containsOnly("built-in default (where no"
+                + " IN SCHEMA entry applies: empty ALTER DEFAULT PRIVILEGES FOR ROLE owner)");
     }
 
     @Test
