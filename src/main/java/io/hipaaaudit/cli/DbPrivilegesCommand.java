@@ -48,11 +48,18 @@ final class DbPrivilegesCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "SCHEMA", description = "Only rows in these schemas (repeatable).")
     List<String> schemas = new ArrayList<>();
 
+    @Option(names = "--future", description = "Print what objects created later will grant (ALTER DEFAULT"
+            + " PRIVILEGES or PostgreSQL's built-in default) instead of current privileges.")
+    boolean future;
+
     @Override
     public Integer call() {
         List<PgTarget> targets = db.targets(List.of(), Optional.empty());
         if (targets.isEmpty()) {
             throw new InputException("db privileges needs at least one --db");
+        }
+        if (future) {
+            return DbFutureGrants.print(spec.commandLine(), targets, roles, schemas, format == Format.json);
         }
         Map<String, List<PrivilegeRow>> byDatabase = new LinkedHashMap<>();
         List<CollectionError> errors = new ArrayList<>();

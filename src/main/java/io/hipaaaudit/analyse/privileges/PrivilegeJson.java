@@ -15,6 +15,6 @@ public final class PrivilegeJson {
     }
 
     public static String futureGrants(List<FutureGrant> grants) {
-        return Json.write(grants);
+        return FutureGrantReport.json(grants);
     }
 }
