@@ -7,13 +7,15 @@ import io.hipaaaudit.inventory.pg.PgRelation;
 import io.hipaaaudit.inventory.pg.PgRelation.PgColumn;
 import io.hipaaaudit.inventory.pg.PgSchema;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +27,7 @@ import java.util.function.Consumer;
  * so ties between equally good chains resolve the same way.
  */
 public final class PrivilegeStream {
-    private static final List<String> SUPERUSER = List.of("superuser");
+    private static final Holding SUPERUSER_HOLDING = new Holding(true, List.of("superuser"));
     private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::schema)
             .thenComparing(Entry::object)
             .thenComparing(e -> e.column().orElse(""))
@@ -37,6 +39,12 @@ public final class PrivilegeStream {
     /** Every object in report order (stable: schemas, relations, functions, then column grants on ties). */
     private final List<Entry> ordered = new ArrayList<>();
     private final PrivilegeFilter filter;
+    /** Position in {@link #ordered} of every wanted object whose ACL grants something to PUBLIC. */
+    private final BitSet toPublic = new BitSet();
+    /** Grantee → positions of the wanted objects whose ACL (or implicit grants) name it. */
+    private final Map<String, BitSet> byGrantee = new HashMap<>();
+    /** Role → the grantees of {@link #byGrantee} whose privileges it has (itself included). */
+    private final Map<String, List<String>> granteesOf = new HashMap<>();
 
     public PrivilegeStream(PgDatabase db, PrivilegeFilter filter) {
         this.graph = new RoleGraph(db);
@@ -47,11 +55,11 @@ public final class PrivilegeStream {
         Map<List<String>, PgColumn> columns = new LinkedHashMap<>();
         Map<List<String>, Entry> functions = new LinkedHashMap<>();
         for (PgSchema s : db.schemas()) {
-            schemas.add(new Entry("schema", s.name(), s.name(), Optional.empty(), s.owner(), Privileges.SCHEMA,
+            schemas.add(Entry.of("schema", s.name(), s.name(), Optional.empty(), s.owner(), Privileges.SCHEMA,
                     s.acl(), Privileges.SCHEMA_IMPLICIT, null, wanted(s.name(), List.of(s.name()))));
         }
         for (PgRelation r : db.relations()) {
-            relations.put(List.of(r.schema(), r.name()), new Entry(r.kind(), r.schema(), r.name(), Optional.empty(),
+            relations.put(List.of(r.schema(), r.name()), Entry.of(r.kind(), r.schema(), r.name(), Optional.empty(),
                     r.owner(), Privileges.relation(r.kind(), db.serverVersionNum()), r.acl(),
                     Privileges.RELATION_IMPLICIT, null, wanted(r.schema(), List.of(r.name()))));
             for (PgColumn c : r.columns()) {
@@ -62,7 +70,7 @@ public final class PrivilegeStream {
         }
         for (PgFunction f : db.functions()) {
             String signature = EffectivePrivileges.signature(f);
-            functions.put(List.of(f.schema(), signature), new Entry(f.kind(), f.schema(), signature,
+            functions.put(List.of(f.schema(), signature), Entry.of(f.kind(), f.schema(), signature,
                     Optional.empty(), f.owner(), Privileges.FUNCTION, f.acl(), List.of(), null,
                     wanted(f.schema(), List.of(f.name(), signature))));
         }
@@ -71,10 +79,27 @@ public final class PrivilegeStream {
         ordered.addAll(functions.values());
         columns.forEach((key, c) -> {
             Entry table = relations.get(key.subList(0, 2));
-            ordered.add(new Entry("column", table.schema(), table.object(), Optional.of(c.name()), table.owner(),
+            ordered.add(Entry.of("column", table.schema(), table.object(), Optional.of(c.name()), table.owner(),
                     Privileges.COLUMN, c.acl(), List.of(), table, table.wanted()));
         });
         ordered.sort(ORDER);
+        Set<String> grantees = new HashSet<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Entry object = ordered.get(i);
+            for (Grant grant : object.grants()) {
+                if (grant.toPublic()) {
+                    toPublic.set(i, object.wanted());
+                } else {
+                    // every grantee counts for the chains (a schema's USAGE matters even when its rows are not wanted)
+                    grantees.add(grant.grantee());
+                    if (object.wanted()) {
+                        byGrantee.computeIfAbsent(grant.grantee(), g -> new BitSet()).set(i);
+                    }
+                }
+            }
+        }
+        grantees.forEach(grantee -> graph.heirs(grantee).keySet().forEach(heir ->
+                granteesOf.computeIfAbsent(heir, r -> new ArrayList<>()).add(grantee)));
     }
 
     private boolean wanted(String schema, List<String> names) {
@@ -91,71 +116,84 @@ public final class PrivilegeStream {
         return ordered.stream().filter(Entry::wanted).toList();
     }
 
-    /** Hands every row, in report order, to {@code sink}. */
+    /**
+     * Hands every row, in report order, to {@code sink}. Per role only the objects that can give it something are
+     * evaluated: those granting to PUBLIC or to a role whose privileges it has (every object for a superuser).
+     */
     public void forEach(Consumer<PrivilegeRow> sink) {
         for (String role : roles) {
+            boolean superuser = graph.superuser(role);
             Map<String, Boolean> usage = new HashMap<>();
-            for (Entry schema : schemas) {
-                usage.merge(schema.object(), held(role, schema).containsKey("USAGE"), (a, b) -> b);
+            Map<String, List<String>> chains = new HashMap<>();
+            for (String grantee : granteesOf.getOrDefault(role, List.of())) {
+                chains.put(grantee, graph.heirs(grantee).get(role));
             }
-            for (Entry object : ordered) {
+            for (Entry schema : schemas) {
+                usage.put(schema.object(), held(role, superuser, chains, schema).containsKey("USAGE"));
+            }
+            BitSet relevant = (BitSet) toPublic.clone();
+            if (superuser) {
+                relevant.set(0, ordered.size());
+            }
+            for (String grantee : granteesOf.getOrDefault(role, List.of())) {
+                BitSet objects = byGrantee.get(grantee);
+                if (objects != null) {
+                    relevant.or(objects);
+                }
+            }
+            for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+                Entry object = ordered.get(i);
                 if (!object.wanted()) {
                     continue;
                 }
-                Map<String, Holding> held = held(role, object);
+                Map<String, Holding> held = held(role, superuser, chains, object);
                 if (held.isEmpty()) {
                     continue;
                 }
                 boolean usable = object.objectType().equals("schema") || usage.getOrDefault(object.schema(), false);
-                Map<String, Holding> onTable = object.table() == null ? Map.of() : held(role, object.table());
-                new TreeMap<>(held).forEach((privilege, holding) -> {
-                    if (!onTable.containsKey(privilege)) {
+                Map<String, Holding> onTable = object.table() == null ? Map.of()
+                        : held(role, superuser, chains, object.table());
+                for (String privilege : object.sortedPrivileges()) {
+                    Holding holding = held.get(privilege);
+                    if (holding != null && !onTable.containsKey(privilege)) {
                         sink.accept(new PrivilegeRow(role, object.objectType(), object.schema(), object.object(),
                                 object.column(), privilege, holding.grantable(), holding.via(), usable));
                     }
-                });
+                }
             }
         }
     }
 
-    /** {@link AclEvaluator#evaluate} for {@code role} alone: privilege → holding, held privileges only. */
-    private Map<String, Holding> held(String role, Entry object) {
+    /**
+     * {@link AclEvaluator#evaluate} for {@code role} alone: privilege → holding, held privileges only.
+     * {@code chains}: grantee → the membership steps from {@code role} to it, for the grantees whose privileges
+     * {@code role} has.
+     */
+    private Map<String, Holding> held(String role, boolean superuser, Map<String, List<String>> chains,
+                                      Entry object) {
         Map<String, Holding> held = new HashMap<>();
-        List<AclItem> acl = object.acl();
-        for (int i = 0; i < acl.size(); i++) {
-            AclItem item = acl.get(i);
-            if (object.privileges().contains(item.privilege())) {
-                grant(held, role, item, object.steps().get(i), object.owner());
+        for (Grant grant : object.grants()) {
+            if (grant.toPublic()) {
+                held.merge(grant.privilege(), grant.direct(), Holding::or);
+                continue;
             }
-        }
-        for (AclItem item : object.implicit()) {
-            if (object.privileges().contains(item.privilege())) {
-                grant(held, role, item, Names.quote(item.grantee()) + " holds " + item.privilege() + " implicitly",
-                        object.owner());
+            List<String> chain = chains.get(grant.grantee());
+            if (chain != null && chain.isEmpty()) {
+                held.merge(grant.privilege(), grant.direct(), Holding::or);
+            } else if (chain != null) {
+                List<String> via = new ArrayList<>(chain.size() + 1);
+                via.addAll(chain);
+                via.add(grant.step());
+                held.merge(grant.privilege(), new Holding(grant.grantable(), via), Holding::or);
             }
         }
         if (!held.isEmpty() && graph.hasPrivilegesOf(role, object.owner())) {
             held.replaceAll((privilege, holding) -> holding.asGrantable());
         }
-        if (graph.superuser(role)) {
-            object.privileges().forEach(privilege -> held.put(privilege, new Holding(true, SUPERUSER)));
+        if (superuser) {
+            object.privileges().forEach(privilege -> held.put(privilege, SUPERUSER_HOLDING));
         }
         return held;
-    }
-
-    private void grant(Map<String, Holding> held, String role, AclItem item, String step, String owner) {
-        boolean viaOwner = item.grantee().equals(owner);
-        if (item.grantee().equals("PUBLIC")) {
-            held.merge(item.privilege(), new Holding(item.grantable() || viaOwner, List.of(step)), Holding::or);
-            return;
-        }
-        List<String> chain = graph.heirs(item.grantee()).get(role);
-        if (chain != null) {
-            List<String> via = new ArrayList<>(chain.size() + 1);
-            via.addAll(chain);
-            via.add(step);
-            held.merge(item.privilege(), new Holding(item.grantable() || viaOwner, via), Holding::or);
-        }
     }
 
     private static String step(AclItem item, String owner) {
@@ -166,15 +204,47 @@ public final class PrivilegeStream {
                 + Names.quote(item.grantee()) + " by " + Names.quote(item.grantor());
     }
 
-    /** One object of the catalog with its ACL and the grant step each entry contributes to a chain. */
+    /**
+     * One ACL entry (or implicit grant) of an object that applies to the object's kind, with the step it adds to
+     * a chain, and the holding of whoever receives it without a membership hop (the grantee itself, or every
+     * role for a grant to PUBLIC).
+     */
+    record Grant(String grantee, String privilege, boolean grantable, String step, Holding direct,
+                 boolean toPublic) {
+        static Grant of(AclItem item, String step, String owner) {
+            // holders of the owner's privileges hold every grant option of the object
+            boolean grantable = item.grantable() || item.grantee().equals(owner);
+            return new Grant(item.grantee(), item.privilege(), grantable, step,
+                    new Holding(grantable, List.of(step)), item.grantee().equals("PUBLIC"));
+        }
+    }
+
+    /** One object of the catalog with the grants that apply to it, in ACL order then implicit ones. */
     record Entry(String objectType, String schema, String object, Optional<String> column, String owner,
-                 List<String> privileges, List<AclItem> acl, List<AclItem> implicit, Entry table, boolean wanted,
-                 List<String> steps) {
-        Entry(String objectType, String schema, String object, Optional<String> column, String owner,
-              List<String> privileges, List<AclItem> acl, List<AclItem> implicit, Entry table, boolean wanted) {
-            this(objectType, schema, object, column, owner, privileges, acl, implicit, table, wanted,
-                    acl.stream().map(item -> step(item, owner)).toList());
+                 List<String> privileges, List<String> sortedPrivileges, List<Grant> grants, Entry table,
+                 boolean wanted) {
+        static Entry of(String objectType, String schema, String object, Optional<String> column, String owner,
+                        List<String> privileges, List<AclItem> acl, List<AclItem> implicit, Entry table,
+                        boolean wanted) {
+            return new Entry(objectType, schema, object, column, owner, privileges, privileges.stream().sorted().toList(),
+                    grants(privileges, acl, implicit, owner), table, wanted);
         }
 
+        private static List<Grant> grants(List<String> privileges, List<AclItem> acl, List<AclItem> implicit,
+                                          String owner) {
+            List<Grant> grants = new ArrayList<>();
+            for (AclItem item : acl) {
+                if (privileges.contains(item.privilege())) {
+                    grants.add(Grant.of(item, step(item, owner), owner));
+                }
+            }
+            for (AclItem item : implicit) {
+                if (privileges.contains(item.privilege())) {
+                    grants.add(Grant.of(item, Names.quote(item.grantee()) + " holds " + item.privilege()
+                            + " implicitly", owner));
+                }
+            }
+            return List.copyOf(grants);
+        }
     }
 }
