@@ -1,21 +1,21 @@
 package io.hipaaaudit.cli;
 
-import io.hipaaaudit.analyse.privileges.PrivilegeJson;
-import io.hipaaaudit.analyse.privileges.PrivilegeReport;
-import io.hipaaaudit.analyse.privileges.PrivilegeRow;
+import io.hipaaaudit.analyse.privileges.PrivilegeFilter;
+import io.hipaaaudit.analyse.privileges.PrivilegeJsonWriter;
+import io.hipaaaudit.analyse.privileges.PrivilegeStream;
 import io.hipaaaudit.analyse.privileges.PrivilegeTable;
 import io.hipaaaudit.collect.postgres.PgCollection;
 import io.hipaaaudit.collect.postgres.PgTarget;
 import io.hipaaaudit.collect.postgres.PostgresCollector;
 import io.hipaaaudit.inventory.CollectionError;
+import io.hipaaaudit.inventory.pg.PgDatabase;
 import io.hipaaaudit.json.InputException;
-import io.hipaaaudit.json.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,12 +24,13 @@ import picocli.CommandLine.Option;
 /**
  * Collects each database's catalogs and prints every role's effective privileges, one row per (role, object,
  * privilege) with the grant chain. One database prints a JSON array of rows; several print an object keyed by
- * database id. Exit 3 when some catalog could not be read (the rows are then incomplete).
+ * database id. Exit 3 when some catalog could not be read (the rows are then incomplete). Rows are written as
+ * they are produced (see {@link PrivilegeStream}): memory holds the catalogs, never the rows.
  */
 @Command(name = "privileges", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print effective privileges: one row per role, object and privilege, with the grant chain.",
-                "Exit codes: 0 complete; 2 usage or input error; 3 some catalog could not be read."})
-final class DbPrivilegesCommand implements Callable<Integer> {
+                "Exit codes: 0 complete; 2 usage or input error; 3 some catalog could not be read; 4 internal error."})
+final class DbPrivilegesCommand implements Callable<Integer>, OutOfMemoryHint {
     enum Format { json, table }
 
     @CommandLine.Spec
@@ -48,6 +49,10 @@ final class DbPrivilegesCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "SCHEMA", description = "Only rows in these schemas (repeatable).")
     List<String> schemas = new ArrayList<>();
 
+    @Option(names = "--object", paramLabel = "GLOB",
+            description = "Only rows on objects whose name matches (* and ?; a function by name or name(args); repeatable).")
+    List<String> objects = new ArrayList<>();
+
     @Option(names = "--future", description = "Print what objects created later will grant (ALTER DEFAULT"
             + " PRIVILEGES or PostgreSQL's built-in default) instead of current privileges.")
     boolean future;
@@ -61,13 +66,14 @@ final class DbPrivilegesCommand implements Callable<Integer> {
         if (future) {
             return DbFutureGrants.print(spec.commandLine(), targets, roles, schemas, format == Format.json);
         }
-        Map<String, List<PrivilegeRow>> byDatabase = new LinkedHashMap<>();
+        // sorted by id and one per id, as the JSON object keyed by id always was
+        Map<String, PgDatabase> byDatabase = new TreeMap<>();
         List<CollectionError> errors = new ArrayList<>();
         PostgresCollector collector = new PostgresCollector();
         for (PgTarget target : targets) {
             PgCollection c = collector.collect(target);
             errors.addAll(c.errors());
-            byDatabase.put(c.database().id(), PrivilegeReport.rows(c.database()).stream().filter(this::wanted).toList());
+            byDatabase.put(c.database().id(), c.database());
         }
         print(byDatabase);
         PrintWriter err = spec.commandLine().getErr();
@@ -77,21 +83,41 @@ final class DbPrivilegesCommand implements Callable<Integer> {
         return errors.isEmpty() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }
 
-    private boolean wanted(PrivilegeRow row) {
-        return (roles.isEmpty() || roles.contains(row.role())) && (schemas.isEmpty() || schemas.contains(row.schema()));
+    @Override
+    public String outOfMemoryHint() {
+        return "narrow the report with --role, --schema or --object, or give Java more heap"
+                + " (HIPAA_AUDIT_JAVA_OPTS=-Xmx4g)";
     }
 
-    private void print(Map<String, List<PrivilegeRow>> byDatabase) {
+    private void print(Map<String, PgDatabase> byDatabase) {
         PrintWriter out = spec.commandLine().getOut();
+        PrivilegeFilter filter = new PrivilegeFilter(roles, schemas, objects);
+        boolean several = byDatabase.size() > 1;
         if (format == Format.json) {
-            out.print(byDatabase.size() == 1 ? PrivilegeJson.rows(byDatabase.values().iterator().next())
-                    : Json.write(byDatabase));
+            try (PrivilegeJsonWriter json = new PrivilegeJsonWriter(out)) {
+                if (several) {
+                    json.startDatabases();
+                }
+                byDatabase.forEach((id, db) -> {
+                    if (several) {
+                        json.startRows(id);
+                    } else {
+                        json.startRows();
+                    }
+                    new PrivilegeStream(db, filter).forEach(json::row);
+                    json.endRows();
+                });
+                if (several) {
+                    json.endDatabases();
+                }
+            }
         } else {
-            byDatabase.forEach((id, rows) -> {
-                if (byDatabase.size() > 1) {
+            byDatabase.forEach((id, db) -> {
+                if (several) {
                     out.println("== " + id);
                 }
-                out.print(PrivilegeTable.render(rows));
+                PrivilegeStream rows = new PrivilegeStream(db, filter);
+                rows.forEach(PrivilegeTable.writer(out, rows)::row);
             });
         }
         out.flush();

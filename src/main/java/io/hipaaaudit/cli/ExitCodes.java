@@ -12,4 +12,6 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The scan is incomplete: some findings are NOT_ASSESSED (unless --allow-incomplete). */
     public static final int INCOMPLETE = 3;
+    /** Internal error (a defect, or the JVM ran out of memory): the run stopped, its output may be cut short. */
+    public static final int INTERNAL = 4;
 }

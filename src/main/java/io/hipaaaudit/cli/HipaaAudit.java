@@ -62,7 +62,11 @@ public final class HipaaAudit implements Runnable {
 
     /** Runs {@code root} (see {@link #HipaaAudit(Clock, UnaryOperator)}) and returns the exit code; never throws. */
     public static int run(HipaaAudit root, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(root);
+        return execute(new CommandLine(root), out, err, args);
+    }
+
+    /** Runs {@code cli} with the project's error handling and returns the exit code; never throws. */
+    static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -76,16 +80,52 @@ public final class HipaaAudit implements Runnable {
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof InputException || ex instanceof AwsCredentialsException) {
                 err.println("hipaa-audit: " + Redaction.text(ex.getMessage()));
-            } else {
-                err.println("hipaa-audit: internal error: " + ex.getClass().getSimpleName()
-                        + (ex.getMessage() == null ? "" : ": " + Redaction.text(ex.getMessage().lines().findFirst().orElse(""))));
-                if (System.getenv("HIPAA_AUDIT_DEBUG") != null) {
-                    ex.printStackTrace(err);
-                }
+                return ExitCodes.USAGE;
             }
-            return ExitCodes.USAGE;
+            return internalError(ex, c, err);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError | LinkageError | AssertionError ex) {
+            // picocli hands only Exceptions to the handler above; an Error thrown by a command arrives here
+            return internalError(ex, leaf(cli), err);
+        }
+    }
+
+    /**
+     * One line naming the failure, never a stack trace (set HIPAA_AUDIT_DEBUG to get one). Out of memory, the line
+     * says how the command that ran out could do with less, when it knows.
+     */
+    static int internalError(Throwable ex, CommandLine command, PrintWriter err) {
+        if (ex instanceof OutOfMemoryError) {
+            String hint = command != null && command.getCommand() instanceof OutOfMemoryHint h
+                    ? h.outOfMemoryHint() : "give Java more heap (HIPAA_AUDIT_JAVA_OPTS=-Xmx4g)";
+            err.println("hipaa-audit: internal error: out of memory (" + firstLine(ex) + "): " + hint);
+        } else {
+            err.println("hipaa-audit: internal error: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + Redaction.text(firstLine(ex))));
+        }
+        if (System.getenv("HIPAA_AUDIT_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String firstLine(Throwable ex) {
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().lines().findFirst().orElse("");
+    }
+
+    /** The subcommand the arguments chose (the root when none was parsed). */
+    private static CommandLine leaf(CommandLine cli) {
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        if (parsed == null) {
+            return cli;
+        }
+        while (parsed.subcommand() != null) {
+            parsed = parsed.subcommand();
+        }
+        return parsed.commandSpec().commandLine();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
                 "0:nothing at or above --fail-on failed, and every finding was assessed",
                 "1:at least one finding at or above --fail-on failed (even if others are NOT_ASSESSED)",
                 "2:usage, input, configuration or rule error: nothing was evaluated",
-                "3:the scan is incomplete: some findings are NOT_ASSESSED and none failed (see --allow-incomplete)"})
+                "3:the scan is incomplete: some findings are NOT_ASSESSED and none failed (see --allow-incomplete)",
+                "4:internal error (a defect or out of memory): one line names it; the run stopped"})
 final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

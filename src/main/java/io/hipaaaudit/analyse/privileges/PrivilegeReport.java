@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The rows of {@code hipaa-audit db privileges}: one per (role, object, privilege) the role holds, sorted by
@@ -22,8 +23,19 @@ public final class PrivilegeReport {
 
     private PrivilegeReport() {}
 
+    /** Every row, in report order, held in one list: for tests and small catalogs; the CLI streams them. */
     public static List<PrivilegeRow> rows(PgDatabase db) {
-        return rows(new EffectivePrivileges(db));
+        List<PrivilegeRow> rows = new ArrayList<>();
+        forEach(db, PrivilegeFilter.ALL, rows::add);
+        return rows;
+    }
+
+    /**
+     * The rows {@code filter} admits, in report order, one at a time: memory stays proportional to the catalog,
+     * not to the rows (see {@link PrivilegeStream}).
+     */
+    public static void forEach(PgDatabase db, PrivilegeFilter filter, Consumer<PrivilegeRow> sink) {
+        new PrivilegeStream(db, filter).forEach(sink);
     }
 
     /** Future objects: what {@code ALTER DEFAULT PRIVILEGES} (or the built-in default) will grant. */
@@ -31,6 +43,10 @@ public final class PrivilegeReport {
         return FutureGrants.of(db);
     }
 
+    /**
+     * The same rows built from the whole fact base at once and sorted: the reference {@link PrivilegeStream} is
+     * checked against. Holds every row; not for large catalogs.
+     */
     public static List<PrivilegeRow> rows(EffectivePrivileges facts) {
         List<PrivilegeRow> rows = new ArrayList<>();
         facts.schemas().forEach(schema -> add(rows, schema, role -> true));
