@@ -93,17 +93,20 @@ CREATE POLICY app_all ON app.consent_records TO healthapp_app USING (true) WITH 
 CREATE POLICY analyst_active ON app.users TO healthapp_readonly USING (deleted_at IS NULL);
 CREATE POLICY analyst_all ON app.consent_records TO healthapp_readonly USING (true);
 
--- counts for the dashboard, callable by the application: a definer function done right
+-- counts for the dashboard, callable by the application: a definer function done right (its search_path pinned,
+-- and owned by the read-only role below, so it runs with no right to change PHI)
 CREATE FUNCTION app.active_user_count() RETURNS bigint
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT count(*) FROM app.users WHERE deleted_at IS NULL $$;
--- DRIFT: a SECURITY DEFINER function without its own search_path (a caller's schema can shadow app objects)
+-- DRIFT: a SECURITY DEFINER function without its own search_path (a caller's schema can shadow app objects), run
+-- as the owner of the PHI tables and callable by the application: a way to write PHI with the owner's rights
 CREATE FUNCTION app.anonymize_user(uid bigint) RETURNS void
     LANGUAGE sql SECURITY DEFINER
     AS $$ UPDATE app.users SET email = 'deleted-' || id || '@invalid', full_name = '', phone = NULL,
           date_of_birth = NULL, deleted_at = now() WHERE id = uid $$;
 
 RESET ROLE;
+ALTER FUNCTION app.active_user_count() OWNER TO healthapp_readonly;
 
 -- the application: read and write its tables, consent is append-only, nothing else
 GRANT USAGE ON SCHEMA app TO healthapp_app, healthapp_readonly;

@@ -117,6 +117,11 @@ class DemoTest {
         assertStatus("pg-default-privileges-not-public", "reporting:table", "FAIL");
         assertStatus("pg-security-definer-search-path", "app.anonymize_user(uid bigint)", "FAIL");
         assertStatus("pg-security-definer-search-path", "app.active_user_count()", "PASS");
+        JsonNode escalation = finding("pg-security-definer-no-phi-escalation", "app.anonymize_user(uid bigint)");
+        assertThat(escalation.get("status").asText()).isEqualTo("FAIL");
+        assertThat(escalation.get("message").asText()).contains("healthapp_app", "runs as healthapp_owner",
+                "DELETE on app.users");
+        assertStatus("pg-security-definer-no-phi-escalation", "app.active_user_count()", "PASS");
         // no pgaudit in the embedded server: reported, not passed
         assertThat(finding("pg-pgaudit-logging", "/healthapp").get("status").asText()).isIn("FAIL", "NOT_APPLICABLE");
         JsonNode ssl = finding("pg-ssl-enabled", "/healthapp");
