@@ -12,6 +12,7 @@ import io.hipaaaudit.inventory.pg.PgDatabase;
 import io.hipaaaudit.json.InputException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,19 +64,21 @@ final class DbPrivilegesCommand implements Callable<Integer>, OutOfMemoryHint {
         if (targets.isEmpty()) {
             throw new InputException("db privileges needs at least one --db");
         }
-        if (future) {
-            return DbFutureGrants.print(spec.commandLine(), targets, roles, schemas, format == Format.json);
-        }
-        // sorted by id and one per id, as the JSON object keyed by id always was
-        Map<String, PgDatabase> byDatabase = new TreeMap<>();
+        // in --db order, one per id
+        Map<String, PgDatabase> collected = new LinkedHashMap<>();
         List<CollectionError> errors = new ArrayList<>();
         PostgresCollector collector = new PostgresCollector();
         for (PgTarget target : targets) {
             PgCollection c = collector.collect(target);
             errors.addAll(c.errors());
-            byDatabase.put(c.database().id(), c.database());
+            collected.put(c.database().id(), c.database());
         }
-        print(byDatabase);
+        if (future) {
+            DbFutureGrants.print(spec.commandLine().getOut(), collected, roles, schemas, format == Format.json);
+        } else {
+            // sorted by id, as the JSON object keyed by id always was
+            print(new TreeMap<>(collected));
+        }
         PrintWriter err = spec.commandLine().getErr();
         errors.forEach(e -> err.println("hipaa-audit: " + e.database().orElse("") + ": " + e.operation() + " failed ("
                 + e.code() + "): " + e.message()));

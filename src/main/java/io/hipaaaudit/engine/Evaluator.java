@@ -105,13 +105,7 @@ public final class Evaluator {
                     Environments.undefinedEvidence(rule, r.environment()));
         }
         Map<String, Object> params = forEnvironment.get();
-        CelVariableResolver vars = name -> switch (name) {
-            case "resource" -> Optional.of(r.facts());
-            case "params" -> Optional.of(params);
-            case "env" -> Optional.of(r.environment().name());
-            case "now" -> now.map(n -> (Object) n);
-            default -> Optional.empty();
-        };
+        CelVariableResolver vars = variables(r, Optional.of(params));
         Map<String, Object> evidence = Map.of();
         try {
             if (rule.appliesIf().isPresent()) {
@@ -153,6 +147,17 @@ public final class Evaluator {
         }
     }
 
+    /** The variables an expression sees: the resource's facts, the rule's parameters (when known), env and now. */
+    private CelVariableResolver variables(ResourceView r, Optional<Map<String, Object>> params) {
+        return name -> switch (name) {
+            case "resource" -> Optional.of(r.facts());
+            case "params" -> params.map(p -> (Object) p);
+            case "env" -> Optional.of(r.environment().name());
+            case "now" -> now.map(n -> (Object) n);
+            default -> Optional.empty();
+        };
+    }
+
     /**
      * Whether {@code applies_if} rules the resource out without the parameters an undefined environment lacks: a
      * cluster member is outside an instance rule whatever its environment. An {@code applies_if} that reads a
@@ -162,12 +167,7 @@ public final class Evaluator {
         if (rule.appliesIf().isEmpty() || unknownRead(rule, r, rule.appliesIf().get(), Map.of()).isPresent()) {
             return false;
         }
-        CelVariableResolver vars = name -> switch (name) {
-            case "resource" -> Optional.of(r.facts());
-            case "env" -> Optional.of(r.environment().name());
-            case "now" -> now.map(n -> (Object) n);
-            default -> Optional.empty();
-        };
+        CelVariableResolver vars = variables(r, Optional.empty());
         try {
             return Boolean.FALSE.equals(rule.appliesIf().get().eval(r.facts(), vars));
         } catch (CelEvaluationException | RuntimeException e) {

@@ -1,11 +1,9 @@
 package io.hipaaaudit.policy;
 
+import io.hipaaaudit.text.Glob;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /** Glob matching for role and table patterns, and validation of the policy's pattern and privilege lists. */
 public final class Globs {
@@ -16,22 +14,7 @@ public final class Globs {
 
     /** {@code *} matches any run of characters, {@code ?} one; everything else literally and case-sensitively. */
     public static boolean matches(String glob, String text) {
-        return COMPILED.computeIfAbsent(glob, Globs::compile).matcher(text).matches();
-    }
-
-    /** Patterns are compiled once: rules match every role against every table. */
-    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
-
-    private static Pattern compile(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return Glob.matches(glob, text);
     }
 
     public static boolean any(List<String> globs, String text) {

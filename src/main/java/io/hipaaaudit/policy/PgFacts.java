@@ -35,6 +35,8 @@ public final class PgFacts {
     private final RoleFacts roles;
     private final PhiClassifier phi;
     private final Optional<PolicyPrivileges> privileges;
+    /** Built on first use: a database with neither a policy nor a SECURITY DEFINER function never needs it. */
+    private EffectivePrivileges effective;
 
     public PgFacts(PgDatabase db, Optional<DbPolicy> policy, Optional<Map<String, Object>> rdsParameters) {
         this(db, policy, rdsParameters, PgUnknowns.none());
@@ -48,7 +50,8 @@ public final class PgFacts {
         this.unknown = unknown;
         this.roles = new RoleFacts(db);
         this.phi = new PhiClassifier(policy);
-        this.privileges = policy.map(p -> new PolicyPrivileges(p, new EffectivePrivileges(db)));
+        // one effective-privilege analysis per database, shared by the policy and the SECURITY DEFINER facts
+        this.privileges = policy.map(p -> new PolicyPrivileges(p, effective()));
     }
 
     public void database(Map<String, Object> facts) {
@@ -207,8 +210,6 @@ public final class PgFacts {
         out.put("phiWriteCount", (long) writes.size());
         return Optional.of(out);
     }
-
-    private EffectivePrivileges effective;
 
     private EffectivePrivileges effective() {
         if (effective == null) {

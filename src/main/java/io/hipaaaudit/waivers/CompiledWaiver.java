@@ -4,6 +4,7 @@ import io.hipaaaudit.config.WaiverSpec;
 import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.findings.ResourceRef;
 import io.hipaaaudit.findings.Waiver;
+import io.hipaaaudit.text.Glob;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;

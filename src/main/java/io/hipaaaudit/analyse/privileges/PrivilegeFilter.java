@@ -1,7 +1,7 @@
 package io.hipaaaudit.analyse.privileges;
 
+import io.hipaaaudit.text.Glob;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Which rows {@code db privileges} prints: roles and schemas by exact name, objects by glob. An empty list admits
@@ -33,33 +33,12 @@ public record PrivilegeFilter(List<String> roles, List<String> schemas, List<Str
             return true;
         }
         for (String glob : objects) {
-            Pattern pattern = glob(glob);
             for (String name : names) {
-                if (pattern.matcher(name).matches()) {
+                if (Glob.matches(glob, name)) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    private static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (!literal.isEmpty()) {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                regex.append(c == '*' ? ".*" : ".");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (!literal.isEmpty()) {
-            regex.append(Pattern.quote(literal.toString()));
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

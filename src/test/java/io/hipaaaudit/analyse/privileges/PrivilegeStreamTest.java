@@ -47,7 +47,7 @@ class PrivilegeStreamTest {
 
     @Test
     void streamsTheRowsOfTheFactBaseInReportOrder() {
-        List<PrivilegeRow> reference = PrivilegeReport.rows(new EffectivePrivileges(db));
+        List<PrivilegeRow> reference = ReferenceRows.rows(new EffectivePrivileges(db));
         assertThat(reference).isNotEmpty();
         assertThat(streamed(PrivilegeFilter.ALL)).containsExactlyElementsOf(reference);
         assertThat(PrivilegeReport.rows(db)).containsExactlyElementsOf(reference);

@@ -79,7 +79,7 @@ public final class PrivilegeReportBenchmark {
                     io.hipaaaudit.analyse.privileges.PrivilegeFilter.ALL, r -> rows[0]++);
             long t2 = System.nanoTime();
             int listed = System.getProperty("bench.reference") == null ? -1
-                    : io.hipaaaudit.analyse.privileges.PrivilegeReport.rows(
+                    : io.hipaaaudit.analyse.privileges.ReferenceRows.rows(
                             new io.hipaaaudit.analyse.privileges.EffectivePrivileges(db)).size();
             long t3 = System.nanoTime();
             System.out.printf("PHASES|run %d|collect %d ms|stream %d rows %d ms|list-building reference %d rows %d ms%n",
