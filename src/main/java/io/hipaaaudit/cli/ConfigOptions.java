@@ -1,24 +1,27 @@
 package io.hipaaaudit.cli;
 
 import io.hipaaaudit.config.ConfigLoader;
+import io.hipaaaudit.config.HipaaAuditConfig;
 import io.hipaaaudit.engine.Environments;
-import io.hipaaaudit.findings.FindingsDocument;
-import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.json.InputException;
+import io.hipaaaudit.policy.DbPolicy;
+import io.hipaaaudit.policy.PolicyLoader;
+import io.hipaaaudit.report.Reporters;
 import io.hipaaaudit.rules.RulePack;
-import io.hipaaaudit.waivers.ResourceTags;
-import io.hipaaaudit.waivers.WaiverOutcome;
 import io.hipaaaudit.waivers.Waivers;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --config hipaa-audit.yaml}: loads and validates the file, fills every scan option the command line did
- * not set, merges the parameter overrides into the rule pack and applies the waivers to the findings.
+ * {@code --config hipaa-audit.yaml}: loads and validates the file; {@link Configured} then gives each scan value
+ * from the command line when the option was given there, else from the file, else the option's default.
  */
 final class ConfigOptions {
     @Option(names = "--config", paramLabel = "FILE", order = 0,
@@ -29,66 +32,86 @@ final class ConfigOptions {
             description = "Scan only this one of the configuration's targets.accounts (default: all of them).")
     String account;
 
-    /** "Today" for waiver expiry when the inventory has no collection time; replaced in tests. */
-    Clock clock = Clock.systemUTC();
+    /** Loads the file, if one was given; {@code given} tells which options the command line set. */
+    Configured load(CommandLine.ParseResult given) {
+        if (file == null && account != null) {
+            throw new InputException("--account needs --config with targets.accounts");
+        }
+        return new Configured(Optional.ofNullable(file).map(ConfigLoader::load), given, Optional.ofNullable(account));
+    }
 
-    private Optional<ConfigLoader.Loaded> loaded = Optional.empty();
-    private Waivers waivers = Waivers.none();
+    /** The loaded configuration (if any) and the command line it yields to. */
+    record Configured(Optional<ConfigLoader.Loaded> loaded, CommandLine.ParseResult given, Optional<String> account) {
+        Optional<HipaaAuditConfig> config() {
+            return loaded.map(ConfigLoader.Loaded::config);
+        }
 
-    /** Loads the configuration (if any) into {@code scan}'s unset options and returns the pack to evaluate. */
-    RulePack prepare(ScanCommand scan, RulePack bundled) {
-        if (file == null) {
-            if (account != null) {
-                throw new io.hipaaaudit.json.InputException("--account needs --config with targets.accounts");
+        boolean given(String option) {
+            return given.hasMatchedOption(option);
+        }
+
+        /** The option's value when the command line gave it or the file does not set it, else the file's value. */
+        <T> T pick(String option, T flag, Function<HipaaAuditConfig, Optional<T>> configured) {
+            if (given(option)) {
+                return flag;
             }
-            return bundled;
+            return config().flatMap(configured).orElse(flag);
         }
-        ConfigLoader.Loaded config = ConfigLoader.load(file);
-        loaded = Optional.of(config);
-        RulePack pack = config.applyParams(bundled);
-        waivers = Waivers.compile(config.config().waivers(), pack, config.source());
-        new ConfigDefaults(config, scan).apply(account);
-        return pack;
-    }
 
-    /** Applies the waivers; today is the day the inventory was collected, so a snapshot scan stays reproducible. */
-    WaiverOutcome waive(FindingsDocument doc, Inventory inventory, Environments environments) {
-        if (waivers.isEmpty()) {
-            return waivers.apply(doc, ResourceTags.none(), LocalDate.now(clock));
+        /** The rule pack with the file's parameter overrides merged in. */
+        RulePack pack(RulePack bundled) {
+            return loaded.map(l -> l.applyParams(bundled)).orElse(bundled);
         }
-        LocalDate today = doc.scan().finishedAt().or(() -> doc.scan().startedAt())
-                .map(t -> Instant.parse(t).atOffset(ZoneOffset.UTC).toLocalDate())
-                .orElseGet(() -> LocalDate.now(clock));
-        return waivers.apply(doc, ResourceTags.of(inventory, environments), today);
-    }
 
-    /**
-     * The scan's environments: its environment and where that was given (flag, configuration or neither), the
-     * tag key, the configured aliases, and the environment names the pack defines.
-     */
-    Environments environments(ScanCommand scan, RulePack pack) {
-        boolean flag = scan.spec.commandLine().getParseResult().hasMatchedOption("--environment");
-        boolean configured = loaded.flatMap(l -> l.config().environment()).isPresent();
-        String origin = flag || !configured ? "--environment" : file.getFileName() + " environment:";
-        java.util.Map<String, java.util.List<String>> aliases = loaded
-                .map(l -> l.config().environments().aliases()).orElse(java.util.Map.of());
-        try {
-            return Environments.of(flag || configured ? scan.environment : null, origin, scan.environmentTag, aliases)
-                    .definedBy(pack);
-        } catch (Environments.AliasConflict e) {
-            throw loaded.orElseThrow().source().error(java.util.List.of("environments", "aliases", e.environment(),
-                    e.index()), "environments.aliases." + e.environment() + "[" + e.index() + "]: " + e.getMessage());
+        Waivers waivers(RulePack pack) {
+            return loaded.map(l -> Waivers.compile(l.config().waivers(), pack, l.source())).orElse(Waivers.none());
         }
-    }
 
-    Optional<ConfigLoader.Loaded> loaded() {
-        return loaded;
-    }
+        /** --db-policy, else the policy embedded in the file ({@code databases.policy}). */
+        Optional<DbPolicy> dbPolicy(Optional<DbPolicy> flag) {
+            return flag.or(() -> loaded.flatMap(l -> l.config().databases().policy()
+                    .map(node -> PolicyLoader.fromTree(node, l.source().origin() + ":"
+                            + l.source().line(List.of("databases", "policy"))))));
+        }
 
-    /** The database policy embedded in the configuration ({@code databases.policy}), if any. */
-    Optional<io.hipaaaudit.policy.DbPolicy> dbPolicy() {
-        return loaded.flatMap(l -> l.config().databases().policy()
-                .map(node -> io.hipaaaudit.policy.PolicyLoader.fromTree(node, l.source().origin() + ":"
-                        + l.source().line(java.util.List.of("databases", "policy")))));
+        /**
+         * The scan's environments: its environment and where that was given (flag, file or neither), the tag key,
+         * the configured aliases, and the environment names the pack defines.
+         */
+        Environments environments(String flagEnvironment, String flagTag, RulePack pack) {
+            boolean configured = config().flatMap(HipaaAuditConfig::environment).isPresent();
+            boolean flag = given("--environment");
+            String origin = flag || !configured ? "--environment" : loaded.get().source().origin()
+                    .replaceAll(".*[/\\\\]", "") + " environment:";
+            String environment = flag || configured ? pick("--environment", flagEnvironment,
+                    HipaaAuditConfig::environment) : null;
+            Map<String, List<String>> aliases = config().map(c -> c.environments().aliases()).orElse(Map.of());
+            try {
+                return Environments.of(environment, origin, pick("--environment-tag", flagTag,
+                        HipaaAuditConfig::environmentTag), aliases).definedBy(pack);
+            } catch (Environments.AliasConflict e) {
+                throw loaded.orElseThrow().source().error(List.of("environments", "aliases", e.environment(),
+                        e.index()), "environments.aliases." + e.environment() + "[" + e.index() + "]: "
+                        + e.getMessage());
+            }
+        }
+
+        /** --format, else the file's outputs.formats (each checked against this build's formats). */
+        List<String> formats(List<String> flag) {
+            if (given("--format") || loaded.isEmpty() || loaded.get().config().outputs().formats().isEmpty()) {
+                return flag;
+            }
+            List<String> names = loaded.get().config().outputs().formats();
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i).toLowerCase(Locale.ROOT);
+                if (!Reporters.formats().contains(name)) {
+                    throw loaded.get().source().error(List.of("outputs", "formats", i), "outputs.formats: format '"
+                            + name + "' is not available in this build; expected one of " + Reporters.formats());
+                }
+                out.add(name);
+            }
+            return out;
+        }
     }
 }

@@ -46,4 +46,25 @@ final class ConsoleProgress implements CollectionProgress {
         }
         err.flush();
     }
+
+    /** The scan's listener on the console: the progress bar, and the history line on {@code out} (null: quiet). */
+    record Listener(CollectionProgress bar, java.io.PrintWriter out) implements io.hipaaaudit.scan.ScanListener {
+        @Override
+        public void planned(int tasks) {
+            bar.planned(tasks);
+        }
+
+        @Override
+        public void finished(String service, String region) {
+            bar.finished(service, region);
+        }
+
+        @Override
+        public void historyRecorded(long id, String where) {
+            if (out != null) {
+                out.printf("history: recorded as scan %d in %s%n", id, where);
+                out.flush();
+            }
+        }
+    }
 }

@@ -77,7 +77,6 @@ final class DbTargetOptions {
 
     /** A JDBC URL without its query string, which may carry a password, and without a user-info password. */
     static String safe(String url) {
-        int q = url.indexOf('?');
-        return Redaction.text(q < 0 ? url : url.substring(0, q) + "?…");
+        return Redaction.url(url);
     }
 }

@@ -14,4 +14,13 @@ public final class ExitCodes {
     public static final int INCOMPLETE = 3;
     /** Internal error (a defect, or the JVM ran out of memory): the run stopped, its output may be cut short. */
     public static final int INTERNAL = 4;
+
+    /** The exit code of a scan's gate outcome. */
+    public static int of(io.hipaaaudit.gate.GateVerdict.Outcome outcome) {
+        return switch (outcome) {
+            case PASSED -> OK;
+            case FAILED -> FAILED;
+            case INCOMPLETE -> INCOMPLETE;
+        };
+    }
 }

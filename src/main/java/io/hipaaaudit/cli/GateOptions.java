@@ -1,10 +1,6 @@
 package io.hipaaaudit.cli;
 
 import io.hipaaaudit.findings.Finding;
-import io.hipaaaudit.findings.FindingsDocument;
-import io.hipaaaudit.findings.Severity;
-import io.hipaaaudit.gate.Baseline;
-import io.hipaaaudit.gate.Gate;
 import io.hipaaaudit.gate.GateVerdict;
 import io.hipaaaudit.waivers.WaiverOutcome;
 import java.io.PrintWriter;
@@ -21,12 +17,13 @@ final class GateOptions {
             description = "A previous findings.json: only failing findings that are new relative to it fail the gate.")
     Path baseline;
 
-    GateVerdict decide(FindingsDocument doc, Severity failOn, boolean allowIncomplete) {
-        return Gate.evaluate(doc, failOn, allowIncomplete, Optional.ofNullable(baseline).map(Baseline::read));
+    /** The baseline file: the flag, else the configuration's gate.baseline. */
+    Optional<Path> baseline(ConfigOptions.Configured c) {
+        return Optional.ofNullable(c.pick("--baseline", baseline, cfg -> cfg.gate().baseline().map(Path::of)));
     }
 
     /** Waiver and baseline notes, printed after the summary table. */
-    void print(PrintWriter out, GateVerdict verdict, WaiverOutcome waivers, boolean quiet) {
+    void print(PrintWriter out, GateVerdict verdict, WaiverOutcome waivers, Optional<Path> baseline, boolean quiet) {
         if (quiet) {
             return;
         }
@@ -39,7 +36,8 @@ final class GateOptions {
                     ConsoleSummary.safe(id)));
         }
         if (verdict.withBaseline()) {
-            out.printf("%nbaseline %s: %d new failing, %d already failing (not gating), %d fixed%n", baseline,
+            out.printf("%nbaseline %s: %d new failing, %d already failing (not gating), %d fixed%n",
+                    baseline.map(Path::toString).orElse(""),
                     verdict.newFailing().size(), verdict.knownFailing().size(), verdict.fixed().size());
             list(out, "new", verdict.newFailing());
             list(out, "fixed", verdict.fixed());

@@ -1,12 +1,10 @@
 package io.hipaaaudit.cli;
 
 import io.hipaaaudit.config.HistoryUrls;
-import io.hipaaaudit.findings.FindingsDocument;
-import io.hipaaaudit.history.HistoryException;
+import io.hipaaaudit.config.HipaaAuditConfig;
 import io.hipaaaudit.history.HistoryStore;
+import io.hipaaaudit.history.HistoryTarget;
 import io.hipaaaudit.json.InputException;
-import io.hipaaaudit.report.HistoryView;
-import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -28,46 +26,21 @@ final class HistoryOptions {
         return url != null && !url.isBlank();
     }
 
+    /** The history database to record in, if any: the flag (or its variable), else the configuration's. */
+    Optional<HistoryTarget> target(ConfigOptions.Configured c) {
+        String u = c.pick("--history", url, cfg -> cfg.history().map(HipaaAuditConfig.History::url));
+        String who = c.pick("--history-user", user, cfg -> cfg.history().flatMap(HipaaAuditConfig.History::user));
+        if (u == null || u.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HistoryTarget(u, Optional.ofNullable(who), () -> System.getenv(HistoryUrls.PASSWORD_ENV)));
+    }
+
+    /** The history database of the history commands; it must be given. */
     HistoryStore open() {
         if (!enabled()) {
             throw new InputException("no history database: pass --history jdbc:postgresql://... or set HIPAA_AUDIT_HISTORY_URL");
         }
-        if (!url.startsWith("jdbc:postgresql://")) {
-            throw new InputException("--history '" + DbTargetOptions.safe(url) + "' is not a jdbc:postgresql:// URL");
-        }
-        if (HistoryUrls.carriesPassword(url)) {
-            throw new InputException("--history: the URL must not carry a password; set " + HistoryUrls.PASSWORD_ENV);
-        }
-        try {
-            return HistoryStore.open(url, Optional.ofNullable(user), () -> System.getenv(HistoryUrls.PASSWORD_ENV));
-        } catch (HistoryException e) {
-            throw new InputException("history " + DbTargetOptions.safe(url) + ": " + e.getMessage());
-        }
-    }
-
-    /** How many recorded scans the report's trend chart shows. */
-    static final int TREND_SCANS = 30;
-
-    /**
-     * Records the scan when a history database is configured, and returns what the report shows of the history:
-     * the change since the previous scan of the same environment and accounts and the recent trend of such scans,
-     * this scan included.
-     */
-    Optional<HistoryView> record(FindingsDocument doc, PrintWriter out, boolean quiet) {
-        if (!enabled()) {
-            return Optional.empty();
-        }
-        try {
-            HistoryStore store = open();
-            long id = store.record(doc);
-            if (!quiet) {
-                out.printf("history: recorded as scan %d in %s%n", id, DbTargetOptions.safe(url));
-                out.flush();
-            }
-            HistoryStore.ScanHistory past = store.historyOf(id, TREND_SCANS);
-            return Optional.of(new HistoryView(past.sinceLastScan(), past.trend()));
-        } catch (HistoryException e) {
-            throw new InputException("history " + DbTargetOptions.safe(url) + ": " + e.getMessage());
-        }
+        return new HistoryTarget(url, Optional.ofNullable(user), () -> System.getenv(HistoryUrls.PASSWORD_ENV)).open();
     }
 }

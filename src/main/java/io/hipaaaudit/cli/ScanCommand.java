@@ -1,24 +1,24 @@
 package io.hipaaaudit.cli;
 
 import io.hipaaaudit.engine.Environments;
-import io.hipaaaudit.engine.Evaluator;
-import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.engine.UndefinedEnvironments;
-import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Severity;
-import io.hipaaaudit.gate.GateVerdict;
-import io.hipaaaudit.report.HistoryView;
-import io.hipaaaudit.report.ReportInput;
-import io.hipaaaudit.report.Reporters;
 import io.hipaaaudit.rules.RuleLoader;
 import io.hipaaaudit.rules.RulePack;
-import io.hipaaaudit.waivers.WaiverOutcome;
+import io.hipaaaudit.scan.GatePolicy;
+import io.hipaaaudit.scan.Outputs;
+import io.hipaaaudit.scan.ScanRequest;
+import io.hipaaaudit.scan.ScanResult;
+import io.hipaaaudit.scan.Scanner;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,44 +94,49 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (root != null) {
-            sources.clock = root.clock();
-            sources.awsOptions = root.awsOptions();
-            config.clock = root.clock();
-        }
-        RulePack pack = config.prepare(this, RuleLoader.load(ruleDirs));
-        formats.forEach(Reporters::of);
-        var dbPolicy = policy.load().or(config::dbPolicy);
-        Environments environments = config.environments(this, pack);
-        SourceOptions.Collected collected = sources.collect(ConsoleProgress.forTerminal(quiet), pack.sha256(),
-                inventory -> new Evaluator(inventory, environments, dbPolicy).attributionTargets(pack));
-        boolean stopped = collected.inventory().collectionErrors().stream()
-                .anyMatch(e -> "ScanDeadline".equals(e.code()));
-        if (stopped) {
+        ConfigOptions.Configured c = config.load(spec.commandLine().getParseResult());
+        RulePack pack = c.pack(RuleLoader.load(ruleDirs));
+        Clock clock = root == null ? Clock.systemUTC() : root.clock();
+        SourceOptions.Mapped source = sources.map(c, clock, root == null ? UnaryOperator.identity() : root.awsOptions());
+        Optional<Path> baseline = gate.baseline(c);
+        Severity threshold = c.pick("--fail-on", failOn, cfg -> cfg.gate().failOn().map(Severity::parse));
+        boolean incompleteAllowed = c.pick("--allow-incomplete", allowIncomplete, cfg -> cfg.gate().allowIncomplete());
+        ScanRequest request = ScanRequest.builder(source.source(), pack)
+                .databases(source.databases())
+                .record(source.record())
+                .maxDuration(sources.maxDuration.value())
+                .environments(c.environments(environment, environmentTag, pack))
+                .dbPolicy(c.dbPolicy(policy.load()))
+                .waivers(c.waivers(pack))
+                .attribution(!sources.noAttribution)
+                .history(history.target(c))
+                .gate(new GatePolicy(threshold, incompleteAllowed, baseline))
+                .outputs(new Outputs(c.formats(formats), c.pick("--output-dir", outputDir,
+                        cfg -> cfg.outputs().dir().map(Path::of))))
+                .saveInventory(Optional.ofNullable(sources.saveInventory))
+                .clock(clock)
+                .build();
+        PrintWriter out = spec.commandLine().getOut();
+        ScanResult result = Scanner.run(request, new ConsoleProgress.Listener(ConsoleProgress.forTerminal(quiet),
+                quiet ? null : out));
+        if (result.stoppedAtDeadline()) {
             spec.commandLine().getErr().println("hipaa-audit: the scan stopped at its deadline (--max-duration "
                     + sources.maxDuration.text() + "); what it had not collected is NOT_ASSESSED");
-            spec.commandLine().getErr().flush();
         }
-        WaiverOutcome waived = config.waive(Scan.run(collected.inventory(), pack, environments, dbPolicy,
-                collected.apiCalls()), collected.inventory(), environments);
-        FindingsDocument doc = waived.document();
-        warnUndefinedEnvironments(doc, environments);
+        warnUndefinedEnvironments(result.undefinedEnvironments(), request.environments());
         if (verbose) {
-            printApiCalls(collected.apiCalls());
+            printApiCalls(result.apiCalls());
         }
-        Optional<HistoryView> past = history.record(doc, spec.commandLine().getOut(), quiet);
-        List<Path> written = Reporters.write(new ReportInput(doc, pack, past), formats, outputDir);
-        GateVerdict verdict = gate.decide(doc, failOn, allowIncomplete);
-        int exit = verdict.exit();
-        new ConsoleSummary(spec.commandLine().getOut()).print(doc, failOn, quiet, exit, written);
-        gate.print(spec.commandLine().getOut(), verdict, waived, quiet);
+        int exit = ExitCodes.of(result.verdict().outcome());
+        new ConsoleSummary(out).print(result.findings(), threshold, quiet, exit, result.written());
+        gate.print(out, result.verdict(), result.waivers(), baseline, quiet);
         return exit;
     }
 
     /** One line per environment nobody defined that left findings unjudged: the likely cause of an exit 3. */
-    private void warnUndefinedEnvironments(FindingsDocument doc, Environments environments) {
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        for (UndefinedEnvironments.Undefined u : UndefinedEnvironments.in(doc.findings())) {
+    private void warnUndefinedEnvironments(List<UndefinedEnvironments.Undefined> undefined, Environments environments) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (UndefinedEnvironments.Undefined u : undefined) {
             List<String> from = u.sources().stream().limit(3).toList();
             err.println(ConsoleSummary.safe("hipaa-audit: warning: environment '" + u.name() + "' is not defined by "
                     + "the rules' parameters (defined: " + String.join(", ", environments.defined()) + "); "

@@ -7,6 +7,8 @@ import io.hipaaaudit.findings.ResourceRef;
 import io.hipaaaudit.findings.Status;
 import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.Inventory;
+import io.hipaaaudit.rules.expr.CelSupport;
+import io.hipaaaudit.rules.expr.FactPaths;
 import io.hipaaaudit.inventory.aws.ChangeTarget;
 import io.hipaaaudit.policy.DbPolicy;
 import io.hipaaaudit.rules.Rule;
@@ -37,23 +39,55 @@ public final class Evaluator {
     }
 
     public Evaluator(Inventory inventory, Environments environments, Optional<DbPolicy> dbPolicy) {
+        this(inventory, Views.build(inventory, environments, dbPolicy), environments);
+    }
+
+    private Evaluator(Inventory inventory, Map<String, List<ResourceView>> views, Environments environments) {
         this.inventory = inventory;
-        this.views = Views.build(inventory, environments, dbPolicy);
+        this.views = views;
         this.environments = environments;
         this.now = inventory.finishedAt().or(inventory::startedAt);
         this.attribution = new Attribution(inventory);
     }
 
+    /** The inventory evaluated. */
+    public Inventory inventory() {
+        return inventory;
+    }
+
     /**
-     * The resource names (account, region, name) whose CloudTrail changes would explain a FAIL of this pack and
-     * that the inventory does not hold yet: what a live scan looks up before its final evaluation.
+     * The same evaluation with CloudTrail change histories added to the inventory: the resource views (and the
+     * analyses behind them) are shared, since a change history adds evidence to a FAIL and never changes a fact.
      */
-    public List<ChangeTarget> attributionTargets(RulePack pack) {
-        evaluate(pack);
+    public Evaluator withResourceChanges(List<io.hipaaaudit.inventory.aws.ResourceChanges> changes) {
+        return new Evaluator(inventory.withResourceChanges(changes), views, environments);
+    }
+
+    /**
+     * The resource names (account, region, name) whose CloudTrail changes would explain a FAIL found by the
+     * evaluations so far and that the inventory does not hold yet: what a live scan looks up before its final
+     * evaluation.
+     */
+    public List<ChangeTarget> attributionTargets() {
         return attribution.wanted().stream()
                 .sorted(java.util.Comparator.comparing(ChangeTarget::account).thenComparing(ChangeTarget::region)
                         .thenComparing(ChangeTarget::resourceName))
                 .toList();
+    }
+
+    /** The tags of every resource evaluated that has any, by its reference (for tag-scoped waivers). */
+    public Map<ResourceRef, Map<String, String>> tags() {
+        Map<ResourceRef, Map<String, String>> out = new LinkedHashMap<>();
+        for (List<ResourceView> list : views.values()) {
+            for (ResourceView v : list) {
+                if (v.facts().get("tags") instanceof Map<?, ?> m && !m.isEmpty()) {
+                    Map<String, String> t = new LinkedHashMap<>();
+                    m.forEach((k, val) -> t.put(String.valueOf(k), String.valueOf(val)));
+                    out.put(v.ref(), t);
+                }
+            }
+        }
+        return out;
     }
 
     public List<Finding> evaluate(RulePack pack) {

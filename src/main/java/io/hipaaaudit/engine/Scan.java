@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Evaluates a rule pack on an inventory and assembles findings.json. Everything in the result is derived from
@@ -33,7 +31,13 @@ public final class Scan {
 
     public static FindingsDocument run(Inventory inventory, RulePack pack, Environments environments,
                                        Optional<DbPolicy> dbPolicy, Map<String, Long> apiCalls) {
-        List<Finding> findings = new Evaluator(inventory, environments.definedBy(pack), dbPolicy).evaluate(pack);
+        Environments defined = environments.definedBy(pack);
+        return document(inventory, new Evaluator(inventory, defined, dbPolicy).evaluate(pack), pack, defined, apiCalls);
+    }
+
+    /** findings.json for findings of {@code pack} evaluated on {@code inventory}. */
+    public static FindingsDocument document(Inventory inventory, List<Finding> findings, RulePack pack,
+                                            Environments environments, Map<String, Long> apiCalls) {
         String inventorySha = InventoryJson.sha256(inventory);
         String id = UUID.nameUUIDFromBytes((inventorySha + "|" + pack.sha256() + "|" + environments.scanEnvironment()
                 + "|" + environments.tagKey()).getBytes(StandardCharsets.UTF_8)).toString();
@@ -48,16 +52,8 @@ public final class Scan {
                 inventory.startedAt().map(Object::toString), inventory.finishedAt().map(Object::toString),
                 "hipaa-audit", Version.get(), environments.scanEnvironment(), List.copyOf(accounts),
                 List.copyOf(regions), inventory.databases().stream().map(PgDatabase::id).sorted().toList(),
-                inventorySha, pack.sha256(), apiCalls, counts(findings));
+                inventorySha, pack.sha256(), apiCalls, Status.counts(findings));
         return new FindingsDocument(info, findings);
-    }
-
-    /** Findings per status, every status present (zero when none). */
-    public static Map<String, Long> counts(List<Finding> findings) {
-        Map<String, Long> counts = new TreeMap<>();
-        Stream.of(Status.values()).forEach(s -> counts.put(s.name(), 0L));
-        findings.forEach(f -> counts.merge(f.status().name(), 1L, Long::sum));
-        return counts;
     }
 
     /** The tool version, from the build. */

@@ -13,5 +13,15 @@ public enum Status {
     /** The data needed was not collected (access denied, timeout, region error) or could not be evaluated. */
     NOT_ASSESSED,
     /** A FAIL covered by an unexpired waiver. */
-    WAIVED
+    WAIVED;
+
+    /** Findings per status, every status present (zero when none), in name order. */
+    public static java.util.Map<String, Long> counts(java.util.List<Finding> findings) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Status s : values()) {
+            counts.put(s.name(), 0L);
+        }
+        findings.forEach(f -> counts.merge(f.status().name(), 1L, Long::sum));
+        return counts;
+    }
 }

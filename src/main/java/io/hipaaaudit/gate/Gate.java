@@ -1,6 +1,5 @@
 package io.hipaaaudit.gate;
 
-import io.hipaaaudit.cli.ExitCodes;
 import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Severity;
@@ -11,8 +10,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The CI decision (exit codes as in DESIGN.md): 1 when a FAIL at or above the threshold is new (every such FAIL is
- * new without a baseline), else 3 when findings are NOT_ASSESSED and that is not allowed, else 0.
+ * The CI decision: FAILED when a FAIL at or above the threshold is new (every such FAIL is new without a
+ * baseline), else INCOMPLETE when findings are NOT_ASSESSED and that is not allowed, else PASSED.
  */
 public final class Gate {
     private Gate() {}
@@ -27,8 +26,8 @@ public final class Gate {
         List<Finding> fresh = split.get(false);
         List<Finding> fixed = baseline.map(b -> b.fixedIn(doc)).orElse(List.of());
         boolean incomplete = doc.findings().stream().anyMatch(f -> f.status() == Status.NOT_ASSESSED);
-        int exit = !fresh.isEmpty() ? ExitCodes.FAILED
-                : incomplete && !allowIncomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
-        return new GateVerdict(exit, baseline.isPresent(), fresh, known, fixed);
+        GateVerdict.Outcome outcome = !fresh.isEmpty() ? GateVerdict.Outcome.FAILED
+                : incomplete && !allowIncomplete ? GateVerdict.Outcome.INCOMPLETE : GateVerdict.Outcome.PASSED;
+        return new GateVerdict(outcome, baseline.isPresent(), fresh, known, fixed);
     }
 }

@@ -43,6 +43,18 @@ public final class Redaction {
         return text(text, List.of());
     }
 
+    /**
+     * A connection URL as it may be shown: without its query string, which may carry a password, and with any
+     * other secret masked.
+     */
+    public static String url(String url) {
+        if (url == null) {
+            return null;
+        }
+        int q = url.indexOf('?');
+        return text(q < 0 ? url : url.substring(0, q) + "?…");
+    }
+
     /** Like {@link #text(String)}, also masking the given literal secrets (a password the caller holds). */
     public static String text(String text, Collection<String> secrets) {
         if (text == null || text.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.hipaaaudit.rules;
 
-import io.hipaaaudit.engine.CelSupport;
+import io.hipaaaudit.rules.expr.CelSupport;
 import io.hipaaaudit.findings.Severity;
 import java.util.List;
 import java.util.Map;

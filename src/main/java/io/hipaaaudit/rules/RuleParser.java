@@ -1,8 +1,8 @@
 package io.hipaaaudit.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.hipaaaudit.engine.CelSupport;
-import io.hipaaaudit.engine.FactPaths;
+import io.hipaaaudit.rules.expr.CelSupport;
+import io.hipaaaudit.rules.expr.FactPaths;
 import io.hipaaaudit.inventory.facts.FactCatalog;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.json.InputException;

@@ -2,7 +2,7 @@ package io.hipaaaudit.rules;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelVariableResolver;
-import io.hipaaaudit.engine.CelSupport;
+import io.hipaaaudit.rules.expr.CelSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

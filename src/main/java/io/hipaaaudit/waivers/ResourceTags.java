@@ -1,15 +1,14 @@
 package io.hipaaaudit.waivers;
 
-import io.hipaaaudit.engine.Environments;
-import io.hipaaaudit.engine.ResourceView;
-import io.hipaaaudit.engine.Views;
 import io.hipaaaudit.findings.ResourceRef;
-import io.hipaaaudit.inventory.Inventory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The tags of every inventory resource, looked up by a finding's resource reference (for tag-scoped waivers). */
+/**
+ * The tags of every inventory resource, looked up by a finding's resource reference (for tag-scoped waivers). The
+ * scan builds it from the resource views it evaluated, so tags are read once per scan.
+ */
 public final class ResourceTags {
     private final Map<List<String>, Map<String, String>> tags;
 
@@ -21,17 +20,14 @@ public final class ResourceTags {
         return new ResourceTags(Map.of());
     }
 
-    public static ResourceTags of(Inventory inventory, Environments environments) {
+    /** The tags of each resource, by its reference; resources without tags may be left out. */
+    public static ResourceTags of(Map<ResourceRef, Map<String, String>> byResource) {
         Map<List<String>, Map<String, String>> out = new HashMap<>();
-        for (List<ResourceView> views : Views.build(inventory, environments).values()) {
-            for (ResourceView v : views) {
-                if (v.facts().get("tags") instanceof Map<?, ?> m && !m.isEmpty()) {
-                    Map<String, String> t = new HashMap<>();
-                    m.forEach((k, val) -> t.put(String.valueOf(k), String.valueOf(val)));
-                    out.put(key(v.ref()), Map.copyOf(t));
-                }
+        byResource.forEach((ref, t) -> {
+            if (!t.isEmpty()) {
+                out.put(key(ref), Map.copyOf(t));
             }
-        }
+        });
         return new ResourceTags(out);
     }
 

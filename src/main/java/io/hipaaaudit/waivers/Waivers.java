@@ -2,7 +2,6 @@ package io.hipaaaudit.waivers;
 
 import io.hipaaaudit.config.ConfigSource;
 import io.hipaaaudit.config.WaiverSpec;
-import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Status;
@@ -92,7 +91,7 @@ public final class Waivers {
             }
         }
         List<String> unused = waivers.stream().map(w -> w.spec().id()).filter(id -> !used.contains(id)).toList();
-        FindingsDocument waived = new FindingsDocument(doc.scan().withWaivers(Scan.counts(out), unused), out);
+        FindingsDocument waived = new FindingsDocument(doc.scan().withWaivers(io.hipaaaudit.findings.Status.counts(out), unused), out);
         return new WaiverOutcome(waived, List.copyOf(applied.keySet()), expired, unused);
     }
 }

@@ -4,7 +4,7 @@ import static io.hipaaaudit.findings.TestFindings.doc;
 import static io.hipaaaudit.findings.TestFindings.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hipaaaudit.cli.ExitCodes;
+import io.hipaaaudit.gate.GateVerdict.Outcome;
 import io.hipaaaudit.findings.Severity;
 import io.hipaaaudit.findings.Status;
 import java.util.Optional;
@@ -19,7 +19,7 @@ class GateTest {
         Baseline before = new Baseline(doc(finding(RULE, Status.WAIVED, "a", "111122223333", "us-east-1")));
         GateVerdict v = Gate.evaluate(doc(finding(RULE, Status.FAIL, "a", "111122223333", "us-east-1")),
                 Severity.HIGH, false, Optional.of(before));
-        assertThat(v.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(v.newFailing()).hasSize(1);
     }
 
@@ -30,8 +30,8 @@ class GateTest {
                 Severity.HIGH, false, Optional.of(before));
         GateVerdict otherRegion = Gate.evaluate(doc(finding(RULE, Status.FAIL, "a", "111122223333", "eu-west-1")),
                 Severity.HIGH, false, Optional.of(before));
-        assertThat(sameResource.exit()).isEqualTo(ExitCodes.OK);
-        assertThat(otherRegion.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(sameResource.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(otherRegion.outcome()).isEqualTo(Outcome.FAILED);
     }
 
     @Test
@@ -46,6 +46,6 @@ class GateTest {
     void belowThresholdFailuresNeverGate() {
         GateVerdict v = Gate.evaluate(doc(finding(RULE, Status.FAIL, "a", "1", "r")), Severity.CRITICAL, false,
                 Optional.empty());
-        assertThat(v.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(v.outcome()).isEqualTo(Outcome.PASSED);
     }
 }

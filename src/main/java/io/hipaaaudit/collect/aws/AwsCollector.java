@@ -6,20 +6,21 @@ import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.Account;
 import io.hipaaaudit.inventory.aws.Arns;
 import io.hipaaaudit.inventory.aws.ChangeTarget;
+import io.hipaaaudit.inventory.aws.ResourceChanges;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * Entry point of AWS collection: identifies the account (STS GetCallerIdentity), resolves the regions (given, or
  * every enabled one from DescribeRegions), collects every region concurrently with read-only calls and returns the
- * inventory with its collection errors and the API calls made.
+ * inventory with its collection errors and the API calls made. {@link #open} keeps the session for the change
+ * history lookups of the resources that fail.
  *
  * @throws AwsCredentialsException when there are no usable credentials or AWS rejects them
  */
@@ -34,18 +35,18 @@ public final class AwsCollector {
         this.transport = transport;
     }
 
+    /** Collects and closes the session: no change history is looked up. */
     public AwsCollection collect(AwsCollectorOptions options) {
-        return collect(options, inventory -> List.of());
+        try (AwsSession session = open(options)) {
+            return session.collection();
+        }
     }
 
     /**
-     * Collects, then asks {@code attribution} which resources of the collected inventory need their recent
-     * changes explained (the resources of failing findings) and adds their CloudTrail change history, in the same
-     * session: the same credentials, call counter, rate limits and transport (so the lookups are recorded and
-     * replayed with the rest).
+     * Collects, and keeps the session open so that the change history of the resources that then fail can be
+     * looked up in it ({@link AwsSession#withChanges}).
      */
-    public AwsCollection collect(AwsCollectorOptions options,
-                                 Function<Inventory, Collection<ChangeTarget>> attribution) {
+    public AwsSession open(AwsCollectorOptions options) {
         Instant startedAt = transport.startedAt(options.clock());
         String baseRegion = transport.baseRegion(() -> options.regions().isEmpty() ? defaultRegion(options)
                 : options.regions().get(0));
@@ -55,8 +56,11 @@ public final class AwsCollector {
             thread.setDaemon(true);
             return thread;
         });
-        try (Credentials credentials = new Credentials(options, baseRegion, transport);
-             AwsClients clients = new AwsClients(options, credentials.verified(), counter, transport)) {
+        Credentials credentials = null;
+        AwsClients clients = null;
+        try {
+            credentials = new Credentials(options, baseRegion, transport);
+            clients = new AwsClients(options, credentials.verified(), counter, transport);
             transport.credentials(credentials.verified().resolveCredentials());
             var identity = identify(clients, baseRegion);
             InventorySink sink = new InventorySink();
@@ -76,13 +80,71 @@ public final class AwsCollector {
             Instant finishedAt = transport.finishedAt(options.clock());
             transport.collected(options, baseRegion, startedAt, finishedAt);
             Inventory collected = InventoryAssembly.of(sink, scanned, startedAt, finishedAt);
-            // the lookup window ends when collection ended, so a replay sends the same requests
-            Collection<ChangeTarget> targets = attribution.apply(collected);
-            Inventory inventory = targets.isEmpty() ? collected : collected.withResourceChanges(
-                    ChangeLookup.lookup(clients, targets, finishedAt, pool));
-            return new AwsCollection(inventory, counter.calls(), counter.retries());
+            return new Open(collected, finishedAt, counter, pool, credentials, clients);
+        } catch (RuntimeException | Error e) {
+            close(pool, credentials, clients);
+            throw e;
+        }
+    }
+
+    private static void close(ExecutorService pool, Credentials credentials, AwsClients clients) {
+        pool.shutdownNow();
+        try {
+            if (clients != null) {
+                clients.close();
+            }
         } finally {
-            pool.shutdownNow();
+            if (credentials != null) {
+                credentials.close();
+            }
+        }
+    }
+
+    /** The session of one account: its clients, pool and counter stay until {@link #close()}. */
+    private static final class Open implements AwsSession {
+        private final Inventory collected;
+        private final Instant finishedAt;
+        private final ApiCallCounter counter;
+        private final ExecutorService pool;
+        private final Credentials credentials;
+        private final AwsClients clients;
+
+        Open(Inventory collected, Instant finishedAt, ApiCallCounter counter, ExecutorService pool,
+             Credentials credentials, AwsClients clients) {
+            this.collected = collected;
+            this.finishedAt = finishedAt;
+            this.counter = counter;
+            this.pool = pool;
+            this.credentials = credentials;
+            this.clients = clients;
+        }
+
+        @Override
+        public Inventory inventory() {
+            return collected;
+        }
+
+        @Override
+        public List<ResourceChanges> changes(Collection<ChangeTarget> targets) {
+            java.util.Set<String> accounts = new java.util.HashSet<>();
+            collected.accounts().forEach(a -> accounts.add(a.id()));
+            List<ChangeTarget> mine = targets.stream().filter(t -> accounts.contains(t.account())).toList();
+            return mine.isEmpty() ? List.of() : ChangeLookup.lookup(clients, mine, finishedAt, pool);
+        }
+
+        @Override
+        public java.util.Map<String, Long> apiCalls() {
+            return counter.calls();
+        }
+
+        @Override
+        public java.util.Map<String, Long> retries() {
+            return counter.retries();
+        }
+
+        @Override
+        public void close() {
+            AwsCollector.close(pool, credentials, clients);
         }
     }
 

@@ -3,12 +3,8 @@ package io.hipaaaudit.collect.aws;
 import io.hipaaaudit.evidence.EvidenceBundle;
 import io.hipaaaudit.evidence.EvidenceLog;
 import io.hipaaaudit.evidence.Manifest;
-import io.hipaaaudit.inventory.Inventory;
-import io.hipaaaudit.inventory.aws.ChangeTarget;
 import io.hipaaaudit.json.InputException;
-import java.util.Collection;
 import java.util.Map;
-import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -27,9 +23,8 @@ public final class AwsEvidence {
     private AwsEvidence() {}
 
     /** A live collection whose every HTTP exchange lands, redacted, in {@code log}. */
-    public static AwsCollection record(AwsCollectorOptions options, EvidenceLog log,
-                                       Function<Inventory, Collection<ChangeTarget>> attribution) {
-        return new AwsCollector(AwsTransport.recording(log)).collect(options, attribution);
+    public static AwsSession record(AwsCollectorOptions options, EvidenceLog log) {
+        return new AwsCollector(AwsTransport.recording(log)).open(options);
     }
 
     /**
@@ -37,8 +32,7 @@ public final class AwsEvidence {
      * hold (the scan was recorded without attribution, or a changed rule now fails another resource) is left out
      * rather than reported as unavailable, so the same bundle and rule pack give the same findings.
      */
-    public static AwsCollection replay(EvidenceBundle bundle, CollectionProgress progress,
-                                       Function<Inventory, Collection<ChangeTarget>> attribution) {
+    public static AwsSession replay(EvidenceBundle bundle, CollectionProgress progress) {
         Manifest.AwsScope scope = bundle.manifest().aws().orElseThrow(
                 () -> new InputException("the evidence bundle holds no AWS collection"));
         AwsCollectorOptions options = AwsCollectorOptions.defaults()
@@ -50,6 +44,6 @@ public final class AwsEvidence {
                         .build())
                 .withRatesPerSecond(Map.of())
                 .withProgress(progress);
-        return new AwsCollector(AwsTransport.replaying(bundle, scope)).collect(options, attribution);
+        return new AwsCollector(AwsTransport.replaying(bundle, scope)).open(options);
     }
 }

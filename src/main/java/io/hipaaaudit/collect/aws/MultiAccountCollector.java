@@ -5,6 +5,7 @@ import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.Account;
 import io.hipaaaudit.inventory.aws.ChangeTarget;
+import io.hipaaaudit.inventory.aws.ResourceChanges;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 /**
  * Several accounts in one scan: each collected by its own {@link AwsCollector} with its own credentials (usually an
@@ -29,48 +29,112 @@ public final class MultiAccountCollector {
         this.concurrency = Math.max(1, concurrency);
     }
 
-    public AwsCollection collect(AwsCollectorOptions base, List<AccountTarget> accounts,
-                                 Function<Inventory, Collection<ChangeTarget>> attribution) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, accounts.size()), r -> {
+    /** Collects every account and closes their sessions: no change history is looked up. */
+    public AwsCollection collect(AwsCollectorOptions base, List<AccountTarget> accounts) {
+        try (AwsSession session = open(base, accounts)) {
+            return session.collection();
+        }
+    }
+
+    /**
+     * Collects every account and keeps each account's session open for the change-history lookups of the
+     * resources that then fail; each lookup goes to the session of the resource's account.
+     */
+    public AwsSession open(AwsCollectorOptions base, List<AccountTarget> accounts) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, accounts.size())), r -> {
             Thread t = new Thread(r, "aws-account");
             t.setDaemon(true);
             return t;
         });
+        List<CompletableFuture<AwsSession>> running = accounts.stream()
+                .map(a -> CompletableFuture.supplyAsync(() -> one(base, a), pool)).toList();
+        List<AwsSession> sessions = new ArrayList<>();
         try {
-            List<CompletableFuture<AwsCollection>> running = accounts.stream()
-                    .map(a -> CompletableFuture.supplyAsync(() -> one(base, a, attribution), pool)).toList();
-            List<Inventory> inventories = new ArrayList<>();
-            Map<String, Long> calls = new TreeMap<>();
-            Map<String, Long> retries = new TreeMap<>();
-            for (CompletableFuture<AwsCollection> f : running) {
-                AwsCollection c = f.join();
-                inventories.add(c.inventory());
-                c.apiCalls().forEach((k, v) -> calls.merge(k, v, Long::sum));
-                c.retries().forEach((k, v) -> retries.merge(k, v, Long::sum));
+            for (CompletableFuture<AwsSession> f : running) {
+                sessions.add(f.join());
             }
-            return new AwsCollection(Inventory.merge(inventories), calls, retries);
-        } finally {
+        } catch (RuntimeException | Error e) {
+            running.forEach(f -> f.thenAccept(AwsSession::close));
             pool.shutdownNow();
+            throw e;
+        }
+        return new Accounts(sessions, pool);
+    }
+
+    private static AwsSession one(AwsCollectorOptions base, AccountTarget account) {
+        AwsSession session = null;
+        try {
+            session = new AwsCollector().open(account.options(base));
+            List<String> seen = session.collection().inventory().accounts().stream().map(Account::id).toList();
+            if (!seen.contains(account.id())) {
+                // the credentials reached another account: its data must not be reported as this account's
+                session.close();
+                return AwsSession.closed(unreachable(account, "AccountMismatch", "the credentials for account "
+                        + account.id() + " reach account " + String.join(",", seen)));
+            }
+            return session;
+        } catch (AwsCredentialsException e) {
+            return AwsSession.closed(unreachable(account, "AccountUnreachable", e.getMessage()));
+        } catch (RuntimeException e) {
+            if (session != null) {
+                session.close();
+            }
+            // one broken account must not stop the others: it is NOT_ASSESSED, with what went wrong
+            return AwsSession.closed(unreachable(account, "CollectionFailed", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))));
         }
     }
 
-    private static AwsCollection one(AwsCollectorOptions base, AccountTarget account,
-                                     Function<Inventory, Collection<ChangeTarget>> attribution) {
-        try {
-            AwsCollection c = new AwsCollector().collect(account.options(base), attribution);
-            List<String> seen = c.inventory().accounts().stream().map(Account::id).toList();
-            if (!seen.contains(account.id())) {
-                // the credentials reached another account: its data must not be reported as this account's
-                return unreachable(account, "AccountMismatch", "the credentials for account " + account.id()
-                        + " reach account " + String.join(",", seen));
+    /** The accounts' sessions as one: collections merged, lookups sent to each account's own session. */
+    private static final class Accounts implements AwsSession {
+        private final List<AwsSession> sessions;
+        private final ExecutorService pool;
+
+        Accounts(List<AwsSession> sessions, ExecutorService pool) {
+            this.sessions = sessions;
+            this.pool = pool;
+        }
+
+        @Override
+        public Inventory inventory() {
+            return Inventory.merge(sessions.stream().map(AwsSession::inventory).toList());
+        }
+
+        @Override
+        public List<ResourceChanges> changes(Collection<ChangeTarget> targets) {
+            if (targets.isEmpty()) {
+                return List.of();
             }
-            return c;
-        } catch (AwsCredentialsException e) {
-            return unreachable(account, "AccountUnreachable", e.getMessage());
-        } catch (RuntimeException e) {
-            // one broken account must not stop the others: it is NOT_ASSESSED, with what went wrong
-            return unreachable(account, "CollectionFailed", e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+            List<CompletableFuture<List<ResourceChanges>>> running = sessions.stream()
+                    .map(s -> CompletableFuture.supplyAsync(() -> s.changes(targets), pool)).toList();
+            List<ResourceChanges> out = new ArrayList<>();
+            running.forEach(f -> out.addAll(f.join()));
+            return out;
+        }
+
+        @Override
+        public Map<String, Long> apiCalls() {
+            return sum(sessions.stream().map(AwsSession::apiCalls).toList());
+        }
+
+        @Override
+        public Map<String, Long> retries() {
+            return sum(sessions.stream().map(AwsSession::retries).toList());
+        }
+
+        private static Map<String, Long> sum(List<Map<String, Long>> counts) {
+            Map<String, Long> out = new TreeMap<>();
+            counts.forEach(c -> c.forEach((k, v) -> out.merge(k, v, Long::sum)));
+            return out;
+        }
+
+        @Override
+        public void close() {
+            try {
+                sessions.forEach(AwsSession::close);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

@@ -72,12 +72,16 @@ public final class AwsScaleBenchmark {
         List<ChangeTarget> targets = new ArrayList<>();
         long[] phase = new long[2];
         long t0 = System.nanoTime();
-        AwsCollection collection = new AwsCollector().collect(options, inventory -> {
+        AwsCollection collection;
+        try (io.hipaaaudit.collect.aws.AwsSession session = new AwsCollector().open(options)) {
             phase[0] = System.nanoTime();
-            targets.addAll(new Evaluator(inventory, env).attributionTargets(pack));
+            Evaluator evaluator = new Evaluator(session.inventory(), env);
+            evaluator.evaluate(pack);
+            targets.addAll(evaluator.attributionTargets());
             phase[1] = System.nanoTime();
-            return targets;
-        });
+            collection = new AwsCollection(session.inventory().withResourceChanges(session.changes(targets)),
+                    session.apiCalls(), session.retries());
+        }
         long t1 = System.nanoTime();
         System.out.printf("phases: collection %.2f s, evaluation for attribution %.2f s, attribution lookups %.2f s%n",
                 (phase[0] - t0) / 1e9, (phase[1] - phase[0]) / 1e9, (t1 - phase[1]) / 1e9);

@@ -38,7 +38,7 @@ record Report(SyntheticAccount account, AwsCollection collection, Map<String, Lo
                 collection.inventory().collectionErrors().size()));
         collection.inventory().collectionErrors().stream().limit(5).forEach(e -> System.out.println("  " + e));
         System.out.println(fmt("findings: %d %s; attribution lookups: %d", doc.findings().size(),
-                io.hipaaaudit.engine.Scan.counts(doc.findings()), minimum.getOrDefault("cloudtrail:LookupEvents", 0L)));
+                io.hipaaaudit.findings.Status.counts(doc.findings()), minimum.getOrDefault("cloudtrail:LookupEvents", 0L)));
         System.out.println(fmt("%nscan wall time (collection + attribution) %.2f s; most requests in flight at the "
                 + "endpoint: %d", wall, server.peakInFlight()));
         System.out.println(bound.explain());

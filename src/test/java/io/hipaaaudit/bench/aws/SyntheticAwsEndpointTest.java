@@ -44,10 +44,14 @@ class SyntheticAwsEndpointTest {
         try (var endpoint = new SyntheticAwsEndpoint(account, new SyntheticAwsEndpoint.Settings(Duration.ZERO, 0, 5, 0))) {
             RulePack pack = RuleLoader.load(List.of());
             AtomicReference<List<ChangeTarget>> targets = new AtomicReference<>(List.of());
-            AwsCollection collection = new AwsCollector().collect(options(endpoint), inventory -> {
-                targets.set(new Evaluator(inventory, new Environments("prod", null)).attributionTargets(pack));
-                return targets.get();
-            });
+            AwsCollection collection;
+            try (io.hipaaaudit.collect.aws.AwsSession session = new AwsCollector().open(options(endpoint))) {
+                Evaluator evaluator = new Evaluator(session.inventory(), new Environments("prod", null));
+                evaluator.evaluate(pack);
+                targets.set(evaluator.attributionTargets());
+                collection = new AwsCollection(session.inventory().withResourceChanges(session.changes(targets.get())),
+                        session.apiCalls(), session.retries());
+            }
 
             Map<String, Long> lookups = new TreeMap<>();
             targets.get().forEach(t -> lookups.merge(t.region(), 1L, Long::sum));

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hipaaaudit.engine.Environments;
-import io.hipaaaudit.engine.Evaluator;
+import io.hipaaaudit.scan.ScanRequest;
+import io.hipaaaudit.scan.ScanResult;
+import io.hipaaaudit.scan.Scanner;
+import io.hipaaaudit.scan.Source;
 import io.hipaaaudit.engine.Scan;
 import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.findings.FindingsDocument;
@@ -88,8 +91,7 @@ class ChangeAttributionTest {
                     .withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeValue", equalTo("app-db")))
                     .willReturn(AwsWire.ok("cloudtrail", lookupResponse("modify-db-instance", "describe-db-instances-read-only",
                             "service-event"))));
-            AwsCollection c = new AwsCollector().collect(wire.options("us-east-1", "eu-west-1"),
-                    inv -> new Evaluator(inv, ENV, Optional.empty()).attributionTargets(PACK));
+            ScanResult c = scan(wire.options("us-east-1", "eu-west-1"));
 
             List<ResourceChanges> changes = c.inventory().resourceChanges();
             assertThat(changes).extracting(ResourceChanges::resourceName).contains("app-db", "app-aurora")
@@ -110,7 +112,7 @@ class ChangeAttributionTest {
             assertThat(body.get("EndTime").asDouble() - body.get("StartTime").asDouble())
                     .isEqualTo(Duration.ofDays(90).toSeconds(), org.assertj.core.data.Offset.offset(0.001));
 
-            FindingsDocument doc = Scan.run(c.inventory(), PACK, ENV, c.apiCalls());
+            FindingsDocument doc = c.findings();
             Finding failing = doc.findings().stream()
                     .filter(f -> f.status() == Status.FAIL && f.resource().id().equals("app-db")).findFirst().orElseThrow();
             @SuppressWarnings("unchecked")
@@ -132,12 +134,11 @@ class ChangeAttributionTest {
                     .willReturn(AwsWire.jsonError(400, "AccessDeniedException",
                             "User: arn:aws:sts::111122223333:assumed-role/hipaa-audit/scan is not authorized to perform: cloudtrail:LookupEvents")));
             AwsCollection without = new AwsCollector().collect(wire.options("us-east-1"));
-            AwsCollection with = new AwsCollector().collect(wire.options("us-east-1"),
-                    inv -> new Evaluator(inv, ENV, Optional.empty()).attributionTargets(PACK));
+            ScanResult with = scan(wire.options("us-east-1"));
 
             assertThat(with.inventory().collectionErrors()).isEqualTo(without.inventory().collectionErrors());
             FindingsDocument plain = Scan.run(without.inventory(), PACK, ENV, Map.of());
-            FindingsDocument attributed = Scan.run(with.inventory(), PACK, ENV, Map.of());
+            FindingsDocument attributed = with.findings();
             assertThat(attributed.findings()).extracting(Finding::ruleId, f -> f.resource().id(), Finding::status)
                     .as("attribution never changes a verdict")
                     .isEqualTo(plain.findings().stream().map(f -> org.assertj.core.groups.Tuple.tuple(
@@ -160,14 +161,24 @@ class ChangeAttributionTest {
                     .toList();
             long start = System.nanoTime();
             // the wait for the limiter counts against the attempt timeout: give it room, or a slow attempt is retried
-            AwsCollection c = new AwsCollector().collect(wire.options("us-east-1")
+            AwsCollection c;
+            try (AwsSession session = new AwsCollector().open(wire.options("us-east-1")
                     .withRatesPerSecond(Map.of("cloudtrail:LookupEvents", 2.0))
-                    .withAttemptTimeout(Duration.ofSeconds(30)), inv -> five);
+                    .withAttemptTimeout(Duration.ofSeconds(30)))) {
+                session.changes(five);
+                c = session.collection();
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(c.apiCalls()).containsEntry("cloudtrail:LookupEvents", 5L);
             // 2 per second: the first call at once, the next four half a second apart (a lower bound only)
             assertThat(seconds).isGreaterThanOrEqualTo(1.9);
         }
+    }
+
+    /** A live scan of the wire's account through the scan pipeline, attribution on. */
+    private static ScanResult scan(AwsCollectorOptions options) {
+        return Scanner.run(ScanRequest.builder(new Source.Aws(options, new Source.Accounts.One(Optional.empty())), PACK)
+                .environments(ENV).build());
     }
 
     private static ChangeEvent parse(String name) throws IOException {

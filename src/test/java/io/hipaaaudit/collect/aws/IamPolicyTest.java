@@ -34,8 +34,9 @@ class IamPolicyTest {
         try (AwsWire wire = new AwsWire().region("us-east-1").region("eu-west-1")) {
             // a full scan: collection, then the change history of the failing findings' resources
             RulePack pack = RuleLoader.load(List.of());
-            new AwsCollector().collect(wire.options(), inventory -> new Evaluator(inventory,
-                    new Environments("default", "Environment"), Optional.empty()).attributionTargets(pack));
+            io.hipaaaudit.scan.Scanner.run(io.hipaaaudit.scan.ScanRequest.builder(new io.hipaaaudit.scan.Source.Aws(
+                    wire.options(), new io.hipaaaudit.scan.Source.Accounts.One(Optional.empty())), pack)
+                    .environments(new Environments("default", "Environment")).build());
             wire.server.getAllServeEvents().forEach(event -> called.add(action(event.getRequest())));
         }
         assertThat(called).isEqualTo(policyActions()).allMatch(a -> a.matches("[a-z0-9]+:(Describe|Get|List|Lookup)[A-Za-z]+"));

@@ -1,5 +1,9 @@
 package io.hipaaaudit.collect.aws;
 
+import io.hipaaaudit.scan.ScanRequest;
+import io.hipaaaudit.scan.ScanResult;
+import io.hipaaaudit.scan.Scanner;
+import io.hipaaaudit.scan.Source;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -85,8 +89,9 @@ class MultiAccountTest {
 
     @Test
     void eachAccountThroughItsOwnRoleAndADeniedOneIsNotAssessedThereOnly() {
-        AwsCollection c = new MultiAccountCollector(2).collect(wire.options("us-east-1"),
-                List.of(role(A), role(B), role(DENIED)), inv -> List.of());
+        ScanResult c = Scanner.run(ScanRequest.builder(new Source.Aws(wire.options("us-east-1"),
+                new Source.Accounts.Listed(List.of(role(A), role(B), role(DENIED)), 2)), RuleLoader.load(List.of()))
+                .attribution(false).build());
 
         assertThat(c.inventory().accounts()).extracting(Account::id).containsExactly(A, B);
         assertThat(c.inventory().dbInstances()).extracting(DbInstance::account).contains(A, B).doesNotContain(DENIED);
@@ -100,8 +105,7 @@ class MultiAccountTest {
         });
         assertThat(c.apiCalls()).containsEntry("sts:GetCallerIdentity", 2L);
 
-        FindingsDocument doc = Scan.run(c.inventory(), RuleLoader.load(List.of()),
-                new Environments("default", "Environment"), c.apiCalls());
+        FindingsDocument doc = c.findings();
         assertThat(doc.scan().accounts()).containsExactly(A, B, DENIED);
         assertThat(doc.findings()).filteredOn(f -> f.resource().account().equals(DENIED)).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.NOT_ASSESSED));
@@ -115,8 +119,7 @@ class MultiAccountTest {
     void credentialsThatReachAnotherAccountAreNotReportedAsTheDeclaredOne() {
         AccountTarget wrong = new AccountTarget("999988887777", Optional.of("arn:aws:iam::" + B + ":role/hipaa-audit"),
                 Optional.empty(), Optional.empty());
-        AwsCollection c = new MultiAccountCollector(1).collect(wire.options("us-east-1"), List.of(wrong),
-                inv -> List.of());
+        AwsCollection c = new MultiAccountCollector(1).collect(wire.options("us-east-1"), List.of(wrong));
         assertThat(c.inventory().accounts()).isEmpty();
         assertThat(c.inventory().dbInstances()).isEmpty();
         assertThat(c.inventory().collectionErrors()).extracting(CollectionError::code).containsExactly("AccountMismatch");

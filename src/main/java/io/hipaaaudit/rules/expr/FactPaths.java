@@ -1,4 +1,4 @@
-package io.hipaaaudit.engine;
+package io.hipaaaudit.rules.expr;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;

@@ -1,4 +1,4 @@
-package io.hipaaaudit.engine;
+package io.hipaaaudit.rules.expr;
 
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
