@@ -83,16 +83,8 @@ final class ConsoleSummary {
         return f.resource().id() + (where.isEmpty() ? "" : " (" + where + ")");
     }
 
-    /** Replaces control characters (ANSI escapes, carriage returns) with '?'. */
+    /** Replaces control and format characters (ANSI escapes, carriage returns, bidi overrides) with '?'. */
     static String safe(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-                b.append('?');
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return b.toString();
+        return io.hipaaaudit.text.Printable.line(s);
     }
 }
