@@ -83,6 +83,29 @@ final class ConsoleSummary {
         return f.resource().id() + (where.isEmpty() ? "" : " (" + where + ")");
     }
 
+    /** One line per environment nobody defined that left findings unjudged: the likely cause of an exit 3. */
+    static void warnUndefinedEnvironments(java.io.PrintWriter err,
+                                          List<io.hipaaaudit.engine.UndefinedEnvironments.Undefined> undefined,
+                                          io.hipaaaudit.engine.Environments environments) {
+        for (io.hipaaaudit.engine.UndefinedEnvironments.Undefined u : undefined) {
+            List<String> from = u.sources().stream().limit(3).toList();
+            err.println(safe("hipaa-audit: warning: environment '" + u.name() + "' is not defined by "
+                    + "the rules' parameters (defined: " + String.join(", ", environments.defined()) + "); "
+                    + u.findings() + " finding(s) on " + u.resources() + " resource(s) NOT_ASSESSED (from "
+                    + String.join("; ", from) + (u.sources().size() > from.size() ? "; and "
+                    + (u.sources().size() - from.size()) + " more" : "") + "); define it under params or add "
+                    + "it as an alias under environments.aliases"));
+        }
+        err.flush();
+    }
+
+    /** The AWS API calls made, per action (--verbose). */
+    static void printApiCalls(java.io.PrintWriter err, java.util.Map<String, Long> calls) {
+        err.printf("AWS API calls (%d in all):%n", calls.values().stream().mapToLong(Long::longValue).sum());
+        new java.util.TreeMap<>(calls).forEach((action, n) -> err.printf("  %-48s %6d%n", action, n));
+        err.flush();
+    }
+
     /** Replaces control and format characters (ANSI escapes, carriage returns, bidi overrides) with '?'. */
     static String safe(String s) {
         return io.hipaaaudit.text.Printable.line(s);

@@ -1,7 +1,6 @@
 package io.hipaaaudit.cli;
 
 import io.hipaaaudit.engine.Environments;
-import io.hipaaaudit.engine.UndefinedEnvironments;
 import io.hipaaaudit.findings.Severity;
 import io.hipaaaudit.rules.RuleLoader;
 import io.hipaaaudit.rules.RulePack;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -123,36 +121,15 @@ final class ScanCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("hipaa-audit: the scan stopped at its deadline (--max-duration "
                     + sources.maxDuration.text() + "); what it had not collected is NOT_ASSESSED");
         }
-        warnUndefinedEnvironments(result.undefinedEnvironments(), request.environments());
+        PrintWriter err = spec.commandLine().getErr();
+        ConsoleSummary.warnUndefinedEnvironments(err, result.undefinedEnvironments(), request.environments());
         if (verbose) {
-            printApiCalls(result.apiCalls());
+            ConsoleSummary.printApiCalls(err, result.apiCalls());
         }
         int exit = ExitCodes.of(result.verdict().outcome());
         new ConsoleSummary(out).print(result.findings(), threshold, quiet, exit, result.written());
         gate.print(out, result.verdict(), result.waivers(), baseline, quiet);
         return exit;
-    }
-
-    /** One line per environment nobody defined that left findings unjudged: the likely cause of an exit 3. */
-    private void warnUndefinedEnvironments(List<UndefinedEnvironments.Undefined> undefined, Environments environments) {
-        PrintWriter err = spec.commandLine().getErr();
-        for (UndefinedEnvironments.Undefined u : undefined) {
-            List<String> from = u.sources().stream().limit(3).toList();
-            err.println(ConsoleSummary.safe("hipaa-audit: warning: environment '" + u.name() + "' is not defined by "
-                    + "the rules' parameters (defined: " + String.join(", ", environments.defined()) + "); "
-                    + u.findings() + " finding(s) on " + u.resources() + " resource(s) NOT_ASSESSED (from "
-                    + String.join("; ", from) + (u.sources().size() > from.size() ? "; and "
-                    + (u.sources().size() - from.size()) + " more" : "") + "); define it under params or add "
-                    + "it as an alias under environments.aliases"));
-        }
-        err.flush();
-    }
-
-    private void printApiCalls(Map<String, Long> calls) {
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        err.printf("AWS API calls (%d in all):%n", calls.values().stream().mapToLong(Long::longValue).sum());
-        new java.util.TreeMap<>(calls).forEach((action, n) -> err.printf("  %-48s %6d%n", action, n));
-        err.flush();
     }
 
     static final class SeverityConverter implements CommandLine.ITypeConverter<Severity> {
