@@ -53,6 +53,12 @@ public final class FixtureRunner {
 
     public static Result run(Rule rule, Path file, String kind, RulePack pack) {
         Fixture fx = Fixture.read(file);
+        if (!fx.params().isEmpty()) {
+            // the same merge as a configuration file's params: only declared parameters, of the declared kind
+            rule = io.hipaaaudit.rules.ParamOverrides.apply(new RulePack(pack.framework(), List.of(rule), pack.sha256()),
+                    Map.of(rule.id(), fx.params()), (path, message) -> new InputException(file + ": " + message))
+                    .rules().get(0);
+        }
         Inventory inv = fx.inventory();
         Environments environments = Environments.of(fx.environment(), "fixture environment", fx.environmentTag(),
                 fx.environmentAliases()).definedBy(pack);
@@ -107,8 +113,9 @@ public final class FixtureRunner {
     /** The fixture file format. */
     record Fixture(String description, String environment, String environmentTag,
                    Map<String, List<String>> environmentAliases, List<Expectation> expect, Inventory inventory,
-                   Optional<DbPolicy> dbPolicy) {
+                   Optional<DbPolicy> dbPolicy, Map<String, Map<String, Object>> params) {
         Fixture {
+            params = params == null ? Map.of() : Map.copyOf(params);
             environmentAliases = environmentAliases == null ? Map.of() : Map.copyOf(environmentAliases);
             dbPolicy = dbPolicy == null ? Optional.empty() : dbPolicy;
             description = description == null ? "" : description;

@@ -126,6 +126,8 @@ public final class Views {
         Map<String, Object> f = Plain.of(s);
         s.kmsKeyId().ifPresent(ref -> key(f, s.account(), s.region(), ref));
         s.restorableBy().ifPresent(r -> f.put("public", r.contains("all")));
+        inv.accounts().stream().filter(a -> a.id().equals(s.account())).findFirst()
+                .flatMap(Account::organizationAccounts).ifPresent(o -> f.put("organizationAccounts", o));
         return f;
     }
 

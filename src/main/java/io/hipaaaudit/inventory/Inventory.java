@@ -100,6 +100,15 @@ public record Inventory(
     }
 
     /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
+    /** Every account marked as a member of the organization whose active accounts are {@code accounts}. */
+    public Inventory withOrganization(List<String> accounts) {
+        return new Inventory(schemaVersion, startedAt, finishedAt,
+                this.accounts.stream().map(a -> a.inOrganization(accounts)).toList(), vpcs, subnets, routeTables,
+                internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
+                networkInterfaces, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
+                trails, databases, collectionErrors, resourceChanges);
+    }
+
     public Inventory withResourceChanges(List<ResourceChanges> more) {
         List<ResourceChanges> all = new java.util.ArrayList<>(resourceChanges);
         all.addAll(more);

@@ -195,7 +195,9 @@ public final class Scanner {
             if (members.isEmpty()) {
                 throw new InputException("--accounts-from-organization: the organization lists no active account");
             }
-            return new MultiAccountCollector(concurrency).open(options, members);
+            AwsSession session = new MultiAccountCollector(concurrency).open(options, members);
+            List<String> ids = members.stream().map(AccountTarget::id).sorted().toList();
+            return new Member(session, session.inventory().withOrganization(ids));
         }
         Optional<String> expected = ((Source.Accounts.One) accounts).expected();
         AwsSession session = log.map(l -> AwsEvidence.record(options, l))
@@ -209,6 +211,29 @@ public final class Scanner {
             }
         }
         return session;
+    }
+
+    /** A session whose inventory also says which accounts form the organization it listed. */
+    private record Member(AwsSession session, Inventory inventory) implements AwsSession {
+        @Override
+        public List<ResourceChanges> changes(java.util.Collection<ChangeTarget> targets) {
+            return session.changes(targets);
+        }
+
+        @Override
+        public Map<String, Long> apiCalls() {
+            return session.apiCalls();
+        }
+
+        @Override
+        public Map<String, Long> retries() {
+            return session.retries();
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
     }
 
     private static int concurrency(int n) {

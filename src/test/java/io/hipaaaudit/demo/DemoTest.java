@@ -94,6 +94,13 @@ class DemoTest {
     }
 
     @Test
+    void drift10TheSnapshotSharedWithAnUndeclaredAccountFailsAndIsNotPublic() {
+        assertStatus("rds-snapshot-not-shared-outside-allowed-accounts", "healthapp-prod-pre-migration-2026-11-14",
+                "FAIL", "can be restored by 210987654321, which is not this account", "not known to be in the organization");
+        assertStatus("rds-snapshot-not-public", "healthapp-prod-pre-migration-2026-11-14", "PASS");
+    }
+
+    @Test
     void drift4ProdRetentionFailsAndDevsOneDayPasses() {
         assertStatus("rds-instance-backup-retention", "healthapp-prod", "FAIL", "3 day(s)", "prod minimum is 7");
         assertThat(finding("rds-instance-backup-retention", "healthapp-prod").at("/evidence/changes/0/call").asText())

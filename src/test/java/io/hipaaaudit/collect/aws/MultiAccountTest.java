@@ -183,6 +183,25 @@ class MultiAccountTest {
         }
     }
 
+    @Test
+    void anOrganizationScanKnowsItsMembersSoSnapshotsSharedWithinItPass() {
+        wire.server.stubFor(post(urlPathEqualTo("/"))
+                .withHeader("Authorization", containing("/organizations/aws4_request"))
+                .withHeader("X-Amz-Target", equalTo("AWSOrganizationsV20161128.ListAccounts"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"Accounts\":[" + account(B, "ACTIVE") + "," + account(A, "ACTIVE") + ","
+                                + account("222233334444", "SUSPENDED") + "]}")));
+        ScanResult r = Scanner.run(ScanRequest.builder(new Source.Aws(wire.options("us-east-1"),
+                new Source.Accounts.Organization("hipaa-audit", Optional.empty(), 2)), RuleLoader.load(List.of()))
+                .attribution(false).build());
+
+        assertThat(r.inventory().accounts()).extracting(Account::id).containsExactlyInAnyOrder(A, B);
+        assertThat(r.inventory().accounts()).allSatisfy(a -> assertThat(a.organizationAccounts())
+                .as("the active members, listed once for every account").contains(List.of(A, B).stream().sorted().toList()));
+        assertThat(r.findings().findings()).filteredOn(f -> f.ruleId()
+                .equals("rds-snapshot-not-shared-outside-allowed-accounts")).isNotEmpty();
+    }
+
     private static String account(String id, String status) {
         return "{\"Id\":\"" + id + "\",\"Arn\":\"arn:aws:organizations::111122223333:account/o-exampleorgid/" + id
                 + "\",\"Email\":\"aws+" + id + "@example.com\",\"Name\":\"acct-" + id + "\",\"Status\":\"" + status
