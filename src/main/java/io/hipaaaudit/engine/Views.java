@@ -15,6 +15,7 @@ import io.hipaaaudit.inventory.aws.DbSnapshot;
 import io.hipaaaudit.inventory.aws.KmsKey;
 import io.hipaaaudit.inventory.aws.Trail;
 import io.hipaaaudit.inventory.aws.Vpc;
+import io.hipaaaudit.inventory.aws.VpcEndpoint;
 import io.hipaaaudit.policy.DbPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,6 +79,7 @@ public final class Views {
         v.aws(ResourceTypes.MANAGED_PREFIX_LIST, inv.managedPrefixLists(), Plain::of);
         v.aws(ResourceTypes.FLOW_LOG, inv.flowLogs(), Plain::of);
         v.aws(ResourceTypes.NETWORK_INTERFACE, inv.networkInterfaces(), Plain::of);
+        v.aws(ResourceTypes.VPC_ENDPOINT, inv.vpcEndpoints(), Plain::of);
         v.aws(ResourceTypes.DB_INSTANCE, inv.dbInstances(), v::dbInstance);
         v.aws(ResourceTypes.DB_CLUSTER, inv.dbClusters(), v::dbCluster);
         v.aws(ResourceTypes.DB_SNAPSHOT, inv.dbSnapshots(), v::dbSnapshot);
@@ -177,7 +179,39 @@ public final class Views {
         f.put("dbNetworkInterfaces", vpcFacts.dbInterfaces(vpc).stream()
                 .map(n -> (Object) Map.of("id", n.id(), "subnetId", n.subnetId())).toList());
         f.put("flowLogs", vpcFacts.flowLogs(vpc).stream().map(Plain::of).toList());
+        List<VpcEndpoint> endpoints = inv.vpcEndpoints().stream()
+                .filter(e -> e.account().equals(vpc.account()) && e.region().equals(vpc.region())
+                        && e.vpcId().equals(vpc.id())).toList();
+        f.put("interfaceEndpoints", endpoints.stream()
+                .filter(e -> e.type().map("interface"::equalsIgnoreCase).orElse(false))
+                .map(Views::endpoint).toList());
+        // an endpoint without a policy document has none to judge (AWS returns one "if applicable"); a document that
+        // is not a JSON policy leaves the open statements unknown
+        List<Object> open = new ArrayList<>();
+        boolean readable = true;
+        for (VpcEndpoint e : endpoints) {
+            if (e.policy().isEmpty()) {
+                continue;
+            }
+            var statements = io.hipaaaudit.analyse.policy.PublicAccess.openStatements(e.policy().get());
+            readable &= statements.isPresent();
+            statements.ifPresent(list -> list.forEach(o -> open.add(Map.of("id", e.id(), "service",
+                    e.service().orElse(""), "statement", o.statement(), "reason", o.reason()))));
+        }
+        if (readable) {
+            f.put("openEndpointPolicies", open);
+        }
         return f;
+    }
+
+    /** An interface endpoint as rules see it; an unanswered state or private-DNS flag stays absent (unknown). */
+    private static Object endpoint(VpcEndpoint e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        e.service().ifPresent(v -> m.put("service", v));
+        e.state().ifPresent(v -> m.put("state", v.toLowerCase(java.util.Locale.ROOT)));
+        e.privateDnsEnabled().ifPresent(v -> m.put("privateDns", v));
+        return m;
     }
 
 

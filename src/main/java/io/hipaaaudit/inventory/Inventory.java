@@ -19,6 +19,7 @@ import io.hipaaaudit.inventory.aws.SecurityGroup;
 import io.hipaaaudit.inventory.aws.Subnet;
 import io.hipaaaudit.inventory.aws.Trail;
 import io.hipaaaudit.inventory.aws.Vpc;
+import io.hipaaaudit.inventory.aws.VpcEndpoint;
 import io.hipaaaudit.inventory.pg.PgDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,7 @@ public record Inventory(
         List<ManagedPrefixList> managedPrefixLists,
         List<FlowLog> flowLogs,
         List<NetworkInterface> networkInterfaces,
+        List<VpcEndpoint> vpcEndpoints,
         List<DbInstance> dbInstances,
         List<DbCluster> dbClusters,
         List<DbSnapshot> dbSnapshots,
@@ -75,6 +77,7 @@ public record Inventory(
         managedPrefixLists = Nulls.list(managedPrefixLists);
         flowLogs = Nulls.list(flowLogs);
         networkInterfaces = Nulls.list(networkInterfaces);
+        vpcEndpoints = Nulls.list(vpcEndpoints);
         dbInstances = Nulls.list(dbInstances);
         dbClusters = Nulls.list(dbClusters);
         dbSnapshots = Nulls.list(dbSnapshots);
@@ -95,20 +98,20 @@ public record Inventory(
         errors.addAll(moreErrors);
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
-                networkInterfaces, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
+                networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
                 trails, dbs, errors, resourceChanges);
     }
 
-    /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
     /** Every account marked as a member of the organization whose active accounts are {@code accounts}. */
     public Inventory withOrganization(List<String> accounts) {
         return new Inventory(schemaVersion, startedAt, finishedAt,
                 this.accounts.stream().map(a -> a.inOrganization(accounts)).toList(), vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
-                networkInterfaces, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
+                networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
                 trails, databases, collectionErrors, resourceChanges);
     }
 
+    /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
     public Inventory withResourceChanges(List<ResourceChanges> more) {
         List<ResourceChanges> all = new java.util.ArrayList<>(resourceChanges);
         all.addAll(more);
@@ -116,7 +119,7 @@ public record Inventory(
                 .thenComparing(ResourceChanges::resourceName));
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
-                networkInterfaces, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
+                networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
                 trails, databases, collectionErrors, all);
     }
 
@@ -142,6 +145,7 @@ public record Inventory(
                 (List<ManagedPrefixList>) all.apply(Inventory::managedPrefixLists),
                 (List<FlowLog>) all.apply(Inventory::flowLogs),
                 (List<NetworkInterface>) all.apply(Inventory::networkInterfaces),
+                (List<VpcEndpoint>) all.apply(Inventory::vpcEndpoints),
                 (List<DbInstance>) all.apply(Inventory::dbInstances), (List<DbCluster>) all.apply(Inventory::dbClusters),
                 (List<DbSnapshot>) all.apply(Inventory::dbSnapshots),
                 (List<DbParameterGroup>) all.apply(Inventory::dbParameterGroups),
@@ -154,6 +158,6 @@ public record Inventory(
 
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -20,6 +20,7 @@ public final class ResourceTypes {
     public static final String MANAGED_PREFIX_LIST = "aws.ec2.managed_prefix_list";
     public static final String FLOW_LOG = "aws.ec2.flow_log";
     public static final String NETWORK_INTERFACE = "aws.ec2.network_interface";
+    public static final String VPC_ENDPOINT = "aws.ec2.vpc_endpoint";
     public static final String DB_INSTANCE = "aws.rds.db_instance";
     public static final String DB_CLUSTER = "aws.rds.db_cluster";
     public static final String DB_SNAPSHOT = "aws.rds.db_snapshot";
@@ -36,7 +37,8 @@ public final class ResourceTypes {
     public static final String PG_DEFAULT_ACL = "pg.default_acl";
 
     public static final List<String> ALL = List.of(ACCOUNT, VPC, SUBNET, ROUTE_TABLE, INTERNET_GATEWAY, NAT_GATEWAY,
-            NETWORK_ACL, SECURITY_GROUP, MANAGED_PREFIX_LIST, FLOW_LOG, NETWORK_INTERFACE, DB_INSTANCE, DB_CLUSTER,
+            NETWORK_ACL, SECURITY_GROUP, MANAGED_PREFIX_LIST, FLOW_LOG, NETWORK_INTERFACE, VPC_ENDPOINT, DB_INSTANCE,
+            DB_CLUSTER,
             DB_SNAPSHOT, DB_PARAMETER_GROUP, DB_SUBNET_GROUP, KMS_KEY, TRAIL, PG_DATABASE, PG_ROLE, PG_SCHEMA,
             PG_RELATION, PG_FUNCTION, PG_DEFAULT_ACL);
 }

@@ -122,7 +122,7 @@ public final class SyntheticNetwork {
                     Optional.of("dbsg-" + d), Optional.of(List.of("sg-" + rnd.nextInt(groupCount), "sg-" + rnd.nextInt(groupCount))),
                     null, null, null, null, null));
         }
-        return new Inventory(null, null, null, null, vpcs, subnets, tables, null, null, acls, groups, lists, null, enis,
+        return new Inventory(null, null, null, null, vpcs, subnets, tables, null, null, acls, groups, lists, null, enis, null,
                 dbs, null, null, null, subnetGroups, null, null, null, null, null);
     }
 

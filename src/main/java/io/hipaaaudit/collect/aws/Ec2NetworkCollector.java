@@ -7,6 +7,7 @@ import static io.hipaaaudit.inventory.ResourceTypes.NETWORK_ACL;
 import static io.hipaaaudit.inventory.ResourceTypes.ROUTE_TABLE;
 import static io.hipaaaudit.inventory.ResourceTypes.SUBNET;
 import static io.hipaaaudit.inventory.ResourceTypes.VPC;
+import static io.hipaaaudit.inventory.ResourceTypes.VPC_ENDPOINT;
 
 import io.hipaaaudit.inventory.aws.InternetGateway;
 import io.hipaaaudit.inventory.aws.NatGateway;
@@ -14,14 +15,16 @@ import io.hipaaaudit.inventory.aws.NetworkAcl;
 import io.hipaaaudit.inventory.aws.RouteTable;
 import io.hipaaaudit.inventory.aws.Subnet;
 import io.hipaaaudit.inventory.aws.Vpc;
+import io.hipaaaudit.inventory.aws.VpcEndpoint;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
- * VPC topology of one region: VPCs, subnets, route tables, internet / egress-only / NAT gateways and network ACLs.
- * Each API is paged once with its largest page size (route tables and NACLs allow 100, the others 1000; egress-only
+ * VPC topology of one region: VPCs, subnets, route tables, internet / egress-only / NAT gateways, network ACLs and
+ * VPC endpoints.
+ * Each API is paged once with its largest page size (route tables and NACLs allow 100, the others 1000 (VPC endpoints too); egress-only
  * gateways 255). Returns the prefix lists the routes reference, so their entries can be read.
  */
 final class Ec2NetworkCollector {
@@ -70,6 +73,11 @@ final class Ec2NetworkCollector {
                         .flatMap(p -> listed(p.hasNetworkAcls(), p.networkAcls(), "networkAclSet").stream()).toList(),
                 n -> n.networkAclId(), "networkAclId", map::networkAcl)
                 .ifPresent(items -> scope.sink().addAll(NetworkAcl.class, items));
+        scope.list("ec2:DescribeVpcEndpoints", List.of(VPC_ENDPOINT),
+                () -> ec2.describeVpcEndpointsPaginator(r -> r.maxResults(1000)).stream()
+                        .flatMap(p -> listed(p.hasVpcEndpoints(), p.vpcEndpoints(), "vpcEndpointSet").stream()).toList(),
+                e -> e.vpcEndpointId(), "vpcEndpointId", map::vpcEndpoint)
+                .ifPresent(items -> scope.sink().addAll(VpcEndpoint.class, items));
         return routeTables.map(tables -> {
             Set<String> ids = new TreeSet<>();
             tables.forEach(t -> t.routes().forEach(route -> route.destinationPrefixListId().ifPresent(ids::add)));

@@ -8,6 +8,7 @@ import io.hipaaaudit.inventory.aws.NetworkAcl;
 import io.hipaaaudit.inventory.aws.RouteTable;
 import io.hipaaaudit.inventory.aws.Subnet;
 import io.hipaaaudit.inventory.aws.Vpc;
+import io.hipaaaudit.inventory.aws.VpcEndpoint;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -74,5 +75,12 @@ final class Ec2NetworkMapper {
         List<String> subnets = n.associations().stream().map(a -> a.subnetId()).toList();
         return new NetworkAcl(account, region, n.networkAclId(), null, n.vpcId(), Boolean.TRUE.equals(n.isDefault()),
                 entries, subnets, tags(n.tags()));
+    }
+
+    /** An endpoint; a field the answer lacks stays unknown (the policy, private DNS, even the service name). */
+    VpcEndpoint vpcEndpoint(software.amazon.awssdk.services.ec2.model.VpcEndpoint e) {
+        return new VpcEndpoint(account, region, e.vpcEndpointId(), null, e.vpcId(), text(e.serviceName()),
+                text(e.vpcEndpointTypeAsString()), text(e.stateAsString()), Optional.ofNullable(e.privateDnsEnabled()),
+                text(e.policyDocument()), e.hasSubnetIds() ? e.subnetIds() : List.of(), tags(e.tags()));
     }
 }

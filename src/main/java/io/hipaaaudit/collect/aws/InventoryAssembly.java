@@ -19,6 +19,7 @@ import io.hipaaaudit.inventory.aws.SecurityGroup;
 import io.hipaaaudit.inventory.aws.Subnet;
 import io.hipaaaudit.inventory.aws.Trail;
 import io.hipaaaudit.inventory.aws.Vpc;
+import io.hipaaaudit.inventory.aws.VpcEndpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class InventoryAssembly {
                 sink.get(Vpc.class), sink.get(Subnet.class), sink.get(RouteTable.class),
                 sink.get(InternetGateway.class), sink.get(NatGateway.class), sink.get(NetworkAcl.class),
                 sink.get(SecurityGroup.class), sink.get(ManagedPrefixList.class), sink.get(FlowLog.class),
-                sink.get(NetworkInterface.class), sink.get(DbInstance.class), sink.get(DbCluster.class),
+                sink.get(NetworkInterface.class), sink.get(VpcEndpoint.class), sink.get(DbInstance.class), sink.get(DbCluster.class),
                 sink.get(DbSnapshot.class), sink.get(DbParameterGroup.class), sink.get(DbSubnetGroup.class),
                 sink.get(KmsKey.class), sink.get(Trail.class), List.of(), sink.errors(), List.of());
     }

@@ -38,6 +38,8 @@ final class Ec2Api {
             case "DescribeFlowLogs" -> paged(q, m.flowLogs(), Ec2Wire::flowLog, "flowLogSet");
             case "DescribeNetworkInterfaces" -> paged(q, m.networkInterfaces(), Ec2Wire::networkInterface,
                     "networkInterfaceSet");
+            // the synthetic account has no VPC endpoints: one empty page
+            case "DescribeVpcEndpoints" -> paged(q, List.<String>of(), e -> e, "vpcEndpointSet");
             default -> error(400, "InvalidAction", "The action " + q.action() + " is not valid for this web service.");
         };
     }

@@ -51,6 +51,7 @@ public final class MinimumCalls {
             l.list("ec2:DescribeManagedPrefixLists", m.prefixLists().size());
             l.list("ec2:DescribeFlowLogs", m.flowLogs().size());
             l.list("ec2:DescribeNetworkInterfaces", m.networkInterfaces().size());
+            l.list("ec2:DescribeVpcEndpoints", 0);
             Set<String> referenced = new HashSet<>();
             m.routeTables().forEach(t -> referenced.add(t.s3PrefixListId()));
             m.securityGroups().forEach(g -> referenced.add(g.prefixListId()));

@@ -23,6 +23,7 @@ final class Paging {
             Map.entry("DescribeEgressOnlyInternetGateways", new int[] {5, 255}),
             Map.entry("DescribeNatGateways", new int[] {5, 1000}), Map.entry("DescribeFlowLogs", new int[] {1, 1000}),
             Map.entry("DescribeManagedPrefixLists", new int[] {1, 100}),
+            Map.entry("DescribeVpcEndpoints", new int[] {1, 1000}),
             Map.entry("GetManagedPrefixListEntries", new int[] {1, 100}),
             Map.entry("ListKeys", new int[] {1, 1000}), Map.entry("ListAliases", new int[] {1, 100}),
             Map.entry("LookupEvents", new int[] {1, 50}));

@@ -64,6 +64,7 @@ class AwsCollectorTest {
                 Map.entry("ec2:DescribeNetworkAcls", 2L), Map.entry("ec2:DescribeSecurityGroups", 2L),
                 Map.entry("ec2:DescribeManagedPrefixLists", 2L), Map.entry("ec2:GetManagedPrefixListEntries", 2L),
                 Map.entry("ec2:DescribeFlowLogs", 2L), Map.entry("ec2:DescribeNetworkInterfaces", 2L),
+                Map.entry("ec2:DescribeVpcEndpoints", 2L),
                 Map.entry("rds:DescribeDBInstances", 3L), Map.entry("rds:DescribeDBClusters", 2L),
                 Map.entry("rds:DescribeDBSubnetGroups", 2L), Map.entry("rds:DescribeDBSnapshots", 2L),
                 Map.entry("rds:DescribeDBClusterSnapshots", 2L), Map.entry("rds:DescribeDBSnapshotAttributes", 1L),
