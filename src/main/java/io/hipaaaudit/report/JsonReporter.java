@@ -18,7 +18,7 @@ final class JsonReporter implements Reporter {
     @Override
     public List<Path> write(ReportInput input, Path dir) throws IOException {
         Path file = dir.resolve(FILE);
-        Files.writeString(file, input.findings().toJson(), StandardCharsets.UTF_8);
+        Files.writeString(file, Neutralised.canonicalJson(input.findings()), StandardCharsets.UTF_8);
         return List.of(file);
     }
 }

@@ -60,10 +60,14 @@ public final class Reporters {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            ReportInput canonical = new ReportInput(canonical(input.findings()), input.pack(), input.history());
+            FindingsDocument doc = canonical(input.findings());
+            ReportInput canonical = new ReportInput(doc, input.pack(), input.history());
+            // every format but the canonical JSON gets the cloud's text through the one printable filter
+            ReportInput printable = chosen.stream().anyMatch(r -> !(r instanceof JsonReporter))
+                    ? new ReportInput(Neutralised.of(doc), input.pack(), input.history()) : canonical;
             for (Reporter r : ALL.values()) {
                 if (chosen.contains(r)) {
-                    written.addAll(r.write(canonical, dir));
+                    written.addAll(r.write(r instanceof JsonReporter ? canonical : printable, dir));
                 }
             }
         } catch (IOException e) {
