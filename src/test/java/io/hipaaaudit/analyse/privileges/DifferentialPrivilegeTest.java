@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Our effective privileges against PostgreSQL's own has_*_privilege functions, for every role, object and
  * privilege of randomly generated catalogs, with and without grant option. Like the has_* functions, the
- * comparison ignores schema USAGE gating (reported separately as {@code schemaUsage}).
+ * comparison ignores schema USAGE gating (reported separately as {@code schemaUsage}). What each role can use after
+ * any SET ROLE it is allowed is compared too, against the union of those functions over the roles it may switch to.
  *
  * <p>Seeds are fixed so a failure reproduces: {@code -Ddiff.seed=N} runs one seed, {@code -Ddiff.seeds=N} runs
  * seeds 1..N (default 12 per server version).
@@ -81,6 +82,18 @@ class DifferentialPrivilegeTest {
             try (Connection c = PgServers.superuser(major, database)) {
                 mismatches.addAll(compareRoleReach(c, new RoleFacts(collection.database()), catalog.roles));
                 mismatches.addAll(compareAfterSetRole(facts, truth, settable(c, roles)));
+            }
+            // the streamed rows of db privileges, SET ROLE rows included, are the fact base's
+            List<PrivilegeRow> streamed = new ArrayList<>();
+            PrivilegeReport.forEach(collection.database(), PrivilegeFilter.ALL, streamed::add);
+            List<PrivilegeRow> reference = ReferenceRows.rows(facts);
+            for (int i = 0; i < Math.max(streamed.size(), reference.size()); i++) {
+                PrivilegeRow ours = i < streamed.size() ? streamed.get(i) : null;
+                PrivilegeRow theirs = i < reference.size() ? reference.get(i) : null;
+                if (ours == null || !ours.equals(theirs)) {
+                    mismatches.add("streamed row " + i + " " + ours + " where the fact base has " + theirs);
+                    break;
+                }
             }
             for (Verdict v : truth) {
                 compared++;
