@@ -63,6 +63,8 @@ class SetRoleReachTest {
         assertThat(payments.get("message").asText()).contains(
                 "sr_app holds DELETE via member of sr_deleter -> SET ROLE sr_deleter -> grant DELETE to sr_deleter");
         assertThat(payments.get("message").asText()).doesNotContain("sr_analyst holds");
+        assertThat(payments.at("/evidence/excessPrivileges").toString()).contains(
+                "\"via\":[\"member of sr_deleter\",\"SET ROLE sr_deleter\",\"grant DELETE to sr_deleter by sr_owner\"]");
 
         JsonNode owns = finding(findings, "pg-app-role-owns-nothing", "sr_analyst");
         assertThat(owns.get("status").asText()).as(owns.get("message").asText()).isEqualTo("PASS");
