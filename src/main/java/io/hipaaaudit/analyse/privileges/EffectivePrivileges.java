@@ -132,6 +132,15 @@ public final class EffectivePrivileges {
         return out;
     }
 
+    /**
+     * True when {@code role} can act with the privileges of {@code other}: {@link #actsWithPrivilegesOf}, or after a
+     * SET ROLE it is allowed to a superuser or to a role that has them.
+     */
+    public boolean canActAs(String role, String other) {
+        return actsWithPrivilegesOf(role, other) || switches.computeIfAbsent(role, graph::switches).stream()
+                .anyMatch(target -> actsWithPrivilegesOf(target.role(), other));
+    }
+
     /** True when {@code role} is a superuser or has the privileges of {@code other} (itself included). */
     public boolean actsWithPrivilegesOf(String role, String other) {
         return graph.superuser(role) || graph.hasPrivilegesOf(role, other);
