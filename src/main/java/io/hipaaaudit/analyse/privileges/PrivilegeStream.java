@@ -134,6 +134,8 @@ public final class PrivilegeStream {
             Subject self = subject(role);
             List<Switched> switches = graph.switches(role).stream()
                     .map(target -> new Switched(target, subject(target.role()))).toList();
+            Map<String, Subject> sessions = new HashMap<>();
+            switches.forEach(target -> sessions.put(target.target().role(), target.subject()));
             BitSet relevant = (BitSet) self.relevant().clone();
             switches.forEach(target -> relevant.or(target.subject().relevant()));
             for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
@@ -143,7 +145,7 @@ public final class PrivilegeStream {
                 }
                 Map<String, Holding> held = held(self, object);
                 Map<String, Holding> onTable = object.table() == null ? Map.of() : held(self, object.table());
-                Map<String, SetRoleHolding> switched = afterSetRole(switches, object, held, onTable);
+                Map<String, SetRoleHolding> switched = afterSetRole(switches, i, held, onTable);
                 if (held.isEmpty() && switched.isEmpty()) {
                     continue;
                 }
@@ -158,11 +160,9 @@ public final class PrivilegeStream {
                                 object.column(), privilege, holding.grantable(), holding.via(),
                                 usable(self, object)));
                     } else if (after != null) {
-                        Subject as = switches.stream().filter(t -> t.target().role().equals(after.setRole()))
-                                .findFirst().orElseThrow().subject();
                         sink.accept(new PrivilegeRow(role, object.objectType(), object.schema(), object.object(),
                                 object.column(), privilege, after.holding().grantable(), after.holding().via(),
-                                usable(as, object), Optional.of(after.setRole())));
+                                usable(sessions.get(after.setRole()), object), Optional.of(after.setRole())));
                     }
                 }
             }
@@ -174,13 +174,18 @@ public final class PrivilegeStream {
      * ({@code held} on the object, {@code onTable} on a column's table), the better path per privilege; for a column
      * also leaving out what a target holds on the table, which its table row already shows.
      */
-    private Map<String, SetRoleHolding> afterSetRole(List<Switched> switches, Entry object, Map<String, Holding> held,
+    private Map<String, SetRoleHolding> afterSetRole(List<Switched> switches, int position, Map<String, Holding> held,
                                                      Map<String, Holding> onTable) {
         if (switches.isEmpty()) {
             return Map.of();
         }
+        Entry object = ordered.get(position);
         Map<String, SetRoleHolding> out = new HashMap<>();
         for (Switched target : switches) {
+            // an object that grants the target nothing is not evaluated for it
+            if (!target.subject().relevant().get(position)) {
+                continue;
+            }
             held(target.subject(), object).forEach((privilege, theirs) -> {
                 if (!held.containsKey(privilege) && !onTable.containsKey(privilege)) {
                     out.merge(privilege, new SetRoleHolding(target.target().role(), target.target().after(theirs)),
@@ -209,7 +214,6 @@ public final class PrivilegeStream {
                            Map<String, Boolean> usage, BitSet relevant) {}
 
     /** A SET ROLE the streamed role may make, with the session it then is. */
-
     private record Switched(RoleGraph.SetRole target, Subject subject) {}
 
     private Subject subject(String role) {
