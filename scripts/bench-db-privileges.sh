@@ -5,6 +5,8 @@
 #                    run with the default heap, then with -Xmx512m
 #                    and once more split into collection and analysis (-Dbench.phases)
 #   owner-inherited  PostgreSQL 16, every table owned by a role all 300 inherit: ~21 M rows; run with -Xmx512m
+#   set-role         PostgreSQL 17, the grants catalog with every membership INHERIT FALSE, SET TRUE: each role
+#                    reaches its ancestors' grants only by SET ROLE; run with -Xmx512m
 # Not part of mvn verify. Usage: scripts/bench-db-privileges.sh [runs]   (default 3). Logs: target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,8 @@ echo "== 10,000 tables x 300 roles, -Xmx512m: collection and analysis apart (row
 java -Xmx512m -Dbench.phases=true -cp "$cp" "$main" grants "$runs" | tee "$out/db-privileges-phases.txt"
 echo "== every table owner inherited by all roles (~21 M rows), -Xmx512m"
 java -Xmx512m -cp "$cp" "$main" owner-inherited "$runs" | tee "$out/db-privileges-inherited-512m.txt"
+echo "== 10,000 tables x 300 roles, ancestors reached only by SET ROLE, -Xmx512m"
+java -Xmx512m -cp "$cp" "$main" set-role "$runs" | tee "$out/db-privileges-set-role-512m.txt"
 echo
 echo "== figures ($(nproc) cores, $(java -version 2>&1 | head -n 1))"
 grep -h '^FIGURE|\|^PHASES|' "$out"/db-privileges-*.txt | cut -d'|' -f2- | tr '|' '\t'

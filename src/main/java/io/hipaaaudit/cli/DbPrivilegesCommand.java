@@ -24,12 +24,15 @@ import picocli.CommandLine.Option;
 
 /**
  * Collects each database's catalogs and prints every role's effective privileges, one row per (role, object,
- * privilege) with the grant chain. One database prints a JSON array of rows; several print an object keyed by
+ * privilege) with the grant chain, including what a role can use only after a SET ROLE ({@code setRole}). One database prints a JSON array of rows; several print an object keyed by
  * database id. Exit 3 when some catalog could not be read (the rows are then incomplete). Rows are written as
  * they are produced (see {@link PrivilegeStream}): memory holds the catalogs, never the rows.
  */
 @Command(name = "privileges", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print effective privileges: one row per role, object and privilege, with the grant chain.",
+                "A privilege a role can use only after a SET ROLE it is allowed has its own row: setRole names the"
+                        + " role to switch to (table: SET ROLE column), via starts with the path, e.g."
+                        + " member of deleter -> SET ROLE deleter -> grant DELETE to deleter by owner.",
                 "Exit codes: 0 complete; 2 usage or input error; 3 some catalog could not be read; 4 internal error."})
 final class DbPrivilegesCommand implements Callable<Integer>, OutOfMemoryHint {
     enum Format { json, table }

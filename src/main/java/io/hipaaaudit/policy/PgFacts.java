@@ -4,6 +4,7 @@ import io.hipaaaudit.analyse.PgAuditFacts;
 import io.hipaaaudit.analyse.privileges.EffectivePrivileges;
 import io.hipaaaudit.inventory.pg.PgFunction;
 import io.hipaaaudit.analyse.privileges.RoleFacts;
+import io.hipaaaudit.analyse.privileges.SetRoleHolding;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.pg.AclItem;
 import io.hipaaaudit.inventory.pg.PgDatabase;
@@ -165,8 +166,9 @@ public final class PgFacts {
 
     /**
      * Who may call a SECURITY DEFINER function without already having its owner's privileges (PUBLIC, or an
-     * application role the policy declares), and which PHI tables its owner may write: together a way for those
-     * callers to write PHI with the owner's rights. Empty when a PHI classification it needs was not collected
+     * application role the policy declares, also one that may call it only after a SET ROLE, then listed with the
+     * path; a role that may SET ROLE to the owner already has its rights), and which PHI tables its owner may write:
+     * together a way for those callers to write PHI with the owner's rights. Empty when a PHI classification it needs was not collected
      * and no PHI write was found elsewhere.
      */
     private Optional<Map<String, Object>> escalation(DbPolicy p, PgFunction f) {
@@ -180,9 +182,17 @@ public final class PgFacts {
         }
         effective.function(f.schema(), EffectivePrivileges.signature(f)).ifPresent(fn -> {
             for (String role : effective.roles()) {
-                if (p.applicationRole(role) && !effective.actsWithPrivilegesOf(role, f.owner())
-                        && fn.holding(role, "EXECUTE").isPresent()) {
+                if (!p.applicationRole(role) || effective.canActAs(role, f.owner())) {
+                    continue;
+                }
+                if (fn.holding(role, "EXECUTE").isPresent()) {
                     executors.add(role);
+                } else {
+                    // a role that may SET ROLE to one holding EXECUTE calls it after the switch: name the path
+                    SetRoleHolding after = effective.afterSetRole(role, fn).get("EXECUTE");
+                    if (after != null) {
+                        executors.add(role + " via " + String.join(" -> ", after.holding().via()));
+                    }
                 }
             }
         });

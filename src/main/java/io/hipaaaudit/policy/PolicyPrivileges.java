@@ -3,13 +3,16 @@ package io.hipaaaudit.policy;
 import io.hipaaaudit.analyse.privileges.EffectivePrivileges;
 import io.hipaaaudit.analyse.privileges.Holding;
 import io.hipaaaudit.analyse.privileges.ObjectPrivileges;
+import io.hipaaaudit.analyse.privileges.SetRoleHolding;
 import io.hipaaaudit.inventory.pg.PgRelation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Compares what the roles the policy constrains effectively hold on a relation with what the policy allows.
@@ -45,44 +48,49 @@ public final class PolicyPrivileges {
 
     /**
      * What the constrained roles hold beyond the policy: directly or inherited, and also what a role may do after a
-     * SET ROLE it is allowed (its evidence chain then starts with {@code SET ROLE "x"}). Each (role, column,
-     * privilege) is listed once, by the shortest way to it, inherited before switched.
+     * SET ROLE it is allowed (its evidence chain then starts with the membership steps and {@code SET ROLE "x"},
+     * and {@code usable} is the switched role's schema USAGE). The entries are the table's and its column grants'
+     * rows of {@code db privileges} for the role, {@link EffectivePrivileges#afterSetRole} included, that the
+     * policy does not allow: each (role, column, privilege) once, held without switching before switched.
      */
     public List<Map<String, Object>> excess(PgRelation r) {
         List<Map<String, Object>> out = new ArrayList<>();
         Optional<ObjectPrivileges> table = privileges.relation(r.schema(), r.name());
+        if (table.isEmpty()) {
+            return out;
+        }
         for (String role : constrained.keySet()) {
             List<String> allowed = allowed(role, r.schema(), r.name());
-            Set<String> seen = new java.util.HashSet<>();
-            Map<String, List<String>> actAs = new LinkedHashMap<>();
-            actAs.put(role, List.of());
-            privileges.setRoleTargets(role).forEach((target, chain) -> {
-                List<String> steps = new ArrayList<>(chain);
-                steps.add("SET ROLE " + io.hipaaaudit.analyse.privileges.Names.quote(target));
-                actAs.put(target, List.copyOf(steps));
-            });
-            actAs.forEach((as, switched) -> {
-                boolean usable = privileges.schemaUsage(as, r.schema());
-                table.map(t -> t.held().getOrDefault(as, Map.of())).orElse(Map.of()).forEach((privilege, holding) -> {
-                    if (!allowed.contains(privilege) && seen.add("|" + privilege)) {
-                        out.add(entry(role, privilege, Optional.empty(), switched, holding, usable));
-                    }
-                });
-                for (PgRelation.PgColumn c : r.columns()) {
-                    privileges.columnGrants(r.schema(), r.name(), c.name()).ifPresent(col ->
-                            col.held().getOrDefault(as, Map.of()).forEach((privilege, holding) -> {
-                                if (!allowed.contains(privilege) && !seen.contains("|" + privilege)
-                                        && seen.add(c.name() + "|" + privilege)) {
-                                    out.add(entry(role, privilege, Optional.of(c.name()), switched, holding, usable));
-                                }
-                            }));
-                }
-            });
+            excess(role, table.get(), Optional.empty(), allowed, p -> false, out);
+            for (PgRelation.PgColumn c : r.columns()) {
+                privileges.columnGrants(r.schema(), r.name(), c.name()).ifPresent(column ->
+                        excess(role, column, Optional.of(c.name()), allowed,
+                                p -> table.get().holding(role, p).isPresent(), out));
+            }
         }
-        out.sort(java.util.Comparator.comparing((Map<String, Object> m) -> (String) m.get("role"))
+        out.sort(Comparator.comparing((Map<String, Object> m) -> (String) m.get("role"))
                 .thenComparing(m -> (String) m.getOrDefault("column", ""))
                 .thenComparing(m -> (String) m.get("privilege")));
         return out;
+    }
+
+    /** {@code onTable}: held on the whole table, so a column entry would repeat the table's. */
+    private void excess(String role, ObjectPrivileges object, Optional<String> column, List<String> allowed,
+                        Predicate<String> onTable, List<Map<String, Object>> out) {
+        Map<String, SetRoleHolding> switched = privileges.afterSetRole(role, object);
+        for (String privilege : object.privileges()) {
+            if (allowed.contains(privilege) || onTable.test(privilege)) {
+                continue;
+            }
+            Optional<Holding> held = object.holding(role, privilege);
+            if (held.isPresent()) {
+                out.add(entry(role, privilege, column, held.get(), privileges.schemaUsage(role, object.schema())));
+            } else if (switched.containsKey(privilege)) {
+                SetRoleHolding after = switched.get(privilege);
+                out.add(entry(role, privilege, column, after.holding(),
+                        privileges.schemaUsage(after.setRole(), object.schema())));
+            }
+        }
     }
 
     public List<Map<String, Object>> missing(PgRelation r) {
@@ -103,14 +111,12 @@ public final class PolicyPrivileges {
     }
 
     private static Map<String, Object> entry(String role, String privilege, Optional<String> column,
-                                             List<String> switched, Holding holding, boolean usable) {
+                                             Holding holding, boolean usable) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", role);
         m.put("privilege", privilege);
         column.ifPresent(c -> m.put("column", c));
-        List<String> via = new ArrayList<>(switched);
-        via.addAll(holding.via());
-        m.put("via", List.copyOf(via));
+        m.put("via", holding.via());
         m.put("usable", usable);
         return m;
     }

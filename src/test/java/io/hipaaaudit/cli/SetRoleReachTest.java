@@ -63,9 +63,46 @@ class SetRoleReachTest {
         assertThat(payments.get("message").asText()).contains(
                 "sr_app holds DELETE via member of sr_deleter -> SET ROLE sr_deleter -> grant DELETE to sr_deleter");
         assertThat(payments.get("message").asText()).doesNotContain("sr_analyst holds");
+        assertThat(payments.at("/evidence/excessPrivileges").toString()).contains(
+                "\"via\":[\"member of sr_deleter\",\"SET ROLE sr_deleter\",\"grant DELETE to sr_deleter by sr_owner\"]");
 
         JsonNode owns = finding(findings, "pg-app-role-owns-nothing", "sr_analyst");
         assertThat(owns.get("status").asText()).as(owns.get("message").asText()).isEqualTo("PASS");
+    }
+
+    @Test
+    void dbPrivilegesShowsWhatARoleCanUseAfterASetRoleWithThePath() throws Exception {
+        Cli cli = Cli.run("db", "privileges", "--db", url, "--db-user", "sr_audit", "--format", "json",
+                "--role", "sr_app", "--object", "payments");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        JsonNode rows = Json.json().readTree(cli.out());
+        JsonNode delete = null;
+        for (JsonNode row : rows) {
+            if (row.get("privilege").asText().equals("DELETE")) {
+                delete = row;
+            }
+        }
+        assertThat(delete).as(cli.out()).isNotNull();
+        assertThat(delete.get("setRole").asText()).isEqualTo("sr_deleter");
+        assertThat(Json.json().convertValue(delete.get("via"), java.util.List.class)).containsExactly(
+                "member of sr_deleter", "SET ROLE sr_deleter", "grant DELETE to sr_deleter by sr_owner");
+        assertThat(delete.get("schemaUsage").asBoolean()).isTrue();
+        // what sr_app holds itself keeps its row, without setRole
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row.get("privilege").asText()).isEqualTo("SELECT");
+            assertThat(row.has("setRole")).isFalse();
+        });
+        // sr_analyst's hops mix inheritance and SET in the wrong order: no row through sr_owner
+        Cli analyst = Cli.run("db", "privileges", "--db", url, "--db-user", "sr_audit", "--format", "json",
+                "--role", "sr_analyst");
+        assertThat(analyst.exit()).as(analyst.err()).isZero();
+        assertThat(analyst.out()).doesNotContain("setRole", "SET ROLE", "DELETE");
+
+        Cli table = Cli.run("db", "privileges", "--db", url, "--db-user", "sr_audit", "--role", "sr_app",
+                "--object", "payments");
+        assertThat(table.out().lines().findFirst().orElseThrow()).contains("SET ROLE", "VIA");
+        assertThat(table.out()).containsPattern(
+                "DELETE .* sr_deleter +member of sr_deleter -> SET ROLE sr_deleter -> grant DELETE to sr_deleter");
     }
 
     private JsonNode finding(JsonNode findings, String rule, String object) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Effective privileges of every role on every schema, relation, column (column-level grants only) and function
@@ -22,6 +23,8 @@ public final class EffectivePrivileges {
     private final Map<List<String>, ObjectPrivileges> relations = new LinkedHashMap<>();
     private final Map<List<String>, ObjectPrivileges> columns = new LinkedHashMap<>();
     private final Map<List<String>, ObjectPrivileges> functions = new LinkedHashMap<>();
+    /** Role → its {@link RoleGraph#switches}, computed once per role (rules ask for every relation). */
+    private final Map<String, List<RoleGraph.SetRole>> switches = new ConcurrentHashMap<>();
 
     public EffectivePrivileges(PgDatabase db) {
         graph = new RoleGraph(db);
@@ -92,13 +95,50 @@ public final class EffectivePrivileges {
                 || object.holding(role, privilege).map(Holding::grantable).orElse(false);
     }
 
-    /** USAGE on the schema: without it nothing inside can be reached by name. */
     /**
-     * The roles {@code role} may switch to with SET ROLE (itself excluded), each with its membership chain: after
-     * the switch the session holds that role's privileges, so they are within the role's reach too.
+     * What {@code role} can use on {@code object} only after a SET ROLE it is allowed: privilege → the role to
+     * switch to and the whole path, for the privileges it does not hold without switching. Among several targets
+     * the better holding wins ({@link Holding#or}: grantable first, then the shorter path; the nearer target on a
+     * tie). For a column-grant object, as for column rows, only what adds to the table: privileges the role holds
+     * on the table, or can use on the table after a switch, are left out.
      */
-    public Map<String, List<String>> setRoleTargets(String role) {
-        return graph.setRoleTargets(role);
+    public Map<String, SetRoleHolding> afterSetRole(String role, ObjectPrivileges object) {
+        List<RoleGraph.SetRole> targets = switches.computeIfAbsent(role, graph::switches);
+        if (targets.isEmpty()) {
+            return Map.of();
+        }
+        Optional<ObjectPrivileges> table = object.column().isPresent()
+                ? relation(object.schema(), object.object()) : Optional.empty();
+        Map<String, SetRoleHolding> onTable = table.map(t -> afterSetRole(role, t)).orElse(Map.of());
+        Map<String, SetRoleHolding> out = new LinkedHashMap<>();
+        for (String privilege : object.privileges()) {
+            boolean heldAlready = object.holding(role, privilege).isPresent()
+                    || table.flatMap(t -> t.holding(role, privilege)).isPresent();
+            if (heldAlready || onTable.containsKey(privilege)) {
+                continue;
+            }
+            SetRoleHolding best = null;
+            for (RoleGraph.SetRole target : targets) {
+                Optional<Holding> theirs = object.holding(target.role(), privilege);
+                if (theirs.isPresent()) {
+                    SetRoleHolding candidate = new SetRoleHolding(target.role(), target.after(theirs.get()));
+                    best = best == null ? candidate : best.or(candidate);
+                }
+            }
+            if (best != null) {
+                out.put(privilege, best);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when {@code role} can act with the privileges of {@code other}: {@link #actsWithPrivilegesOf}, or after a
+     * SET ROLE it is allowed to a superuser or to a role that has them.
+     */
+    public boolean canActAs(String role, String other) {
+        return actsWithPrivilegesOf(role, other) || switches.computeIfAbsent(role, graph::switches).stream()
+                .anyMatch(target -> actsWithPrivilegesOf(target.role(), other));
     }
 
     /** True when {@code role} is a superuser or has the privileges of {@code other} (itself included). */
@@ -106,6 +146,7 @@ public final class EffectivePrivileges {
         return graph.superuser(role) || graph.hasPrivilegesOf(role, other);
     }
 
+    /** USAGE on the schema: without it nothing inside can be reached by name. */
     public boolean schemaUsage(String role, String schema) {
         return schema(schema).flatMap(s -> s.holding(role, "USAGE")).isPresent();
     }

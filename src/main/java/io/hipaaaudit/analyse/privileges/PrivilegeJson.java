@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * JSON for {@code db privileges --format json}: an array of rows in the DESIGN.md shape, {@code column} omitted
- * when absent, plus {@code schemaUsage}; future grants are a separate array.
+ * when absent, plus {@code schemaUsage}, and {@code setRole} on rows usable only after a SET ROLE; future grants
+ * are a separate array.
  */
 public final class PrivilegeJson {
     private PrivilegeJson() {}

@@ -11,7 +11,7 @@ import java.io.Writer;
  * Writes {@code db privileges --format json} row by row through one {@link JsonGenerator}: nothing but the
  * generator's buffer is held, however many rows pass. The text is what {@link Json#write} makes of a list of
  * {@link PrivilegeRow} (or of a map from database id to such lists): the same field names and order, two-space
- * indentation, {@code column} omitted when absent, a trailing newline.
+ * indentation, {@code column} and {@code setRole} omitted when absent, a trailing newline.
  */
 public final class PrivilegeJsonWriter implements AutoCloseable {
     private final JsonGenerator json;
@@ -69,6 +69,9 @@ public final class PrivilegeJsonWriter implements AutoCloseable {
             }
             json.writeEndArray();
             json.writeBooleanField("schemaUsage", row.schemaUsage());
+            if (row.setRole().isPresent()) {
+                json.writeStringField("setRole", row.setRole().get());
+            }
             json.writeEndObject();
         });
     }

@@ -8,7 +8,9 @@ import java.util.function.Consumer;
 /**
  * The rows of {@code hipaa-audit db privileges}: one per (role, object, privilege) the role holds, sorted by
  * role, schema, object, column, privilege. Column rows appear only where a column-level grant adds to what the
- * role holds on the whole table, so the report stays proportional to the grants actually made.
+ * role holds on the whole table, so the report stays proportional to the grants actually made. What a role can use
+ * only after a SET ROLE it is allowed has rows of its own, marked with the role to switch to
+ * ({@link PrivilegeRow#setRole()}).
  */
 public final class PrivilegeReport {
     private PrivilegeReport() {}

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * and its rows are handed on before the next object is looked at. What stays in memory is the catalog, the role
  * graph and one sorted list of the objects, so a report of tens of millions of rows needs no more heap than its
  * catalog. The evaluation is {@link AclEvaluator}'s, restricted to one role: the same entries in the same order,
- * so ties between equally good chains resolve the same way.
+ * so ties between equally good chains resolve the same way. Rows a role can use only after a SET ROLE come from
+ * the same evaluation for each target it may switch to, merged as {@link EffectivePrivileges#afterSetRole} does.
  */
 public final class PrivilegeStream {
     private static final Holding SUPERUSER_HOLDING = new Holding(true, List.of("superuser"));
@@ -116,48 +117,52 @@ public final class PrivilegeStream {
         return ordered.stream().filter(Entry::wanted).toList();
     }
 
+    /** The roles rows may name in {@code setRole}: the SET ROLE targets of {@link #roles()} that add something. */
+    public List<String> setRoles() {
+        return roles.stream().flatMap(role -> graph.switches(role).stream()).map(RoleGraph.SetRole::role)
+                .distinct().sorted().toList();
+    }
+
     /**
      * Hands every row, in report order, to {@code sink}. Per role only the objects that can give it something are
-     * evaluated: those granting to PUBLIC or to a role whose privileges it has (every object for a superuser).
+     * evaluated: those granting to PUBLIC or to a role whose privileges it has (every object for a superuser), and
+     * the same for each role it may SET ROLE to whose privileges it does not inherit. Those targets are few in
+     * practice, and a role that inherits all of its targets (the default membership) costs nothing more.
      */
     public void forEach(Consumer<PrivilegeRow> sink) {
         for (String role : roles) {
-            boolean superuser = graph.superuser(role);
-            Map<String, Boolean> usage = new HashMap<>();
-            Map<String, List<String>> chains = new HashMap<>();
-            for (String grantee : granteesOf.getOrDefault(role, List.of())) {
-                chains.put(grantee, graph.heirs(grantee).get(role));
-            }
-            for (Entry schema : schemas) {
-                usage.put(schema.object(), held(role, superuser, chains, schema).containsKey("USAGE"));
-            }
-            BitSet relevant = (BitSet) toPublic.clone();
-            if (superuser) {
-                relevant.set(0, ordered.size());
-            }
-            for (String grantee : granteesOf.getOrDefault(role, List.of())) {
-                BitSet objects = byGrantee.get(grantee);
-                if (objects != null) {
-                    relevant.or(objects);
-                }
-            }
+            Subject self = subject(role);
+            List<Switched> switches = graph.switches(role).stream()
+                    .map(target -> new Switched(target, subject(target.role()))).toList();
+            Map<String, Subject> sessions = new HashMap<>();
+            switches.forEach(target -> sessions.put(target.target().role(), target.subject()));
+            BitSet relevant = (BitSet) self.relevant().clone();
+            switches.forEach(target -> relevant.or(target.subject().relevant()));
             for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
                 Entry object = ordered.get(i);
                 if (!object.wanted()) {
                     continue;
                 }
-                Map<String, Holding> held = held(role, superuser, chains, object);
-                if (held.isEmpty()) {
+                Map<String, Holding> held = held(self, object);
+                Map<String, Holding> onTable = object.table() == null ? Map.of() : held(self, object.table());
+                Map<String, SetRoleHolding> switched = afterSetRole(switches, i, held, onTable);
+                if (held.isEmpty() && switched.isEmpty()) {
                     continue;
                 }
-                boolean usable = object.objectType().equals("schema") || usage.getOrDefault(object.schema(), false);
-                Map<String, Holding> onTable = object.table() == null ? Map.of()
-                        : held(role, superuser, chains, object.table());
                 for (String privilege : object.sortedPrivileges()) {
+                    if (onTable.containsKey(privilege)) {
+                        continue;
+                    }
                     Holding holding = held.get(privilege);
-                    if (holding != null && !onTable.containsKey(privilege)) {
+                    SetRoleHolding after = holding == null ? switched.get(privilege) : null;
+                    if (holding != null) {
                         sink.accept(new PrivilegeRow(role, object.objectType(), object.schema(), object.object(),
-                                object.column(), privilege, holding.grantable(), holding.via(), usable));
+                                object.column(), privilege, holding.grantable(), holding.via(),
+                                usable(self, object)));
+                    } else if (after != null) {
+                        sink.accept(new PrivilegeRow(role, object.objectType(), object.schema(), object.object(),
+                                object.column(), privilege, after.holding().grantable(), after.holding().via(),
+                                usable(sessions.get(after.setRole()), object), Optional.of(after.setRole())));
                     }
                 }
             }
@@ -165,12 +170,82 @@ public final class PrivilegeStream {
     }
 
     /**
-     * {@link AclEvaluator#evaluate} for {@code role} alone: privilege → holding, held privileges only.
-     * {@code chains}: grantee → the membership steps from {@code role} to it, for the grantees whose privileges
-     * {@code role} has.
+     * {@link EffectivePrivileges#afterSetRole} for one object: what the targets hold that the role does not
+     * ({@code held} on the object, {@code onTable} on a column's table), the better path per privilege; for a column
+     * also leaving out what a target holds on the table, which its table row already shows.
      */
-    private Map<String, Holding> held(String role, boolean superuser, Map<String, List<String>> chains,
-                                      Entry object) {
+    private Map<String, SetRoleHolding> afterSetRole(List<Switched> switches, int position, Map<String, Holding> held,
+                                                     Map<String, Holding> onTable) {
+        if (switches.isEmpty()) {
+            return Map.of();
+        }
+        Entry object = ordered.get(position);
+        Map<String, SetRoleHolding> out = new HashMap<>();
+        for (Switched target : switches) {
+            // an object that grants the target nothing is not evaluated for it
+            if (!target.subject().relevant().get(position)) {
+                continue;
+            }
+            held(target.subject(), object).forEach((privilege, theirs) -> {
+                if (!held.containsKey(privilege) && !onTable.containsKey(privilege)) {
+                    out.merge(privilege, new SetRoleHolding(target.target().role(), target.target().after(theirs)),
+                            SetRoleHolding::or);
+                }
+            });
+        }
+        if (object.table() != null && !out.isEmpty()) {
+            for (Switched target : switches) {
+                held(target.subject(), object.table()).keySet().forEach(out::remove);
+            }
+        }
+        return out;
+    }
+
+    /** USAGE on the object's schema for the session's role (always, for a schema row). */
+    private static boolean usable(Subject subject, Entry object) {
+        return object.objectType().equals("schema") || subject.usage().getOrDefault(object.schema(), false);
+    }
+
+    /**
+     * Whose privileges a session has, prepared once per role: superuser status, the membership chain to each grantee
+     * whose privileges it has, USAGE per schema, and the objects that can give it something.
+     */
+    private record Subject(String role, boolean superuser, Map<String, List<String>> chains,
+                           Map<String, Boolean> usage, BitSet relevant) {}
+
+    /** A SET ROLE the streamed role may make, with the session it then is. */
+    private record Switched(RoleGraph.SetRole target, Subject subject) {}
+
+    private Subject subject(String role) {
+        boolean superuser = graph.superuser(role);
+        Map<String, List<String>> chains = new HashMap<>();
+        for (String grantee : granteesOf.getOrDefault(role, List.of())) {
+            chains.put(grantee, graph.heirs(grantee).get(role));
+        }
+        Map<String, Boolean> usage = new HashMap<>();
+        Subject partial = new Subject(role, superuser, chains, usage, null);
+        for (Entry schema : schemas) {
+            usage.put(schema.object(), held(partial, schema).containsKey("USAGE"));
+        }
+        BitSet relevant = (BitSet) toPublic.clone();
+        if (superuser) {
+            relevant.set(0, ordered.size());
+        }
+        for (String grantee : granteesOf.getOrDefault(role, List.of())) {
+            BitSet objects = byGrantee.get(grantee);
+            if (objects != null) {
+                relevant.or(objects);
+            }
+        }
+        return new Subject(role, superuser, chains, usage, relevant);
+    }
+
+    /**
+     * {@link AclEvaluator#evaluate} for the subject's role alone: privilege → holding, held privileges only.
+     */
+    private Map<String, Holding> held(Subject subject, Entry object) {
+        String role = subject.role();
+        Map<String, List<String>> chains = subject.chains();
         Map<String, Holding> held = new HashMap<>();
         for (Grant grant : object.grants()) {
             if (grant.toPublic()) {
@@ -190,7 +265,7 @@ public final class PrivilegeStream {
         if (!held.isEmpty() && graph.hasPrivilegesOf(role, object.owner())) {
             held.replaceAll((privilege, holding) -> holding.asGrantable());
         }
-        if (superuser) {
+        if (subject.superuser()) {
             object.privileges().forEach(privilege -> held.put(privilege, SUPERUSER_HOLDING));
         }
         return held;

@@ -12,12 +12,13 @@ import java.util.List;
  * it comes, so its column widths cannot come from the rows. They come from the catalog instead: the longest role,
  * type, schema, object, column and privilege name that any row could carry, each capped at {@value #MAX_WIDTH}
  * characters. A longer name keeps two spaces after it and pushes the rest of its line to the right; the last
- * column (the chain) is never padded. Machine readers use {@code --format json}.
+ * column (the chain) is never padded. {@code SET ROLE} names the role a row needs the session to switch to
+ * ({@code -} for what the role holds without switching). Machine readers use {@code --format json}.
  */
 public final class PrivilegeTable {
     static final int MAX_WIDTH = 40;
     private static final List<String> HEADER = List.of("ROLE", "TYPE", "SCHEMA", "OBJECT", "COLUMN", "PRIVILEGE",
-            "GRANTABLE", "USABLE", "VIA");
+            "GRANTABLE", "USABLE", "SET ROLE", "VIA");
     private static final String UNUSABLE = "no (no USAGE on schema)";
 
     private PrivilegeTable() {}
@@ -49,6 +50,7 @@ public final class PrivilegeTable {
         }
         widen(widths, 6, "yes");
         widen(widths, 7, UNUSABLE);
+        source.setRoles().forEach(role -> widen(widths, 8, Names.quote(role)));
         return new RowWriter(out, widths);
     }
 
@@ -88,7 +90,7 @@ public final class PrivilegeTable {
         return List.of(Names.quote(row.role()), row.objectType(), Names.quote(row.schema()),
                 objectName(row.objectType(), row.object()), row.column().map(Names::quote).orElse("-"),
                 row.privilege(), yesNo(row.grantable()), row.schemaUsage() ? "yes" : UNUSABLE,
-                String.join(" -> ", row.via()));
+                row.setRole().map(Names::quote).orElse("-"), String.join(" -> ", row.via()));
     }
 
     private static String objectName(String objectType, String object) {

@@ -66,6 +66,43 @@ final class RoleGraph {
         return reached;
     }
 
+    /**
+     * The SET ROLE targets of {@code start} that can give it something it does not hold already, in
+     * {@link #setRoleTargets} order, each with the steps a session takes: the membership chain, then
+     * {@code SET ROLE "x"}. A target whose privileges {@code start} inherits adds nothing, unless it is a superuser
+     * (superuser status is not inherited); a superuser needs no switch at all.
+     */
+    List<SetRole> switches(String start) {
+        if (superuser(start)) {
+            return List.of();
+        }
+        List<SetRole> out = new ArrayList<>();
+        setRoleTargets(start).forEach((target, chain) -> {
+            if (superuser(target) || !hasPrivilegesOf(start, target)) {
+                List<String> steps = new ArrayList<>(chain.size() + 1);
+                steps.addAll(chain);
+                steps.add("SET ROLE " + Names.quote(target));
+                out.add(new SetRole(target, steps));
+            }
+        });
+        return List.copyOf(out);
+    }
+
+    /** One SET ROLE a session may make: the role it becomes and the steps that allow it. */
+    record SetRole(String role, List<String> steps) {
+        SetRole {
+            steps = List.copyOf(steps);
+        }
+
+        /** {@code holding} of the target as the switching role's: these steps first, then its chain. */
+        Holding after(Holding holding) {
+            List<String> via = new ArrayList<>(steps.size() + holding.via().size());
+            via.addAll(steps);
+            via.addAll(holding.via());
+            return new Holding(holding.grantable(), via);
+        }
+    }
+
     private Map<String, List<String>> privilegesOf(String start) {
         return MembershipWalk.from(start, memberOf, m -> MembershipWalk.inherits(m, roles));
     }

@@ -11,7 +11,12 @@
  *   <li>pg_read_all_data, pg_write_all_data and pg_maintain grant implicitly; superusers hold everything.
  *       {@code rds_superuser} is not a superuser to the ACL checks: what it can reach shows up through its
  *       memberships, and rules treat membership in it as privileged;</li>
- *   <li>a column privilege is held through the table-level privilege or a column grant.</li>
+ *   <li>a column privilege is held through the table-level privilege or a column grant;</li>
+ *   <li>what a role can use only after a SET ROLE it is allowed (memberships that each allow SET, then the
+ *       target's own privileges) is kept apart from what it holds, with the path
+ *       ({@link io.hipaaaudit.analyse.privileges.EffectivePrivileges#afterSetRole}): the same differential test
+ *       checks it against the union of has_*_privilege over the role and every role {@code pg_has_role(r, t, 'SET')}
+ *       names.</li>
  * </ul>
  *
  * <p>Schema USAGE gating: the has_* functions, and the holdings here, look at the object alone. Each report row

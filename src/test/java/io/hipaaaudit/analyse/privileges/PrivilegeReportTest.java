@@ -34,9 +34,33 @@ class PrivilegeReportTest {
         rows = PrivilegeReport.rows(db);
     }
 
+    /** The row of what {@code role} holds without SET ROLE. */
     private Optional<PrivilegeRow> row(String role, String schema, String object, String privilege) {
         return rows.stream().filter(r -> r.role().equals(role) && r.schema().equals(schema)
-                && r.object().equals(object) && r.privilege().equals(privilege) && r.column().isEmpty()).findFirst();
+                && r.object().equals(object) && r.privilege().equals(privilege) && r.column().isEmpty()
+                && r.setRole().isEmpty()).findFirst();
+    }
+
+    @Test
+    void aNoInheritMemberCanUseTheGroupsPrivilegesAfterSetRoleAndTheRowSaysHow() {
+        assertThat(rows.stream().filter(r -> r.role().equals("hc_intern") && r.object().equals("subscriptions")
+                && r.privilege().equals("SELECT")).toList()).singleElement().satisfies(r -> {
+                    assertThat(r.setRole()).contains("hc_readers");
+                    assertThat(r.via()).containsExactly("member of hc_readers", "SET ROLE hc_readers",
+                            "grant SELECT to hc_readers by hc_owner");
+                    assertThat(r.grantable()).isFalse();
+                    assertThat(r.schemaUsage()).as("hc_readers has USAGE on app").isTrue();
+                });
+        // the column grants to the group too, as column rows of the switched session
+        assertThat(rows).filteredOn(r -> r.role().equals("hc_intern") && r.objectType().equals("column"))
+                .extracting(r -> r.object() + "." + r.column().orElseThrow() + " " + r.privilege() + " "
+                        + r.setRole().orElse("-"))
+                .containsExactly("users.created_at SELECT hc_readers", "users.id SELECT hc_readers");
+        // what a role holds itself never gets a second row through a switch, and inherited targets add none
+        assertThat(rows).filteredOn(r -> r.role().equals("hc_analyst") || r.role().equals("hc_ops")
+                || r.role().equals("hc_admin")).allMatch(r -> r.setRole().isEmpty());
+        assertThat(rows).filteredOn(r -> r.setRole().isPresent())
+                .allSatisfy(r -> assertThat(r.via()).contains("SET ROLE " + r.setRole().get()));
     }
 
     @Test
@@ -79,7 +103,8 @@ class PrivilegeReportTest {
         assertThat(columns).filteredOn(r -> r.role().equals("hc_analyst"))
                 .extracting(r -> r.object() + "." + r.column().orElseThrow() + " " + r.privilege())
                 .containsExactly("users.created_at SELECT", "users.id SELECT");
-        assertThat(columns).noneMatch(r -> r.role().equals("hc_app") || r.role().equals("hc_intern"));
+        assertThat(columns).noneMatch(r -> r.role().equals("hc_app")
+                || r.role().equals("hc_intern") && r.setRole().isEmpty());
     }
 
     @Test
@@ -114,7 +139,10 @@ class PrivilegeReportTest {
         assertThat(json).contains("\"role\" : \"hc_audit\"", "\"objectType\" : \"table\"", "\"schema\" : \"app\"",
                 "\"object\" : \"payments\"", "\"privilege\" : \"SELECT\"", "\"grantable\" : false",
                 "\"via\" : [ \"grant SELECT to PUBLIC by hc_owner\" ]", "\"schemaUsage\" : false")
-                .doesNotContain("\"column\"", "effective");
+                .doesNotContain("\"column\"", "effective", "setRole");
+        assertThat(PrivilegeJson.rows(rows.stream().filter(r -> r.role().equals("hc_intern")
+                && r.object().equals("subscriptions")).toList()))
+                .contains("\"schemaUsage\" : true,\n  \"setRole\" : \"hc_readers\"");
         String table = PrivilegeTable.render(audit);
         assertThat(table.lines().findFirst().orElseThrow()).startsWith("ROLE").contains("PRIVILEGE", "VIA");
         assertThat(table).contains("hc_audit", "payments", "no (no USAGE on schema)",

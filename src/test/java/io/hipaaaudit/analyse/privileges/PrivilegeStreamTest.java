@@ -97,6 +97,14 @@ class PrivilegeStreamTest {
                 .allMatch(r -> r.object().equals("users"));
         assertThat(streamed(new PrivilegeFilter(List.of(), List.of(), List.of("user?")))).isNotEmpty()
                 .allMatch(r -> r.object().equals("users"));
+        // rows usable only after a SET ROLE pass the same filters (hc_intern does not inherit hc_readers)
+        assertThat(streamed(new PrivilegeFilter(List.of("hc_intern"), List.of("app"), List.of("sub*", "users"))))
+                .isNotEmpty()
+                .containsExactlyElementsOf(all.stream().filter(r -> r.role().equals("hc_intern")
+                        && r.schema().equals("app") && (r.object().startsWith("sub") || r.object().equals("users")))
+                        .toList())
+                .anyMatch(r -> r.objectType().equals("column"))
+                .allMatch(r -> r.setRole().equals(java.util.Optional.of("hc_readers")));
     }
 
     @Test
@@ -106,10 +114,11 @@ class PrivilegeStreamTest {
         PrivilegeTable.RowWriter table = PrivilegeTable.writer(out, stream);
         stream.forEach(table::row);
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(0)).startsWith("ROLE").contains("PRIVILEGE", "VIA");
+        assertThat(lines.get(0)).startsWith("ROLE").contains("PRIVILEGE", "SET ROLE", "VIA");
         assertThat(lines).hasSize(PrivilegeReport.rows(db).size() + 1);
         int via = lines.get(0).indexOf("VIA");
         assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line.charAt(via - 1)).isEqualTo(' '));
-        assertThat(out.toString()).contains("no (no USAGE on schema)", "grant SELECT to PUBLIC by hc_owner");
+        assertThat(out.toString()).contains("no (no USAGE on schema)", "grant SELECT to PUBLIC by hc_owner",
+                "hc_readers  member of hc_readers -> SET ROLE hc_readers -> grant SELECT to hc_readers by hc_owner");
     }
 }

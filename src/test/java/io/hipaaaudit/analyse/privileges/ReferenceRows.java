@@ -37,6 +37,19 @@ public final class ReferenceRows {
                 }
             }));
         }
+        // what each role can use only after a SET ROLE, one row per privilege, the switched role's USAGE
+        List<ObjectPrivileges> objects = new ArrayList<>(facts.schemas());
+        objects.addAll(facts.relations());
+        objects.addAll(facts.functions());
+        objects.addAll(facts.columnGrants());
+        for (String role : facts.roles()) {
+            for (ObjectPrivileges object : objects) {
+                facts.afterSetRole(role, object).forEach((privilege, after) -> rows.add(new PrivilegeRow(role,
+                        object.objectType(), object.schema(), object.object(), object.column(), privilege,
+                        after.holding().grantable(), after.holding().via(), object.objectType().equals("schema")
+                        || facts.schemaUsage(after.setRole(), object.schema()), Optional.of(after.setRole()))));
+            }
+        }
         rows.sort(ORDER);
         return rows;
     }

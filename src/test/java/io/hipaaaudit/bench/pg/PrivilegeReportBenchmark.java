@@ -20,7 +20,10 @@ import java.util.List;
  *   <li>{@code grants} (PostgreSQL 17): CatalogScaleCheck's catalog, tables owned by the superuser, each granted to
  *       one role of a binary membership tree, with a column grant;</li>
  *   <li>{@code owner-inherited} (PostgreSQL 16, seven table privileges): the same tables owned by the tree's root,
- *       which every role inherits, so every role holds every privilege on every table: about 21 M rows.</li>
+ *       which every role inherits, so every role holds every privilege on every table: about 21 M rows;</li>
+ *   <li>{@code set-role} (PostgreSQL 17): the {@code grants} catalog with every membership {@code INHERIT FALSE,
+ *       SET TRUE}, so each role reaches its ancestors' grants only by SET ROLE (up to eight targets a role): the
+ *       SET ROLE rows at their most.</li>
  * </ul>
  * Prints per run the wall time, rows, output size, the heap in use at its peak (garbage included), the largest
  * heap left after a collection (the live set, what must not grow with the rows) and the process's peak RSS.
@@ -33,10 +36,11 @@ public final class PrivilegeReportBenchmark {
         String catalog = args.length > 0 ? args[0] : "grants";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean inherited = catalog.equals("owner-inherited");
+        boolean setRole = catalog.equals("set-role");
         int major = inherited ? 16 : 17;
-        String database = inherited ? "scale_inherited" : "scale_grants";
+        String database = inherited ? "scale_inherited" : setRole ? "scale_set_role" : "scale_grants";
         long built = System.nanoTime();
-        build(major, database, inherited);
+        build(major, database, inherited, setRole);
         System.out.printf("catalog %s on PostgreSQL %d built in %d s%n", catalog, major,
                 (System.nanoTime() - built) / 1_000_000_000);
         if (System.getProperty("bench.phases") != null) {
@@ -87,13 +91,16 @@ public final class PrivilegeReportBenchmark {
         }
     }
 
-    private static void build(int major, String database, boolean inherited) throws Exception {
+    private static void build(int major, String database, boolean inherited, boolean setRole) throws Exception {
         PgServers.createDatabase(major, database);
         try (Connection c = PgServers.superuser(major, database)) {
+            // roles and memberships are cluster-wide: set-role's memberships replace the default ones (and back)
             PgServers.run(c,
                     "DO $$ BEGIN FOR i IN 1..300 LOOP IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scale_r' || i)"
                             + " THEN EXECUTE format('CREATE ROLE scale_r%s', i); END IF; END LOOP;"
-                            + " FOR i IN 2..300 LOOP EXECUTE format('GRANT scale_r%s TO scale_r%s', i / 2, i); END LOOP;"
+                            + " FOR i IN 2..300 LOOP EXECUTE format('REVOKE scale_r%s FROM scale_r%s', i / 2, i);"
+                            + " EXECUTE format('GRANT scale_r%s TO scale_r%s" + (setRole ? " WITH INHERIT FALSE, SET TRUE"
+                            : "") + "', i / 2, i); END LOOP;"
                             + " FOR i IN 0..19 LOOP EXECUTE format('CREATE SCHEMA s%s AUTHORIZATION scale_r1', i);"
                             + " EXECUTE format('GRANT USAGE ON SCHEMA s%s TO scale_r%s', i, i + 2); END LOOP; END $$");
             // a thousand tables per transaction: one transaction creating all would exhaust the lock table
