@@ -130,6 +130,19 @@ class DemoTest {
     }
 
     @Test
+    void drift10TheDevParameterGroupLogsEveryStatementWhileProdAuditsWithoutPhi() {
+        String rule = "rds-parameter-group-no-phi-in-logs";
+        assertStatus(rule, "healthapp-pg17-dev", "FAIL", "log_statement=all (the text of every statement)",
+                "used by healthapp-dev", "healthapp-dev exports the postgresql log to CloudWatch Logs");
+        JsonNode dev = finding(rule, "healthapp-pg17-dev");
+        assertThat(dev.at("/evidence/changes/0/call").asText()).isEqualTo("ModifyDBParameterGroup");
+        assertThat(dev.at("/evidence/changes/0/by").asText()).endsWith("/priya.natarajan@healthapp.example");
+        // pgaudit logs write, ddl and role in both groups, without statement text (pgaudit.log_statement=0)
+        assertStatus(rule, "healthapp-pg17-prod", "PASS", "used by healthapp-prod");
+        assertStatus("pg-no-phi-in-logs", "/healthapp", "PASS", "log_min_error_statement=error");
+    }
+
+    @Test
     void theCompliantResourcesPass() {
         for (String db : List.of("healthapp-prod", "healthapp-dev")) {
             assertStatus("rds-instance-storage-encrypted", db, "PASS");
