@@ -102,7 +102,7 @@ public final class PhiLogging {
 
     private Map<String, Object> judge(boolean pgaudit, boolean autoExplain) {
         boolean statements = false;
-        String logStatement = text("log_statement", "none");
+        String logStatement = text("log_statement", "none").toLowerCase(Locale.ROOT);
         if (logStatement.equals("all") || logStatement.equals("mod")) {
             offend("log_statement", logStatement, logStatement.equals("all") ? "the text of every statement"
                     : "the text of every data-modifying statement (INSERT, UPDATE, DELETE, COPY FROM, ...)");
@@ -152,7 +152,7 @@ public final class PhiLogging {
         f.put("offenders", List.copyOf(offenders));
         f.put("unknown", List.copyOf(unknown));
         f.put("failingStatementText", failingText);
-        f.put("settings", Map.copyOf(judged));
+        f.put("settings", java.util.Collections.unmodifiableMap(new TreeMap<>(judged)));
         return f;
     }
 
@@ -163,11 +163,11 @@ public final class PhiLogging {
         String role = text("pgaudit.role", "");
         if (text && !classes.isEmpty()) {
             offend("pgaudit.log", log, "the text of every " + String.join(", ", classes)
-                    + " statement (pgaudit.log_statement is on)");
+                    + " statement, as pgaudit.log_statement is on");
         }
         if (text && !role.isBlank()) {
             offend("pgaudit.role", role, "object audit logs the text of the statements on the relations " + role
-                    + " is granted (pgaudit.log_statement is on)");
+                    + " is granted, as pgaudit.log_statement is on");
         }
         boolean audited = !PgAuditFacts.classes(log).isEmpty() || !role.isBlank();
         if (text && audited && on(text("pgaudit.log_parameter", "off"))) {
