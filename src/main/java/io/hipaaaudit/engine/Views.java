@@ -2,8 +2,10 @@ package io.hipaaaudit.engine;
 
 import io.hipaaaudit.analyse.KeyIndex;
 import io.hipaaaudit.analyse.KeyPolicyFacts;
+import io.hipaaaudit.analyse.PhiLogging;
 import io.hipaaaudit.analyse.TrailFacts;
 import io.hipaaaudit.analyse.network.NetworkFacts;
+import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.Account;
@@ -19,12 +21,16 @@ import io.hipaaaudit.inventory.aws.VpcEndpoint;
 import io.hipaaaudit.policy.DbPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -83,7 +89,8 @@ public final class Views {
         v.aws(ResourceTypes.DB_INSTANCE, inv.dbInstances(), v::dbInstance);
         v.aws(ResourceTypes.DB_CLUSTER, inv.dbClusters(), v::dbCluster);
         v.aws(ResourceTypes.DB_SNAPSHOT, inv.dbSnapshots(), v::dbSnapshot);
-        v.aws(ResourceTypes.DB_PARAMETER_GROUP, inv.dbParameterGroups(), Plain::of);
+        v.aws(ResourceTypes.DB_PARAMETER_GROUP, inv.dbParameterGroups(), v::parameterGroup);
+        v.uncollectedParameterGroups();
         v.aws(ResourceTypes.DB_SUBNET_GROUP, inv.dbSubnetGroups(), Plain::of);
         v.aws(ResourceTypes.KMS_KEY, inv.kmsKeys(), v::kmsKey);
         v.aws(ResourceTypes.TRAIL, inv.trails(), t -> TrailFacts.of(t, Plain.of(t), v.collectedAt()));
@@ -156,6 +163,69 @@ public final class Views {
             group.get().parameters().forEach((k, p) -> p.value().ifPresent(v -> values.put(k, v)));
         }
         return Optional.of(values);
+    }
+
+    /**
+     * A parameter group with what its settings log ({@code phiLogging}, on effective values) and the databases that
+     * use it: instances for a DB parameter group, clusters for a cluster parameter group, and those of them that
+     * export the postgresql log to CloudWatch Logs.
+     */
+    private Map<String, Object> parameterGroup(DbParameterGroup g) {
+        Map<String, Object> f = Plain.of(g);
+        Map<String, Optional<String>> listed = new TreeMap<>();
+        g.parameters().forEach((name, p) -> listed.put(name, p.value()));
+        f.put("phiLogging", PhiLogging.ofParameterGroup(listed));
+        List<String> users = new ArrayList<>();
+        List<String> exporting = new ArrayList<>();
+        boolean cluster = g.kind().equals("cluster");
+        inv.dbInstances().stream().filter(d -> !cluster && sameScope(d, g) && d.parameterGroupNames().contains(g.id()))
+                .forEach(d -> use(d.id(), d.enabledCloudwatchLogsExports(), users, exporting));
+        inv.dbClusters().stream().filter(c -> cluster && sameScope(c, g) && c.parameterGroupName().equals(Optional.of(g.id())))
+                .forEach(c -> use(c.id(), c.enabledCloudwatchLogsExports(), users, exporting));
+        f.put("usedBy", users.stream().sorted().toList());
+        f.put("postgresqlLogExportedBy", exporting.stream().sorted().toList());
+        return f;
+    }
+
+    /**
+     * A view for each parameter group in use whose description failed: without one, a rule on the group would have
+     * nothing to report, and a group it cannot judge must be NOT_ASSESSED, not missing. The per-resource error
+     * leaves its facts unknown; the databases that use it are still named.
+     */
+    private static final Pattern PARAMETER_GROUP_ARN = Pattern.compile("^arn:[^:]+:rds:[^:]*:[^:]*:(cluster-pg|pg):(.+)$");
+
+    private void uncollectedParameterGroups() {
+        List<ResourceView> views = new ArrayList<>(byType.get(ResourceTypes.DB_PARAMETER_GROUP));
+        Set<String> seen = new HashSet<>();
+        views.forEach(g -> seen.add(g.arn()));
+        for (CollectionError e : inv.collectionErrors()) {
+            String arn = e.resource().orElse("");
+            Matcher m = PARAMETER_GROUP_ARN.matcher(arn);
+            if (!e.perResource() || !e.resourceTypes().contains(ResourceTypes.DB_PARAMETER_GROUP) || !m.matches()
+                    || !seen.add(arn)) {
+                continue;
+            }
+            DbParameterGroup g = new DbParameterGroup(e.account().orElse(""), e.region().orElse(""), m.group(2), arn,
+                    m.group(1).equals("pg") ? "instance" : "cluster", null, Map.of(), Map.of());
+            Map<String, Object> f = parameterGroup(g);
+            f.remove("phiLogging");
+            f.remove("parameters");
+            EnvironmentChoice env = envs.of(g.tags());
+            f.put("environment", env.name());
+            views.add(new ResourceView(ResourceTypes.DB_PARAMETER_GROUP, g.id(), arn, g.account(), g.region(), "", env, f));
+        }
+        byType.put(ResourceTypes.DB_PARAMETER_GROUP, views);
+    }
+
+    private static boolean sameScope(AwsResource a, AwsResource b) {
+        return a.account().equals(b.account()) && a.region().equals(b.region());
+    }
+
+    private static void use(String id, List<String> exports, List<String> users, List<String> exporting) {
+        users.add(id);
+        if (exports.contains("postgresql")) {
+            exporting.add(id);
+        }
     }
 
     private Map<String, Object> kmsKey(KmsKey k) {

@@ -1,6 +1,7 @@
 package io.hipaaaudit.policy;
 
 import io.hipaaaudit.analyse.PgAuditFacts;
+import io.hipaaaudit.analyse.PhiLogging;
 import io.hipaaaudit.analyse.privileges.EffectivePrivileges;
 import io.hipaaaudit.inventory.pg.PgFunction;
 import io.hipaaaudit.analyse.privileges.RoleFacts;
@@ -66,6 +67,9 @@ public final class PgFacts {
                         .orElse("not collected: no RDS instance in the inventory has this database's endpoint"));
             }
             facts.put("pgaudit", pgaudit);
+        }
+        if (!unknown.field(db.id(), "settings")) {
+            facts.put("phiLogging", PhiLogging.ofServer(db.settings(), db.serverVersionNum()));
         }
         if (db.rdsInstance().isPresent()) {
             rdsParameters.ifPresent(p -> facts.put("rdsParameters", p));

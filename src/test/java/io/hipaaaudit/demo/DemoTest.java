@@ -94,7 +94,7 @@ class DemoTest {
     }
 
     @Test
-    void drift10TheSnapshotSharedWithAnUndeclaredAccountFailsAndIsNotPublic() {
+    void drift11TheSnapshotSharedWithAnUndeclaredAccountFailsAndIsNotPublic() {
         assertStatus("rds-snapshot-not-shared-outside-allowed-accounts", "healthapp-prod-pre-migration-2026-11-14",
                 "FAIL", "can be restored by 210987654321, which is not this account", "not known to be in the organization");
         assertStatus("rds-snapshot-not-public", "healthapp-prod-pre-migration-2026-11-14", "PASS");
@@ -134,6 +134,19 @@ class DemoTest {
         JsonNode ssl = finding("pg-ssl-enabled", "/healthapp");
         assertThat(ssl.get("status").asText()).isEqualTo("WAIVED");
         assertThat(ssl.at("/waiver/id").asText()).isEqualTo("RISK-2026-044");
+    }
+
+    @Test
+    void drift10TheDevParameterGroupLogsEveryStatementWhileProdAuditsWithoutPhi() {
+        String rule = "rds-parameter-group-no-phi-in-logs";
+        assertStatus(rule, "healthapp-pg17-dev", "FAIL", "log_statement=all (the text of every statement)",
+                "used by healthapp-dev", "healthapp-dev exports the postgresql log to CloudWatch Logs");
+        JsonNode dev = finding(rule, "healthapp-pg17-dev");
+        assertThat(dev.at("/evidence/changes/0/call").asText()).isEqualTo("ModifyDBParameterGroup");
+        assertThat(dev.at("/evidence/changes/0/by").asText()).endsWith("/priya.natarajan@healthapp.example");
+        // pgaudit logs write, ddl and role in both groups, without statement text (pgaudit.log_statement=0)
+        assertStatus(rule, "healthapp-pg17-prod", "PASS", "used by healthapp-prod");
+        assertStatus("pg-no-phi-in-logs", "/healthapp", "PASS", "log_min_error_statement=error");
     }
 
     @Test

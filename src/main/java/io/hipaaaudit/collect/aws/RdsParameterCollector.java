@@ -24,7 +24,12 @@ final class RdsParameterCollector {
     static final List<String> PARAMETERS = List.of("rds.force_ssl", "ssl", "password_encryption", "log_connections",
             "log_disconnections", "log_statement", "shared_preload_libraries", "pgaudit.log", "pgaudit.role",
             "pgaudit.log_catalog", "pgaudit.log_level", "pgaudit.log_parameter", "pgaudit.log_relation",
-            "pgaudit.log_statement_once");
+            "pgaudit.log_statement_once",
+            // what writes statement text or bind values to the log (rds-parameter-group-no-phi-in-logs)
+            "log_min_duration_statement", "log_min_duration_sample", "log_statement_sample_rate",
+            "log_transaction_sample_rate", "log_parameter_max_length", "log_parameter_max_length_on_error",
+            "log_min_error_statement", "session_preload_libraries", "pgaudit.log_statement",
+            "auto_explain.log_min_duration", "auto_explain.log_parameter_max_length", "auto_explain.sample_rate");
 
     private final RdsClient rds;
     private final RegionScope scope;

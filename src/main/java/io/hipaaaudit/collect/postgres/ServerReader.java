@@ -12,7 +12,12 @@ final class ServerReader {
     /** Settings the HIPAA rules read; a setting the server does not know (pgaudit not loaded) is absent. */
     static final List<String> SETTINGS = List.of("ssl", "password_encryption", "log_connections",
             "log_disconnections", "pgaudit.log", "pgaudit.log_catalog", "pgaudit.log_parameter", "pgaudit.role",
-            "shared_preload_libraries", "log_statement", "log_min_duration_statement", "rds.force_ssl");
+            "shared_preload_libraries", "log_statement", "log_min_duration_statement", "rds.force_ssl",
+            // what writes statement text or bind values to the log (pg-no-phi-in-logs)
+            "log_min_duration_sample", "log_statement_sample_rate", "log_transaction_sample_rate",
+            "log_parameter_max_length", "log_parameter_max_length_on_error", "log_min_error_statement",
+            "session_preload_libraries", "pgaudit.log_statement", "auto_explain.log_min_duration",
+            "auto_explain.log_parameter_max_length", "auto_explain.sample_rate");
     private static final String VERSION = "select current_setting('server_version'),"
             + " current_setting('server_version_num')::int, current_database(),"
             + " to_regrole('rds_superuser') is not null";

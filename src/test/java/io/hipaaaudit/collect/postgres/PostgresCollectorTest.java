@@ -38,7 +38,11 @@ class PostgresCollectorTest {
         assertThat(db.database()).isEqualTo("healthcare");
         assertThat(db.rds()).isFalse();
         assertThat(db.settings()).containsKeys("ssl", "password_encryption", "log_connections", "log_disconnections",
-                "shared_preload_libraries", "log_statement");
+                "shared_preload_libraries", "log_statement", "log_min_duration_statement", "log_min_duration_sample",
+                "log_statement_sample_rate", "log_transaction_sample_rate", "log_parameter_max_length",
+                "log_parameter_max_length_on_error", "log_min_error_statement", "session_preload_libraries");
+        // libraries that are not loaded have no settings: their absence says "not loaded", not "unknown"
+        assertThat(db.settings()).doesNotContainKeys("pgaudit.log_statement", "auto_explain.log_min_duration");
         assertThat(db.roles()).anySatisfy(r -> {
             assertThat(r.name()).isEqualTo("hc_intern");
             assertThat(r.inherit()).isFalse();

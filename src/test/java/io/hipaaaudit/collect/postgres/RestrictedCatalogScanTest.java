@@ -64,6 +64,7 @@ class RestrictedCatalogScanTest {
     private static final String SSL = "pg-ssl-enabled";
     private static final String CONNECTIONS = "pg-connection-logging";
     private static final String SCRAM = "pg-password-encryption-scram";
+    private static final String NO_PHI_IN_LOGS = "pg-no-phi-in-logs";
 
     /**
      * One catalog the audit role is refused, and the rules whose findings read its data (directly, through a
@@ -93,7 +94,7 @@ class RestrictedCatalogScanTest {
                 select("pg_database", NOT_SUPERUSER, NO_ADMIN, OWNS_NOTHING, LOGIN, WITHIN_POLICY, DEFINER, ESCALATION),
                 select("pg_default_acl", DEFAULTS),
                 select("pg_extension", PGAUDIT),
-                select("pg_settings", PGAUDIT, SSL, CONNECTIONS, SCRAM),
+                select("pg_settings", PGAUDIT, SSL, CONNECTIONS, SCRAM, NO_PHI_IN_LOGS),
                 select("pg_attribute", PHI_PUBLIC, PHI_RLS, WITHIN_POLICY),
                 select("pg_description", PHI_PUBLIC, PHI_RLS));
     }
