@@ -104,14 +104,43 @@ public final class RuleLoader {
      * is keyed by its folder's name, which is its id, exactly as {@link #load} keys the hash. For {@code version}.
      */
     public static Summary bundledSummary() {
-        Path root = bundledRoot();
+        URL url = RuleLoader.class.getClassLoader().getResource("rules/" + FRAMEWORK);
+        if (url == null) {
+            throw new IllegalStateException("the bundled rule pack is missing from the classpath");
+        }
         Map<String, String> hashed = new TreeMap<>();
-        hashed.put(FRAMEWORK, read(root.resolve(FRAMEWORK)));
-        for (Path file : ruleFiles(root)) {
-            // a rule's id is its folder's name (the loader refuses any other), so no YAML needs parsing here
-            hashed.put(file.getParent().getFileName().toString(), read(file));
+        try {
+            if (url.openConnection() instanceof java.net.JarURLConnection jar) {
+                // the jar the classes came from, opened once: no zip file system, no directory walk
+                java.util.jar.JarFile file = jar.getJarFile();
+                for (var entries = file.entries(); entries.hasMoreElements(); ) {
+                    var entry = entries.nextElement();
+                    String name = entry.getName();
+                    if (name.equals("rules/" + FRAMEWORK)) {
+                        hashed.put(FRAMEWORK, text(file, entry));
+                    } else if (name.startsWith("rules/") && name.endsWith("/rule.yaml")) {
+                        String folder = name.substring(0, name.length() - "/rule.yaml".length());
+                        // a rule's id is its folder's name (the loader refuses any other): no YAML is parsed
+                        hashed.put(folder.substring(folder.lastIndexOf('/') + 1), text(file, entry));
+                    }
+                }
+            } else {
+                Path root = bundledRoot();
+                hashed.put(FRAMEWORK, read(root.resolve(FRAMEWORK)));
+                for (Path file : ruleFiles(root)) {
+                    hashed.put(file.getParent().getFileName().toString(), read(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled rule pack", e);
         }
         return new Summary(hashed.size() - 1, sha256(hashed));
+    }
+
+    private static String text(java.util.jar.JarFile file, java.util.jar.JarEntry entry) throws IOException {
+        try (var in = file.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Every {@code rule.yaml} below root, in a stable order. */
