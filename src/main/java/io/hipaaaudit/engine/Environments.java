@@ -167,6 +167,11 @@ public final class Environments {
         return out;
     }
 
+    /** Whether the rule's parameters differ by environment: then a resource whose environment is unknown is too. */
+    public static boolean perEnvironment(Rule rule) {
+        return !named(rule).isEmpty();
+    }
+
     private static SortedSet<String> named(Rule rule) {
         SortedSet<String> out = new TreeSet<>();
         rule.params().keySet().stream().map(Environments::fold).filter(n -> !n.equals(DEFAULT)).forEach(out::add);

@@ -129,6 +129,13 @@ public final class Evaluator {
                             + missing.get(0).operation() + ": " + missing.get(0).code() + ")",
                     Findings.errorEvidence(missing));
         }
+        List<CollectionError> environmentUnknown = r.unknown().getOrDefault("environment", List.of());
+        if (!environmentUnknown.isEmpty() && Environments.perEnvironment(rule)) {
+            CollectionError e = environmentUnknown.get(0);
+            return Findings.of(rule, r.ref(), Status.NOT_ASSESSED, "not assessed: the environment of " + r.id()
+                    + " is unknown: " + e.operation() + " failed (" + e.code() + ")",
+                    Findings.errorEvidence(environmentUnknown));
+        }
         Optional<Map<String, Object>> forEnvironment = environments.paramsFor(rule, r.environment());
         if (forEnvironment.isEmpty()) {
             if (notApplicableWithoutParams(rule, r)) {

@@ -56,6 +56,7 @@ final class UnknownFacts {
      */
     ResourceView apply(ResourceView v, BiFunction<ResourceView, String, List<CollectionError>> related) {
         Map<String, List<CollectionError>> unknown = new LinkedHashMap<>();
+        v.unknown().forEach((fact, errors) -> unknown.put(fact, new ArrayList<>(errors)));
         for (CollectionError e : about(v.type(), v.id(), v.arn(), v.account(), v.region(), v.scope())) {
             if (e.fields().isEmpty()) {
                 unknown.computeIfAbsent("", k -> new ArrayList<>()).add(e);

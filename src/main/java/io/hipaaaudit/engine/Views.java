@@ -2,6 +2,7 @@ package io.hipaaaudit.engine;
 
 import io.hipaaaudit.analyse.KeyIndex;
 import io.hipaaaudit.analyse.KeyPolicyFacts;
+import io.hipaaaudit.analyse.LogGroupFacts;
 import io.hipaaaudit.analyse.PhiLogging;
 import io.hipaaaudit.analyse.TrailFacts;
 import io.hipaaaudit.analyse.network.NetworkFacts;
@@ -15,6 +16,7 @@ import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.aws.DbParameterGroup;
 import io.hipaaaudit.inventory.aws.DbSnapshot;
 import io.hipaaaudit.inventory.aws.KmsKey;
+import io.hipaaaudit.inventory.aws.LogGroup;
 import io.hipaaaudit.inventory.aws.Trail;
 import io.hipaaaudit.inventory.aws.Vpc;
 import io.hipaaaudit.inventory.aws.VpcEndpoint;
@@ -94,6 +96,7 @@ public final class Views {
         v.aws(ResourceTypes.DB_SUBNET_GROUP, inv.dbSubnetGroups(), Plain::of);
         v.aws(ResourceTypes.KMS_KEY, inv.kmsKeys(), v::kmsKey);
         v.aws(ResourceTypes.TRAIL, inv.trails(), t -> TrailFacts.of(t, Plain.of(t), v.collectedAt()));
+        v.logGroups();
         v.accounts();
         PgViews.add(inv, envs, policy,
                 d -> v.parameters(d.account(), d.region(), "instance", d.parameterGroupNames()), v.byType);
@@ -284,6 +287,41 @@ public final class Views {
         return m;
     }
 
+
+    /**
+     * Database log groups: the database the name identifies, the scanned databases exporting to it, and the key
+     * behind it as for RDS. Their environment is their tag when a snapshot carries tags, else the environment of
+     * the database whose log they hold (the collector does not read log group tags), else the scan's; unknown when
+     * that database's type could not be listed in the group's region.
+     */
+    private void logGroups() {
+        LogGroupFacts logs = new LogGroupFacts(inv);
+        List<ResourceView> views = new ArrayList<>();
+        for (LogGroup g : inv.logGroups()) {
+            Map<String, Object> f = Plain.of(g);
+            Optional<AwsResource> db = logs.database(g);
+            LogGroupFacts.parse(g.id()).ifPresent(log -> {
+                f.put("database", log.database());
+                f.put("databaseKind", log.kind());
+                f.put("logType", log.logType());
+            });
+            f.put("exportedBy", logs.exportedBy(g));
+            f.put("neverExpires", g.retentionInDays().isEmpty());
+            g.kmsKeyId().ifPresent(ref -> key(f, g.account(), g.region(), ref));
+            Optional<EnvironmentChoice> tagged = envs.fromTags(g.tags());
+            EnvironmentChoice env = tagged
+                    .orElseGet(() -> db.map(d -> envs.of(d.tags()).on("database " + d.id())).orElseGet(envs::scan));
+            // a group whose database could not be listed has that database's environment, which is unknown
+            List<CollectionError> unlisted = tagged.isPresent() || db.isPresent() ? List.of() : logs.unlisted(g);
+            if (unlisted.isEmpty()) {
+                f.put("environment", env.name());
+            }
+            ResourceView view = new ResourceView(ResourceTypes.LOG_GROUP, g.id(), g.arn(), g.account(), g.region(), "",
+                    env, f);
+            views.add(unlisted.isEmpty() ? view : view.withUnknown(Map.of("environment", unlisted)));
+        }
+        byType.put(ResourceTypes.LOG_GROUP, views);
+    }
 
     /** The end of collection (else its start): the "now" that delivery ages are measured to. */
     private Optional<java.time.Instant> collectedAt() {

@@ -9,6 +9,7 @@ import io.hipaaaudit.inventory.aws.DbSubnetGroup;
 import io.hipaaaudit.inventory.aws.FlowLog;
 import io.hipaaaudit.inventory.aws.InternetGateway;
 import io.hipaaaudit.inventory.aws.KmsKey;
+import io.hipaaaudit.inventory.aws.LogGroup;
 import io.hipaaaudit.inventory.aws.ManagedPrefixList;
 import io.hipaaaudit.inventory.aws.NatGateway;
 import io.hipaaaudit.inventory.aws.NetworkAcl;
@@ -56,6 +57,7 @@ public record Inventory(
         List<DbSubnetGroup> dbSubnetGroups,
         List<KmsKey> kmsKeys,
         List<Trail> trails,
+        List<LogGroup> logGroups,
         List<PgDatabase> databases,
         List<CollectionError> collectionErrors,
         List<ResourceChanges> resourceChanges) {
@@ -85,6 +87,7 @@ public record Inventory(
         dbSubnetGroups = Nulls.list(dbSubnetGroups);
         kmsKeys = Nulls.list(kmsKeys);
         trails = Nulls.list(trails);
+        logGroups = Nulls.list(logGroups);
         databases = Nulls.list(databases);
         collectionErrors = Nulls.list(collectionErrors);
         resourceChanges = Nulls.list(resourceChanges);
@@ -99,7 +102,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, dbs, errors, resourceChanges);
+                trails, logGroups, dbs, errors, resourceChanges);
     }
 
     /** Every account marked as a member of the organization whose active accounts are {@code accounts}. */
@@ -108,7 +111,7 @@ public record Inventory(
                 this.accounts.stream().map(a -> a.inOrganization(accounts)).toList(), vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, databases, collectionErrors, resourceChanges);
+                trails, logGroups, databases, collectionErrors, resourceChanges);
     }
 
     /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
@@ -120,7 +123,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, databases, collectionErrors, all);
+                trails, logGroups, databases, collectionErrors, all);
     }
 
     /**
@@ -150,7 +153,8 @@ public record Inventory(
                 (List<DbSnapshot>) all.apply(Inventory::dbSnapshots),
                 (List<DbParameterGroup>) all.apply(Inventory::dbParameterGroups),
                 (List<DbSubnetGroup>) all.apply(Inventory::dbSubnetGroups), (List<KmsKey>) all.apply(Inventory::kmsKeys),
-                (List<Trail>) all.apply(Inventory::trails), (List<PgDatabase>) all.apply(Inventory::databases),
+                (List<Trail>) all.apply(Inventory::trails), (List<LogGroup>) all.apply(Inventory::logGroups),
+                (List<PgDatabase>) all.apply(Inventory::databases),
                 (List<CollectionError>) all.apply(Inventory::collectionErrors),
                 (List<ResourceChanges>) all.apply(Inventory::resourceChanges));
         return merged;
@@ -158,6 +162,6 @@ public record Inventory(
 
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -54,9 +54,14 @@ final class ApiCallCounter implements ExecutionInterceptor {
         }
     }
 
-    /** IAM action prefix: the SDK's service names (Ec2, Rds, Kms, CloudTrail, Sts) lower-cased. */
+    /**
+     * IAM action prefix: the SDK's service names (Ec2, Rds, Kms, CloudTrail, Sts) lower-cased without spaces, except
+     * where IAM names the service otherwise (the SDK's "CloudWatch Logs" has actions {@code logs:...}).
+     */
     static String service(ExecutionAttributes attributes) {
-        return attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
+        String name = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT)
+                .replace(" ", "");
+        return name.equals("cloudwatchlogs") ? "logs" : name;
     }
 
     Map<String, Long> calls() {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -69,6 +70,10 @@ final class AwsClients implements AutoCloseable {
 
     CloudTrailClient cloudTrail(String region) {
         return client("cloudtrail", region, () -> configure(CloudTrailClient.builder(), "cloudtrail", region));
+    }
+
+    CloudWatchLogsClient logs(String region) {
+        return client("logs", region, () -> configure(CloudWatchLogsClient.builder(), "logs", region));
     }
 
     StsClient sts(String region) {

@@ -10,6 +10,7 @@ import io.hipaaaudit.inventory.aws.DbSubnetGroup;
 import io.hipaaaudit.inventory.aws.FlowLog;
 import io.hipaaaudit.inventory.aws.InternetGateway;
 import io.hipaaaudit.inventory.aws.KmsKey;
+import io.hipaaaudit.inventory.aws.LogGroup;
 import io.hipaaaudit.inventory.aws.ManagedPrefixList;
 import io.hipaaaudit.inventory.aws.NatGateway;
 import io.hipaaaudit.inventory.aws.NetworkAcl;
@@ -35,6 +36,7 @@ final class InventoryAssembly {
                 sink.get(SecurityGroup.class), sink.get(ManagedPrefixList.class), sink.get(FlowLog.class),
                 sink.get(NetworkInterface.class), sink.get(VpcEndpoint.class), sink.get(DbInstance.class), sink.get(DbCluster.class),
                 sink.get(DbSnapshot.class), sink.get(DbParameterGroup.class), sink.get(DbSubnetGroup.class),
-                sink.get(KmsKey.class), sink.get(Trail.class), List.of(), sink.errors(), List.of());
+                sink.get(KmsKey.class), sink.get(Trail.class), sink.get(LogGroup.class),
+                List.of(), sink.errors(), List.of());
     }
 }

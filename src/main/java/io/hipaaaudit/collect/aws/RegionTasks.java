@@ -4,13 +4,16 @@ import io.hipaaaudit.inventory.aws.Trail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Runs the collectors of one account: per region EC2, RDS and CloudTrail listing concurrently, KMS once the
- * region's RDS resources have named the keys they use, then trail status and selectors once per trail ARN.
+ * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs and CloudTrail listing concurrently,
+ * KMS once the region's RDS resources and database log groups have named the keys they use, then trail status and
+ * selectors once per trail ARN.
  */
 final class RegionTasks {
     private final AwsClients clients;
@@ -29,11 +32,18 @@ final class RegionTasks {
     }
 
     void run(List<String> regions) {
-        progress.planned(regions.size() * 4);
+        progress.planned(regions.size() * 5);
         List<CompletableFuture<?>> work = new ArrayList<>();
         Map<String, List<Trail>> listedTrails = new TreeMap<>();
         for (String region : regions) {
             RegionScope scope = new RegionScope(account, region, sink);
+            // the log groups' keys are described with the RDS keys, so KMS waits for both listings
+            var logKeys = CompletableFuture.supplyAsync(() -> {
+                var keys = new LogsCollector(clients.logs(region), scope).collect();
+                progress.finished("logs", region);
+                return keys;
+            }, pool);
+            work.add(logKeys);
             work.add(CompletableFuture.runAsync(() -> {
                 var routePrefixLists = new Ec2NetworkCollector(clients.ec2(region), scope).collect();
                 new Ec2SecurityCollector(clients.ec2(region), scope).collect(routePrefixLists);
@@ -43,7 +53,7 @@ final class RegionTasks {
                 var keys = new RdsCollector(clients.rds(region), scope).collect();
                 progress.finished("rds", region);
                 return keys;
-            }, pool).thenAcceptAsync(keys -> {
+            }, pool).thenCombine(logKeys, RegionTasks::union).thenAcceptAsync(keys -> {
                 new KmsCollector(clients.kms(region), scope, pool).collect(keys);
                 progress.finished("kms", region);
             }, pool));
@@ -58,6 +68,12 @@ final class RegionTasks {
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
         trailStates(listedTrails);
         regions.forEach(region -> progress.finished("cloudtrail", region));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private void trailStates(Map<String, List<Trail>> listedTrails) {

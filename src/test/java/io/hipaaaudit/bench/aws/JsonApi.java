@@ -5,7 +5,7 @@ import io.hipaaaudit.bench.aws.RegionModel.Trail;
 import io.hipaaaudit.bench.aws.WireRequest.Answer;
 import java.util.Optional;
 
-/** Answers the KMS and CloudTrail actions the collector calls (JSON 1.1). */
+/** Answers the KMS, CloudTrail and CloudWatch Logs actions the collector calls (JSON 1.1). */
 final class JsonApi {
     private final SyntheticAccount account;
     private final int cap;
@@ -40,8 +40,27 @@ final class JsonApi {
                 Paging.page("LookupEvents", java.util.List.of(), q.param("MaxResults"), null, cap);
                 yield Answer.json(JsonWire.lookupEvents());
             }
+            case "DescribeLogGroups" -> {
+                var page = Paging.page("DescribeLogGroups", logGroups(m, q.param("logGroupNamePrefix")),
+                        q.param("limit"), q.param("nextToken"), cap);
+                yield Answer.json(JsonWire.describeLogGroups(r, page.items(), page.next()));
+            }
             default -> error("UnknownOperationException", "Unknown operation " + q.action());
         };
+    }
+
+    /**
+     * The postgresql log group of every database (a cluster's members export to the cluster's group), sorted by
+     * name as the service answers, each encrypted with its database's key: {name, key ARN}.
+     */
+    static java.util.List<String[]> logGroups(RegionModel m, String prefix) {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        m.dbInstances().stream().filter(i -> i.clusterId() == null)
+                .forEach(i -> out.add(new String[] {"/aws/rds/instance/" + i.id() + "/postgresql", i.kmsKeyArn()}));
+        m.dbClusters().forEach(c -> out.add(new String[] {"/aws/rds/cluster/" + c.id() + "/postgresql", c.kmsKeyArn()}));
+        out.removeIf(g -> prefix != null && !g[0].startsWith(prefix));
+        out.sort(java.util.Comparator.comparing(g -> g[0]));
+        return out;
     }
 
     private static Optional<Key> key(RegionModel m, WireRequest q) {

@@ -27,6 +27,21 @@ final class JsonWire {
         return truncated(out, nextMarker);
     }
 
+    /** One page of DescribeLogGroups: name, ARN (with and without :*), key and retention, the next token. */
+    static String describeLogGroups(String region, List<String[]> groups, String nextToken) {
+        ObjectNode out = MAPPER.createObjectNode();
+        ArrayNode list = out.putArray("logGroups");
+        for (String[] g : groups) {
+            String arn = "arn:aws:logs:" + region + ":" + ACCOUNT + ":log-group:" + g[0];
+            list.addObject().put("logGroupName", g[0]).put("creationTime", 1735689600000L).put("retentionInDays", 2192)
+                    .put("arn", arn + ":*").put("logGroupArn", arn).put("kmsKeyId", g[1]).put("logGroupClass", "STANDARD");
+        }
+        if (nextToken != null) {
+            out.put("nextToken", nextToken);
+        }
+        return out.toString();
+    }
+
     static String listAliases(String region, List<Alias> aliases, String nextMarker) {
         ObjectNode out = MAPPER.createObjectNode();
         ArrayNode list = out.putArray("Aliases");

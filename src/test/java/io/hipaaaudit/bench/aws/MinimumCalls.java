@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * exists only per resource: entries of the prefix lists that are the account's own or referenced, attributes of
  * manual snapshots, the rule parameters of each parameter group in use, DescribeKey for customer keys and the
  * AWS-managed keys RDS uses, rotation for symmetric customer keys, the policy of customer keys, status and
- * selectors once per trail (in its home region), and one LookupEvents per attribution target.
+ * selectors once per trail (in its home region), one LookupEvents per attribution target, and the database log
+ * groups in pages of 50.
  */
 public final class MinimumCalls {
     /** The parameters the collector asks for (RdsParameterCollector), as far as the model sets them. */
@@ -68,6 +69,7 @@ public final class MinimumCalls {
             long parameters = RdsWire.PARAMETERS.keySet().stream().filter(RULE_PARAMETERS::contains).count();
             m.instanceParameterGroups().forEach(g -> l.pages("rds:DescribeDBParameters", parameters));
             m.clusterParameterGroups().forEach(g -> l.pages("rds:DescribeDBClusterParameters", parameters));
+            l.list("logs:DescribeLogGroups", JsonApi.logGroups(m, "/aws/rds/").size());
             l.list("kms:ListAliases", m.aliases().size());
             l.list("kms:ListKeys", m.keys().size());
             Set<String> used = new HashSet<>();

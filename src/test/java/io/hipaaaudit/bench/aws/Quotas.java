@@ -19,6 +19,8 @@ final class Quotas {
     private static final Quota CLOUDTRAIL = new Quota(10, 10);
     private static final Quota LOOKUP_EVENTS = new Quota(2, 2);
     private static final Quota STS = new Quota(600, 600);
+    /** CloudWatch Logs DescribeLogGroups: taken as 5 per second here, at or below the account's quota. */
+    private static final Quota LOGS = new Quota(5, 5);
 
     private Quotas() {}
 
@@ -41,6 +43,9 @@ final class Quotas {
         }
         if (bucket.startsWith("cloudtrail:")) {
             return bucket.equals("cloudtrail:LookupEvents") ? LOOKUP_EVENTS : CLOUDTRAIL;
+        }
+        if (bucket.startsWith("logs:")) {
+            return LOGS;
         }
         return bucket.startsWith("rds") ? RDS : STS;
     }

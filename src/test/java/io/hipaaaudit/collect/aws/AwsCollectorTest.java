@@ -73,7 +73,7 @@ class AwsCollectorTest {
                 Map.entry("kms:ListAliases", 2L), Map.entry("kms:ListKeys", 3L), Map.entry("kms:DescribeKey", 2L),
                 Map.entry("kms:GetKeyRotationStatus", 1L), Map.entry("kms:GetKeyPolicy", 1L),
                 Map.entry("cloudtrail:DescribeTrails", 2L), Map.entry("cloudtrail:GetTrailStatus", 1L),
-                Map.entry("cloudtrail:GetEventSelectors", 1L)));
+                Map.entry("cloudtrail:GetEventSelectors", 1L), Map.entry("logs:DescribeLogGroups", 3L)));
         assertThat(result.apiCalls()).isEqualTo(expected);
         assertThat(result.retries()).isEmpty();
         assertThat(wire.server.getAllServeEvents()).hasSize((int) expected.values().stream().mapToLong(l -> l).sum());

@@ -77,7 +77,7 @@ class ScanBoundsCliTest {
     @Test
     void anEndpointThatNeverAnswersEndsAtMaxDurationWithReportsAndExitThree() throws IOException {
         wire.region("us-east-1"); // the account is known: STS answers, nothing else does
-        for (String service : List.of("ec2", "rds", "kms", "cloudtrail")) {
+        for (String service : List.of("ec2", "rds", "kms", "cloudtrail", "logs")) {
             wire.server.stubFor(post(urlPathEqualTo("/")).atPriority(0)
                     .withHeader("Authorization", containing("/us-east-1/" + service + "/"))
                     .willReturn(aResponse().withStatus(200).withFixedDelay(120_000)));
