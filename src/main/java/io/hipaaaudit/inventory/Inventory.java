@@ -15,6 +15,7 @@ import io.hipaaaudit.inventory.aws.NetworkAcl;
 import io.hipaaaudit.inventory.aws.NetworkInterface;
 import io.hipaaaudit.inventory.aws.ResourceChanges;
 import io.hipaaaudit.inventory.aws.RouteTable;
+import io.hipaaaudit.inventory.aws.Secret;
 import io.hipaaaudit.inventory.aws.SecurityGroup;
 import io.hipaaaudit.inventory.aws.Subnet;
 import io.hipaaaudit.inventory.aws.Trail;
@@ -54,6 +55,7 @@ public record Inventory(
         List<DbSubnetGroup> dbSubnetGroups,
         List<KmsKey> kmsKeys,
         List<Trail> trails,
+        List<Secret> secrets,
         List<PgDatabase> databases,
         List<CollectionError> collectionErrors,
         List<ResourceChanges> resourceChanges) {
@@ -82,6 +84,7 @@ public record Inventory(
         dbSubnetGroups = Nulls.list(dbSubnetGroups);
         kmsKeys = Nulls.list(kmsKeys);
         trails = Nulls.list(trails);
+        secrets = Nulls.list(secrets);
         databases = Nulls.list(databases);
         collectionErrors = Nulls.list(collectionErrors);
         resourceChanges = Nulls.list(resourceChanges);
@@ -96,7 +99,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, dbs, errors, resourceChanges);
+                trails, secrets, dbs, errors, resourceChanges);
     }
 
     /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
@@ -108,7 +111,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, databases, collectionErrors, all);
+                trails, secrets, databases, collectionErrors, all);
     }
 
     /**
@@ -137,7 +140,8 @@ public record Inventory(
                 (List<DbSnapshot>) all.apply(Inventory::dbSnapshots),
                 (List<DbParameterGroup>) all.apply(Inventory::dbParameterGroups),
                 (List<DbSubnetGroup>) all.apply(Inventory::dbSubnetGroups), (List<KmsKey>) all.apply(Inventory::kmsKeys),
-                (List<Trail>) all.apply(Inventory::trails), (List<PgDatabase>) all.apply(Inventory::databases),
+                (List<Trail>) all.apply(Inventory::trails),
+                (List<Secret>) all.apply(Inventory::secrets), (List<PgDatabase>) all.apply(Inventory::databases),
                 (List<CollectionError>) all.apply(Inventory::collectionErrors),
                 (List<ResourceChanges>) all.apply(Inventory::resourceChanges));
         return merged;
@@ -145,6 +149,6 @@ public record Inventory(
 
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 }
