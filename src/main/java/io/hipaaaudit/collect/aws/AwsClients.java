@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -69,6 +70,11 @@ final class AwsClients implements AutoCloseable {
 
     CloudTrailClient cloudTrail(String region) {
         return client("cloudtrail", region, () -> configure(CloudTrailClient.builder(), "cloudtrail", region));
+    }
+
+    SecretsManagerClient secretsManager(String region) {
+        return client("secretsmanager", region,
+                () -> configure(SecretsManagerClient.builder(), "secretsmanager", region));
     }
 
     StsClient sts(String region) {

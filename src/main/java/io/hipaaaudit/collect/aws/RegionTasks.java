@@ -4,13 +4,16 @@ import io.hipaaaudit.inventory.aws.Trail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Runs the collectors of one account: per region EC2, RDS and CloudTrail listing concurrently, KMS once the
- * region's RDS resources have named the keys they use, then trail status and selectors once per trail ARN.
+ * Runs the collectors of one account: per region EC2, RDS, Secrets Manager and CloudTrail listing concurrently,
+ * KMS once the region's RDS resources and secrets have named the keys they use, then trail status and selectors
+ * once per trail ARN.
  */
 final class RegionTasks {
     private final AwsClients clients;
@@ -29,7 +32,7 @@ final class RegionTasks {
     }
 
     void run(List<String> regions) {
-        progress.planned(regions.size() * 4);
+        progress.planned(regions.size() * 5);
         List<CompletableFuture<?>> work = new ArrayList<>();
         Map<String, List<Trail>> listedTrails = new TreeMap<>();
         for (String region : regions) {
@@ -39,11 +42,16 @@ final class RegionTasks {
                 new Ec2SecurityCollector(clients.ec2(region), scope).collect(routePrefixLists);
                 progress.finished("ec2", region);
             }, pool));
+            var secretKeys = CompletableFuture.supplyAsync(() -> {
+                var keys = new SecretsManagerCollector(clients.secretsManager(region), scope, pool).collect();
+                progress.finished("secretsmanager", region);
+                return keys;
+            }, pool);
             work.add(CompletableFuture.supplyAsync(() -> {
                 var keys = new RdsCollector(clients.rds(region), scope).collect();
                 progress.finished("rds", region);
                 return keys;
-            }, pool).thenAcceptAsync(keys -> {
+            }, pool).thenCombine(secretKeys, RegionTasks::union).thenAcceptAsync(keys -> {
                 new KmsCollector(clients.kms(region), scope, pool).collect(keys);
                 progress.finished("kms", region);
             }, pool));
@@ -58,6 +66,12 @@ final class RegionTasks {
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
         trailStates(listedTrails);
         regions.forEach(region -> progress.finished("cloudtrail", region));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private void trailStates(Map<String, List<Trail>> listedTrails) {

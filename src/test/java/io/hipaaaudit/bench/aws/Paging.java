@@ -25,6 +25,7 @@ final class Paging {
             Map.entry("DescribeManagedPrefixLists", new int[] {1, 100}),
             Map.entry("GetManagedPrefixListEntries", new int[] {1, 100}),
             Map.entry("ListKeys", new int[] {1, 1000}), Map.entry("ListAliases", new int[] {1, 100}),
+            Map.entry("ListSecrets", new int[] {1, 100}),
             Map.entry("LookupEvents", new int[] {1, 50}));
     static final int[] RDS_RANGE = {20, 100};
 
