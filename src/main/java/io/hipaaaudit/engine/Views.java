@@ -54,7 +54,6 @@ public final class Views {
         inv.dbClusters().forEach(c -> c.kmsKeyId().ifPresent(ref -> addKeyUser(c, ref)));
         inv.dbSnapshots().forEach(s -> s.kmsKeyId().ifPresent(ref -> addKeyUser(s, ref)));
         inv.trails().forEach(t -> t.kmsKeyId().ifPresent(ref -> addKeyUser(t, ref)));
-        inv.secrets().forEach(s -> s.kmsKeyId().ifPresent(ref -> addKeyUser(s, ref)));
         this.secretFacts = new SecretFacts(inv.dbInstances(), inv.dbClusters(), inv.secrets());
         this.vpcFacts = new VpcIndex(inv);
         this.parameterGroups = inv.dbParameterGroups().stream()
