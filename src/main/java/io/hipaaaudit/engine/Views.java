@@ -4,6 +4,7 @@ import io.hipaaaudit.analyse.KeyIndex;
 import io.hipaaaudit.analyse.KeyPolicyFacts;
 import io.hipaaaudit.analyse.LogGroupFacts;
 import io.hipaaaudit.analyse.PhiLogging;
+import io.hipaaaudit.analyse.SecretFacts;
 import io.hipaaaudit.analyse.TrailFacts;
 import io.hipaaaudit.analyse.network.NetworkFacts;
 import io.hipaaaudit.inventory.CollectionError;
@@ -17,6 +18,7 @@ import io.hipaaaudit.inventory.aws.DbParameterGroup;
 import io.hipaaaudit.inventory.aws.DbSnapshot;
 import io.hipaaaudit.inventory.aws.KmsKey;
 import io.hipaaaudit.inventory.aws.LogGroup;
+import io.hipaaaudit.inventory.aws.Secret;
 import io.hipaaaudit.inventory.aws.Trail;
 import io.hipaaaudit.inventory.aws.Vpc;
 import io.hipaaaudit.inventory.aws.VpcEndpoint;
@@ -50,6 +52,7 @@ public final class Views {
     private final Map<String, List<String>> keyUsers = new HashMap<>();
     private final Map<String, List<DbParameterGroup>> parameterGroups;
     private final VpcIndex vpcFacts;
+    private final SecretFacts secretFacts;
 
     private Views(Inventory inv, Environments envs) {
         this.inv = inv;
@@ -60,6 +63,7 @@ public final class Views {
         inv.dbClusters().forEach(c -> c.kmsKeyId().ifPresent(ref -> addKeyUser(c, ref)));
         inv.dbSnapshots().forEach(s -> s.kmsKeyId().ifPresent(ref -> addKeyUser(s, ref)));
         inv.trails().forEach(t -> t.kmsKeyId().ifPresent(ref -> addKeyUser(t, ref)));
+        this.secretFacts = new SecretFacts(inv.dbInstances(), inv.dbClusters(), inv.secrets());
         this.vpcFacts = new VpcIndex(inv);
         this.parameterGroups = inv.dbParameterGroups().stream()
                 .collect(Collectors.groupingBy(g -> g.account() + "|" + g.region() + "|" + g.kind() + "|" + g.id()));
@@ -97,6 +101,7 @@ public final class Views {
         v.aws(ResourceTypes.KMS_KEY, inv.kmsKeys(), v::kmsKey);
         v.aws(ResourceTypes.TRAIL, inv.trails(), t -> TrailFacts.of(t, Plain.of(t), v.collectedAt()));
         v.logGroups();
+        v.aws(ResourceTypes.SECRET, inv.secrets(), v::secret);
         v.accounts();
         PgViews.add(inv, envs, policy,
                 d -> v.parameters(d.account(), d.region(), "instance", d.parameterGroupNames()), v.byType);
@@ -122,6 +127,7 @@ public final class Views {
         f.put("clusterMember", d.dbClusterIdentifier().isPresent());
         d.kmsKeyId().ifPresent(ref -> key(f, d.account(), d.region(), ref));
         parameters(d.account(), d.region(), "instance", d.parameterGroupNames()).ifPresent(p -> f.put("parameters", p));
+        masterUserSecrets(f, d.arn(), d.manageMasterUserPassword());
         return network.dbInstance(d, f);
     }
 
@@ -131,7 +137,30 @@ public final class Views {
         c.kmsKeyId().ifPresent(ref -> key(f, c.account(), c.region(), ref));
         c.parameterGroupName().flatMap(pg -> parameters(c.account(), c.region(), "cluster", List.of(pg)))
                 .ifPresent(p -> f.put("parameters", p));
+        masterUserSecrets(f, c.arn(), c.manageMasterUserPassword());
         return network.dbCluster(c, f);
+    }
+
+    /**
+     * The credential secrets linked to a database. Absent when none is linked, so a failed secrets listing leaves
+     * it unknown; always present (possibly empty) when RDS manages the master password, which decides alone.
+     */
+    private void masterUserSecrets(Map<String, Object> f, String dbArn, Optional<Boolean> managed) {
+        List<Object> linked = secretFacts.secretsOf(dbArn).stream()
+                .map(s -> (Object) SecretFacts.summary(s, collectedAt())).toList();
+        if (!linked.isEmpty() || managed.orElse(false)) {
+            f.put("masterUserSecrets", linked);
+        }
+    }
+
+    private Map<String, Object> secret(Secret s) {
+        Map<String, Object> f = Plain.of(s);
+        f.putAll(SecretFacts.of(s, collectedAt()));
+        s.kmsKeyId().ifPresent(ref -> key(f, s.account(), s.region(), ref));
+        List<Map<String, Object>> dbs = secretFacts.databases(s);
+        f.put("databases", dbs);
+        f.put("databaseCredential", !dbs.isEmpty() || s.owningService().filter("rds"::equals).isPresent());
+        return f;
     }
 
     private Map<String, Object> dbSnapshot(DbSnapshot s) {

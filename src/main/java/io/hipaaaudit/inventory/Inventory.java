@@ -16,6 +16,7 @@ import io.hipaaaudit.inventory.aws.NetworkAcl;
 import io.hipaaaudit.inventory.aws.NetworkInterface;
 import io.hipaaaudit.inventory.aws.ResourceChanges;
 import io.hipaaaudit.inventory.aws.RouteTable;
+import io.hipaaaudit.inventory.aws.Secret;
 import io.hipaaaudit.inventory.aws.SecurityGroup;
 import io.hipaaaudit.inventory.aws.Subnet;
 import io.hipaaaudit.inventory.aws.Trail;
@@ -58,6 +59,7 @@ public record Inventory(
         List<KmsKey> kmsKeys,
         List<Trail> trails,
         List<LogGroup> logGroups,
+        List<Secret> secrets,
         List<PgDatabase> databases,
         List<CollectionError> collectionErrors,
         List<ResourceChanges> resourceChanges) {
@@ -88,6 +90,7 @@ public record Inventory(
         kmsKeys = Nulls.list(kmsKeys);
         trails = Nulls.list(trails);
         logGroups = Nulls.list(logGroups);
+        secrets = Nulls.list(secrets);
         databases = Nulls.list(databases);
         collectionErrors = Nulls.list(collectionErrors);
         resourceChanges = Nulls.list(resourceChanges);
@@ -102,7 +105,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, dbs, errors, resourceChanges);
+                trails, logGroups, secrets, dbs, errors, resourceChanges);
     }
 
     /** Every account marked as a member of the organization whose active accounts are {@code accounts}. */
@@ -111,7 +114,7 @@ public record Inventory(
                 this.accounts.stream().map(a -> a.inOrganization(accounts)).toList(), vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, databases, collectionErrors, resourceChanges);
+                trails, logGroups, secrets, databases, collectionErrors, resourceChanges);
     }
 
     /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
@@ -123,7 +126,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, databases, collectionErrors, all);
+                trails, logGroups, secrets, databases, collectionErrors, all);
     }
 
     /**
@@ -154,6 +157,7 @@ public record Inventory(
                 (List<DbParameterGroup>) all.apply(Inventory::dbParameterGroups),
                 (List<DbSubnetGroup>) all.apply(Inventory::dbSubnetGroups), (List<KmsKey>) all.apply(Inventory::kmsKeys),
                 (List<Trail>) all.apply(Inventory::trails), (List<LogGroup>) all.apply(Inventory::logGroups),
+                (List<Secret>) all.apply(Inventory::secrets),
                 (List<PgDatabase>) all.apply(Inventory::databases),
                 (List<CollectionError>) all.apply(Inventory::collectionErrors),
                 (List<ResourceChanges>) all.apply(Inventory::resourceChanges));
@@ -162,6 +166,6 @@ public record Inventory(
 
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -120,10 +120,10 @@ public final class SyntheticNetwork {
                     Optional.of(new Endpoint("db-" + d + ".example", 5432 + d % 3)), Optional.of(true),
                     Optional.of(d % 7 == 0), Optional.of("IPV4"), Optional.of(true), null, null, null, null, null,
                     Optional.of("dbsg-" + d), Optional.of(List.of("sg-" + rnd.nextInt(groupCount), "sg-" + rnd.nextInt(groupCount))),
-                    null, null, null, null, null));
+                    null, null, null, null, null, null, null, null));
         }
         return new Inventory(null, null, null, null, vpcs, subnets, tables, null, null, acls, groups, lists, null, enis, null,
-                dbs, null, null, null, subnetGroups, null, null, null, null, null, null);
+                dbs, null, null, null, subnetGroups, null, null, null, null, null, null, null);
     }
 
     private static RouteTable.Route route(String dest, String type, String target, String state) {

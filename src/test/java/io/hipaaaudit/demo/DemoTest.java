@@ -101,6 +101,16 @@ class DemoTest {
     }
 
     @Test
+    void drift12DevsHandSetCredentialNeverRotatesWhileProdsIsManagedByRds() {
+        assertStatus("secretsmanager-db-secret-rotation", "healthapp-dev/master-credentials", "FAIL", "rotation is off");
+        assertStatus("rds-instance-master-password-managed", "healthapp-dev", "FAIL", "no MasterUserSecret");
+        assertStatus("secretsmanager-db-secret-rotation", "rds!db-5b1f3c2e-8d4a-4e6f-9a7b-2c1d0e9f8a7b", "PASS");
+        assertStatus("rds-instance-master-password-managed", "healthapp-prod", "PASS");
+        assertStatus("logs-group-retention", "/aws/rds/instance/healthapp-prod/postgresql", "PASS");
+        assertStatus("vpc-private-endpoints-for-db-services", "vpc-0e1a0000000000001", "PASS");
+    }
+
+    @Test
     void drift4ProdRetentionFailsAndDevsOneDayPasses() {
         assertStatus("rds-instance-backup-retention", "healthapp-prod", "FAIL", "3 day(s)", "prod minimum is 7");
         assertThat(finding("rds-instance-backup-retention", "healthapp-prod").at("/evidence/changes/0/call").asText())

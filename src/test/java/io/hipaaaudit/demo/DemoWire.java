@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 final class DemoWire implements AutoCloseable {
     private static final Map<String, String> JSON_TARGETS = Map.of(
             "kms", "TrentService.", "cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.",
-            "logs", "Logs_20140328.");
+            "logs", "Logs_20140328.", "secretsmanager", "secretsmanager.");
 
     private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(8));
 

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -74,6 +75,11 @@ final class AwsClients implements AutoCloseable {
 
     CloudWatchLogsClient logs(String region) {
         return client("logs", region, () -> configure(CloudWatchLogsClient.builder(), "logs", region));
+    }
+
+    SecretsManagerClient secretsManager(String region) {
+        return client("secretsmanager", region,
+                () -> configure(SecretsManagerClient.builder(), "secretsmanager", region));
     }
 
     StsClient sts(String region) {

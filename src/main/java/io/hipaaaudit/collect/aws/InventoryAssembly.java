@@ -16,6 +16,7 @@ import io.hipaaaudit.inventory.aws.NatGateway;
 import io.hipaaaudit.inventory.aws.NetworkAcl;
 import io.hipaaaudit.inventory.aws.NetworkInterface;
 import io.hipaaaudit.inventory.aws.RouteTable;
+import io.hipaaaudit.inventory.aws.Secret;
 import io.hipaaaudit.inventory.aws.SecurityGroup;
 import io.hipaaaudit.inventory.aws.Subnet;
 import io.hipaaaudit.inventory.aws.Trail;
@@ -36,7 +37,7 @@ final class InventoryAssembly {
                 sink.get(SecurityGroup.class), sink.get(ManagedPrefixList.class), sink.get(FlowLog.class),
                 sink.get(NetworkInterface.class), sink.get(VpcEndpoint.class), sink.get(DbInstance.class), sink.get(DbCluster.class),
                 sink.get(DbSnapshot.class), sink.get(DbParameterGroup.class), sink.get(DbSubnetGroup.class),
-                sink.get(KmsKey.class), sink.get(Trail.class), sink.get(LogGroup.class),
+                sink.get(KmsKey.class), sink.get(Trail.class), sink.get(LogGroup.class), sink.get(Secret.class),
                 List.of(), sink.errors(), List.of());
     }
 }

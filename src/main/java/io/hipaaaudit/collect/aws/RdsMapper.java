@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
+import software.amazon.awssdk.services.rds.model.MasterUserSecret;
 import software.amazon.awssdk.services.rds.model.Tag;
 import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
 
@@ -48,7 +49,10 @@ final class RdsMapper {
                 Optional.ofNullable(i.dbSubnetGroup()).flatMap(g -> text(g.dbSubnetGroupName())), groups,
                 parameterGroups(i, name),
                 i.enabledCloudwatchLogsExports(), opt(i.iamDatabaseAuthenticationEnabled()),
-                text(i.caCertificateIdentifier()), tags(i.tagList()));
+                text(i.caCertificateIdentifier()),
+                Optional.of(i.masterUserSecret() != null), masterSecretArn(i.masterUserSecret(), "rds:DescribeDBInstances",
+                        DB_INSTANCE, name),
+                Optional.ofNullable(i.masterUserSecret()).flatMap(m -> text(m.secretStatus())), tags(i.tagList()));
     }
 
     DbCluster cluster(software.amazon.awssdk.services.rds.model.DBCluster c) {
@@ -65,7 +69,25 @@ final class RdsMapper {
                 text(c.dbSubnetGroup()), groups, text(c.dbClusterParameterGroup()),
                 members(c, name),
                 c.availabilityZones(), c.enabledCloudwatchLogsExports(), opt(c.iamDatabaseAuthenticationEnabled()),
-                tags(c.tagList()));
+                Optional.of(c.masterUserSecret() != null), masterSecretArn(c.masterUserSecret(), "rds:DescribeDBClusters",
+                        DB_CLUSTER, name),
+                Optional.ofNullable(c.masterUserSecret()).flatMap(m -> text(m.secretStatus())), tags(c.tagList()));
+    }
+
+    /**
+     * The ARN of the secret RDS manages the master user password in. The answer carries a MasterUserSecret exactly
+     * when RDS manages the password (ManageMasterUserPassword), so its absence is "not managed"; a MasterUserSecret
+     * without its SecretArn leaves the ARN unknown (recorded against the resource).
+     */
+    private Optional<String> masterSecretArn(MasterUserSecret secret, String operation, String type, String name) {
+        if (secret == null) {
+            return Optional.empty();
+        }
+        Optional<String> arn = text(secret.secretArn());
+        if (arn.isEmpty()) {
+            scope.missing(operation, type, name, List.of("masterUserSecretArn"), "MasterUserSecret.SecretArn");
+        }
+        return arn;
     }
 
     /**

@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs and CloudTrail listing concurrently,
- * KMS once the region's RDS resources and database log groups have named the keys they use, then trail status and
- * selectors once per trail ARN.
+ * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs, Secrets Manager and CloudTrail listing
+ * concurrently, KMS once the region's RDS resources, database log groups and secrets have named the keys they use,
+ * then trail status and selectors once per trail ARN.
  */
 final class RegionTasks {
     private final AwsClients clients;
@@ -49,11 +49,16 @@ final class RegionTasks {
                 new Ec2SecurityCollector(clients.ec2(region), scope).collect(routePrefixLists);
                 progress.finished("ec2", region);
             }, pool));
+            var secretKeys = CompletableFuture.supplyAsync(() -> {
+                var keys = new SecretsManagerCollector(clients.secretsManager(region), scope, pool).collect();
+                progress.finished("secretsmanager", region);
+                return keys;
+            }, pool);
             work.add(CompletableFuture.supplyAsync(() -> {
                 var keys = new RdsCollector(clients.rds(region), scope).collect();
                 progress.finished("rds", region);
                 return keys;
-            }, pool).thenCombine(logKeys, RegionTasks::union).thenAcceptAsync(keys -> {
+            }, pool).thenCombine(logKeys, RegionTasks::union).thenCombine(secretKeys, RegionTasks::union).thenAcceptAsync(keys -> {
                 new KmsCollector(clients.kms(region), scope, pool).collect(keys);
                 progress.finished("kms", region);
             }, pool));

@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * An RDS DB cluster (Aurora or Multi-AZ DB cluster); encryption, backups and logging are set here, not on members.
  * {@code networkType} is {@code IPV4} or {@code DUAL}, absent (unknown) when the answer did not say.
+ * {@code manageMasterUserPassword} is whether RDS manages the master user password in Secrets Manager (the answer
+ * holds a MasterUserSecret exactly then), with that secret's ARN and status.
  */
 public record DbCluster(String account, String region, String id, String arn, Optional<String> resourceId,
                         Optional<String> engine, String engineVersion, Optional<String> status,
@@ -21,7 +23,9 @@ public record DbCluster(String account, String region, String id, String arn, Op
                         Optional<String> dbSubnetGroupName, Optional<List<String>> vpcSecurityGroupIds,
                         Optional<String> parameterGroupName, List<Member> members,
                         List<String> availabilityZones, List<String> enabledCloudwatchLogsExports,
-                        Optional<Boolean> iamDatabaseAuthenticationEnabled, Map<String, String> tags)
+                        Optional<Boolean> iamDatabaseAuthenticationEnabled,
+                        Optional<Boolean> manageMasterUserPassword, Optional<String> masterUserSecretArn,
+                        Optional<String> masterUserSecretStatus, Map<String, String> tags)
         implements AwsResource {
     public DbCluster {
         account = Nulls.required(account, "account");
@@ -49,6 +53,9 @@ public record DbCluster(String account, String region, String id, String arn, Op
         availabilityZones = Nulls.list(availabilityZones);
         enabledCloudwatchLogsExports = Nulls.list(enabledCloudwatchLogsExports);
         iamDatabaseAuthenticationEnabled = Nulls.opt(iamDatabaseAuthenticationEnabled);
+        manageMasterUserPassword = Nulls.opt(manageMasterUserPassword);
+        masterUserSecretArn = Nulls.opt(masterUserSecretArn);
+        masterUserSecretStatus = Nulls.opt(masterUserSecretStatus);
         tags = Nulls.sorted(tags);
     }
 

@@ -10,6 +10,9 @@ import java.util.Optional;
  * An RDS DB instance. Facts the API may omit are Optional: an absent fact is unknown, and a rule that needs it
  * reports NOT_ASSESSED rather than guessing. {@code vpcSecurityGroupIds} is absent when the answer did not list
  * the instance's security groups (an instance in a VPC always has at least one).
+ * {@code manageMasterUserPassword} is whether RDS manages the master user password in Secrets Manager (the answer
+ * holds a MasterUserSecret exactly then); {@code masterUserSecretArn} and {@code masterUserSecretStatus} describe
+ * that secret.
  */
 public record DbInstance(String account, String region, String id, String arn, Optional<String> resourceId,
                          Optional<String> engine, String engineVersion, String instanceClass, Optional<String> status,
@@ -20,7 +23,8 @@ public record DbInstance(String account, String region, String id, String arn, O
                          Optional<String> dbSubnetGroupName, Optional<List<String>> vpcSecurityGroupIds,
                          List<String> parameterGroupNames, List<String> enabledCloudwatchLogsExports,
                          Optional<Boolean> iamDatabaseAuthenticationEnabled, Optional<String> caCertificateIdentifier,
-                         Map<String, String> tags) implements AwsResource {
+                         Optional<Boolean> manageMasterUserPassword, Optional<String> masterUserSecretArn,
+                         Optional<String> masterUserSecretStatus, Map<String, String> tags) implements AwsResource {
     public DbInstance {
         account = Nulls.required(account, "account");
         region = Nulls.required(region, "region");
@@ -47,6 +51,9 @@ public record DbInstance(String account, String region, String id, String arn, O
         enabledCloudwatchLogsExports = Nulls.list(enabledCloudwatchLogsExports);
         iamDatabaseAuthenticationEnabled = Nulls.opt(iamDatabaseAuthenticationEnabled);
         caCertificateIdentifier = Nulls.opt(caCertificateIdentifier);
+        manageMasterUserPassword = Nulls.opt(manageMasterUserPassword);
+        masterUserSecretArn = Nulls.opt(masterUserSecretArn);
+        masterUserSecretStatus = Nulls.opt(masterUserSecretStatus);
         tags = Nulls.sorted(tags);
     }
 }

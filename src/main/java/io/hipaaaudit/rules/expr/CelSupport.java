@@ -3,8 +3,10 @@ package io.hipaaaudit.rules.expr;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.MapType;
@@ -12,6 +14,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 import java.util.List;
@@ -27,6 +30,9 @@ import java.util.stream.Collectors;
  *   <li>{@code env} – that environment's name;</li>
  *   <li>{@code now} – the end of collection, so time comparisons are reproducible.</li>
  * </ul>
+ * One function of ours: {@code glob(pattern, text)}, true when {@code text} matches the shell-style glob
+ * ({@link io.hipaaaudit.text.Glob}, the same meaning as in waivers and database policies), so rule parameters can
+ * name resources by pattern.
  * Standard macros ({@code has}, {@code exists}, {@code all}, {@code map}, {@code filter}) and the strings, lists
  * and sets extensions are enabled.
  */
@@ -57,6 +63,11 @@ public final class CelSupport {
             .addVar("params", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("env", SimpleType.STRING)
             .addVar("now", SimpleType.TIMESTAMP)
+            .addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration("glob",
+                    CelOverloadDecl.newGlobalOverload("glob_string_string", SimpleType.BOOL, SimpleType.STRING,
+                            SimpleType.STRING)))
+            .addFunctionBindings(CelFunctionBinding.from("glob_string_string", String.class, String.class,
+                    (pattern, text) -> io.hipaaaudit.text.Glob.matches(pattern, text)))
             .build();
 
     private CelSupport() {}

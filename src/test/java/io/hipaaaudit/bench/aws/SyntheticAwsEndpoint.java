@@ -149,7 +149,7 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
             return switch (q.service()) {
                 case "ec2" -> ec2.answer(q);
                 case "rds", "sts" -> rds.answer(q);
-                case "kms", "cloudtrail", "logs" -> json.answer(q);
+                case "kms", "cloudtrail", "logs", "secretsmanager" -> json.answer(q);
                 default -> error(q, 400, "InvalidAction", "service " + q.service() + " is not served here");
             };
         } catch (Paging.BadRequest e) {

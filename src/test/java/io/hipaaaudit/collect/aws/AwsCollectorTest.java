@@ -73,7 +73,10 @@ class AwsCollectorTest {
                 Map.entry("kms:ListAliases", 2L), Map.entry("kms:ListKeys", 3L), Map.entry("kms:DescribeKey", 2L),
                 Map.entry("kms:GetKeyRotationStatus", 1L), Map.entry("kms:GetKeyPolicy", 1L),
                 Map.entry("cloudtrail:DescribeTrails", 2L), Map.entry("cloudtrail:GetTrailStatus", 1L),
-                Map.entry("cloudtrail:GetEventSelectors", 1L), Map.entry("logs:DescribeLogGroups", 3L)));
+                Map.entry("cloudtrail:GetEventSelectors", 1L), Map.entry("logs:DescribeLogGroups", 3L),
+                // two pages in us-east-1, one empty in eu-west-1; DescribeSecret for the entry without RotationEnabled
+                Map.entry("secretsmanager:ListSecrets", 3L), Map.entry("secretsmanager:DescribeSecret", 1L),
+                Map.entry("secretsmanager:GetResourcePolicy", 3L)));
         assertThat(result.apiCalls()).isEqualTo(expected);
         assertThat(result.retries()).isEmpty();
         assertThat(wire.server.getAllServeEvents()).hasSize((int) expected.values().stream().mapToLong(l -> l).sum());

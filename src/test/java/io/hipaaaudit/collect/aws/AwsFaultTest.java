@@ -143,7 +143,7 @@ class AwsFaultTest {
                 .withHeader("Authorization", containing("/ap-east-1/ec2/"))
                 .willReturn(AwsWire.ec2Error(401, "OptInRequired",
                         "You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.")));
-        for (String service : List.of("rds", "kms", "cloudtrail")) {
+        for (String service : List.of("rds", "kms", "cloudtrail", "secretsmanager")) {
             wire.server.stubFor(post(urlPathEqualTo("/")).atPriority(0)
                     .withHeader("Authorization", containing("/ap-east-1/" + service + "/"))
                     .willReturn(service.equals("rds")

@@ -34,7 +34,7 @@ final class AwsWire implements AutoCloseable {
     static final String ACCOUNT = "111122223333";
     private static final Map<String, String> JSON_TARGETS = Map.of(
             "kms", "TrentService.", "cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.",
-            "logs", "Logs_20140328.");
+            "logs", "Logs_20140328.", "secretsmanager", "secretsmanager.");
 
     final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(16));
 
@@ -98,7 +98,7 @@ final class AwsWire implements AutoCloseable {
                         + "<RequestId>7bbf2e3c-example</RequestId></ErrorResponse>");
     }
 
-    /** A JSON 1.1 error (KMS, CloudTrail, CloudWatch Logs). */
+    /** A JSON 1.1 error (KMS, CloudTrail, CloudWatch Logs, Secrets Manager). */
     static ResponseDefinitionBuilder jsonError(int status, String type, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");

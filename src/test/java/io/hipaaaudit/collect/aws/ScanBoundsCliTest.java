@@ -77,7 +77,7 @@ class ScanBoundsCliTest {
     @Test
     void anEndpointThatNeverAnswersEndsAtMaxDurationWithReportsAndExitThree() throws IOException {
         wire.region("us-east-1"); // the account is known: STS answers, nothing else does
-        for (String service : List.of("ec2", "rds", "kms", "cloudtrail", "logs")) {
+        for (String service : List.of("ec2", "rds", "kms", "cloudtrail", "logs", "secretsmanager")) {
             wire.server.stubFor(post(urlPathEqualTo("/")).atPriority(0)
                     .withHeader("Authorization", containing("/us-east-1/" + service + "/"))
                     .willReturn(aResponse().withStatus(200).withFixedDelay(120_000)));
@@ -102,11 +102,16 @@ class ScanBoundsCliTest {
                 .replace("<securityGroupInfo>", "<nextToken>sg-page-2</nextToken><securityGroupInfo>");
         wire.server.stubFor(wire.request("us-east-1", "ec2", "DescribeSecurityGroups").atPriority(0)
                 .willReturn(AwsWire.ok("ec2", page)));
-        // the one critical failure of the fixture account is on a snapshot: its listing loops too (RDS Marker)
+        // one critical failure of the fixture account is on a snapshot: its listing loops too (RDS Marker)
         String snapshots = AwsWire.read(AwsWire.resource("aws-wire/us-east-1/rds/DescribeDBSnapshots.xml"))
                 .replace("<DescribeDBSnapshotsResult>", "<DescribeDBSnapshotsResult><Marker>snap-page-2</Marker>");
         wire.server.stubFor(wire.request("us-east-1", "rds", "DescribeDBSnapshots").atPriority(0)
                 .willReturn(AwsWire.ok("rds", snapshots)));
+        // the other one is a secret's open resource policy: the secrets listing loops as well (its NextToken)
+        String secrets = AwsWire.read(AwsWire.resource("aws-wire/us-east-1/secretsmanager/ListSecrets@secrets-page-2.json"))
+                .strip().replaceAll("}$", ",\"NextToken\":\"secrets-page-2\"}");
+        wire.server.stubFor(wire.request("us-east-1", "secretsmanager", "ListSecrets").atPriority(0)
+                .withRequestBody(containing("secrets-page-2")).willReturn(AwsWire.ok("secretsmanager", secrets)));
         Run run = scan(cli(Duration.ofSeconds(5)), "--fail-on", "critical");
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
@@ -114,7 +119,9 @@ class ScanBoundsCliTest {
         assertThat(messages(run.findings(), "NOT_ASSESSED"))
                 .anyMatch(m -> m.contains("aws.ec2.security_group")
                         && m.contains("ec2:DescribeSecurityGroups failed (PaginationLoop)"))
-                .anyMatch(m -> m.contains("aws.rds.db_snapshot") && m.contains("rds:DescribeDBSnapshots failed (PaginationLoop)"));
+                .anyMatch(m -> m.contains("aws.rds.db_snapshot") && m.contains("rds:DescribeDBSnapshots failed (PaginationLoop)"))
+                .anyMatch(m -> m.contains("aws.secretsmanager.secret")
+                        && m.contains("secretsmanager:ListSecrets failed (PaginationLoop)"));
         assertThat(run.findings().get("scan").get("apiCalls").get("ec2:DescribeSecurityGroups").asLong()).isEqualTo(2);
     }
 

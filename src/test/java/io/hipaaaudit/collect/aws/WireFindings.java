@@ -17,11 +17,18 @@ final class WireFindings {
     private WireFindings() {}
 
     static Status status(Inventory inventory, String ruleId, String resourceId) {
-        Rule rule = PACK.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
-        List<Finding> findings = new Evaluator(inventory, new Environments("prod", null)).evaluate(rule);
+        return finding(inventory, ruleId, resourceId).status();
+    }
+
+    static Finding finding(Inventory inventory, String ruleId, String resourceId) {
+        List<Finding> findings = findings(inventory, ruleId);
         return findings.stream().filter(f -> f.resource().id().equals(resourceId)).findFirst()
-                .map(Finding::status)
                 .orElseThrow(() -> new AssertionError(ruleId + " has no finding on " + resourceId + ": " + findings));
+    }
+
+    static List<Finding> findings(Inventory inventory, String ruleId) {
+        Rule rule = PACK.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
+        return new Evaluator(inventory, new Environments("prod", null)).evaluate(rule);
     }
 
     /** The fixture text of {@code aws-wire/us-east-1/<service>/<file>}, to serve an altered copy of it. */
