@@ -175,7 +175,8 @@ public final class Evaluator {
                 return Findings.of(rule, r.ref(), Status.PASS, msg, evidence);
             }
             String message = rule.message().render(r.facts(), vars);
-            return Findings.of(rule, r.ref(), Status.FAIL, message, attributed(rule, r, vars, evidence));
+            return Findings.of(rule, severity(rule, r, vars), r.ref(), Status.FAIL, message,
+                    attributed(rule, r, vars, evidence));
         } catch (CelEvaluationException | RuntimeException e) {
             Map<String, Object> withError = new LinkedHashMap<>(evidence.isEmpty() ? evidence(rule, vars, params, r) : evidence);
             String why = CelSupport.overBudget(e)
@@ -264,6 +265,27 @@ public final class Evaluator {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A failing finding's severity: the rule's, or its {@code escalate.to} when {@code escalate.when} holds. When
+     * that cannot be told (a fact it reads is unknown), the higher severity: the failure is certain, its reach is not.
+     */
+    private static io.hipaaaudit.findings.Severity severity(Rule rule, ResourceView r, CelVariableResolver vars) {
+        if (rule.escalateWhen().isEmpty()) {
+            return rule.severity();
+        }
+        io.hipaaaudit.findings.Severity up = rule.file().escalate().orElseThrow().to();
+        for (FactPaths.Read read : rule.escalateWhen().get().reads()) {
+            if (r.unknown().keySet().stream().anyMatch(u -> overlaps(read, u))) {
+                return up;
+            }
+        }
+        try {
+            return Boolean.FALSE.equals(rule.escalateWhen().get().eval(r.facts(), vars)) ? rule.severity() : up;
+        } catch (CelEvaluationException | RuntimeException e) {
+            return up;
+        }
     }
 
     /** The evidence of a FAIL with its change history; attribution adds evidence, it never changes a verdict. */

@@ -15,7 +15,12 @@ final class Findings {
     private Findings() {}
 
     static Finding of(Rule rule, ResourceRef ref, Status status, String message, Map<String, Object> evidence) {
-        return new Finding(rule.id(), rule.file().title(), rule.severity(), status, rule.file().area(), rule.hipaa(),
+        return of(rule, rule.severity(), ref, status, message, evidence);
+    }
+
+    static Finding of(Rule rule, io.hipaaaudit.findings.Severity severity, ResourceRef ref, Status status,
+                      String message, Map<String, Object> evidence) {
+        return new Finding(rule.id(), rule.file().title(), severity, status, rule.file().area(), rule.hipaa(),
                 ref, message, evidence, rule.file().remediation().strip(), Optional.empty());
     }
 

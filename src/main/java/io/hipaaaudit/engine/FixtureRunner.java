@@ -95,6 +95,9 @@ public final class FixtureRunner {
             if (!f.status().name().equals(e.status())) {
                 problems.add(e.resource() + ": expected " + e.status() + ", got " + f.status() + " (" + f.message() + ")");
             }
+            if (!e.severity().isEmpty() && !f.severity().label().equals(e.severity())) {
+                problems.add(e.resource() + ": expected severity " + e.severity() + ", got " + f.severity().label());
+            }
             if (!e.messageContains().isEmpty() && !f.message().contains(e.messageContains())) {
                 problems.add(e.resource() + ": message '" + f.message() + "' does not contain '" + e.messageContains() + "'");
             }
@@ -123,8 +126,9 @@ public final class FixtureRunner {
             inventory = inventory == null ? Inventory.empty() : inventory;
         }
 
-        record Expectation(String resource, String status, String messageContains) {
+        record Expectation(String resource, String status, String messageContains, String severity) {
             Expectation {
+                severity = severity == null ? "" : severity;
                 resource = resource == null ? "" : resource;
                 status = status == null ? "" : status;
                 messageContains = messageContains == null ? "" : messageContains;

@@ -22,12 +22,13 @@ public record Rule(
         Optional<Template> notApplicableMessage,
         Map<String, CelSupport.Compiled> evidence,
         Optional<CelSupport.Compiled> attributeTo,
+        Optional<CelSupport.Compiled> escalateWhen,
         Map<String, Map<String, Object>> params) {
 
     /** The same rule with other parameters (organisation overrides from the configuration). */
     public Rule withParams(Map<String, Map<String, Object>> newParams) {
         return new Rule(file, source, directory, appliesIf, condition, message, passMessage, notApplicableMessage,
-                evidence, attributeTo, newParams);
+                evidence, attributeTo, escalateWhen, newParams);
     }
 
     public String id() {

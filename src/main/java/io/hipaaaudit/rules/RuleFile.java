@@ -17,7 +17,8 @@ import java.util.Optional;
  * explains a NOT_APPLICABLE verdict of {@code applies_if} (for example: no policy was declared).
  * {@code attribute_to} is a CEL expression giving the names (ids, or ARNs for KMS keys) of related resources
  * whose recent CloudTrail changes can explain a FAIL, e.g. a database's security groups; the failing resource
- * itself is always looked up.
+ * itself is always looked up. {@code escalate} raises a failing finding's severity ({@code to}) when its CEL
+ * expression ({@code when}) holds for the resource, e.g. when the data at risk also leaves the account.
  */
 public record RuleFile(
         String id,
@@ -38,7 +39,12 @@ public record RuleFile(
         @JsonProperty("not_applicable_message") Optional<String> notApplicableMessage,
         Map<String, String> evidence,
         @JsonProperty("attribute_to") Optional<String> attributeTo,
+        Optional<Escalation> escalate,
         List<String> references) {
+
+    /** A higher severity for the failing findings whose resource satisfies {@code when}. */
+    public record Escalation(Severity to, String when) {}
+
 
     public RuleFile {
         hipaa = Nulls.list(hipaa);
@@ -49,6 +55,7 @@ public record RuleFile(
         notApplicableMessage = Nulls.opt(notApplicableMessage);
         evidence = evidence == null ? Map.of() : evidence;
         attributeTo = Nulls.opt(attributeTo);
+        escalate = Nulls.opt(escalate);
         references = Nulls.list(references);
     }
 }

@@ -88,8 +88,20 @@ final class RuleParser {
         Map<String, CelSupport.Compiled> evidence = new LinkedHashMap<>();
         new TreeMap<>(rf.evidence()).forEach((name, expr) -> evidence.put(name, typed.compile("evidence." + name, expr)));
         Optional<CelSupport.Compiled> attributeTo = rf.attributeTo().map(e -> typed.compile("attribute_to", e));
+        Optional<CelSupport.Compiled> escalateWhen = Optional.empty();
+        if (rf.escalate().isPresent()) {
+            RuleFile.Escalation up = rf.escalate().get();
+            if (up.to() == null || up.when() == null || up.when().isBlank()) {
+                throw check.fail("escalate", "escalate needs both 'to' (a severity) and 'when' (a CEL expression)");
+            }
+            if (up.to().compareTo(rf.severity()) >= 0) {
+                throw check.fail("escalate", "escalate.to (" + up.to().label() + ") must be more severe than the rule's "
+                        + "severity (" + rf.severity().label() + ")");
+            }
+            escalateWhen = Optional.of(typed.compile("escalate.when", up.when()));
+        }
         return new Rule(rf, file, directory, appliesIf, condition, message, passMessage, naMessage, Map.copyOf(evidence),
-                attributeTo, params);
+                attributeTo, escalateWhen, params);
     }
 
     /** Validation helpers that know the file, the rule id and the line of every key. */

@@ -54,6 +54,37 @@ class RuleLoaderErrorsTest {
     }
 
     @Test
+    void anEscalationMustRaiseTheSeverityAndReadKnownFacts() throws IOException {
+        String down = GOOD.replace("severity: high\n", "severity: high\nescalate: {to: low, when: \"true\"}\n");
+        assertThatThrownBy(() -> RuleLoader.load(List.of(write("custom-rule", down))))
+                .isInstanceOf(InputException.class).hasMessageContaining("must be more severe than the rule's severity");
+        String typo = GOOD.replace("severity: high\n", "severity: high\nescalate: {to: critical, when: \"resource.multiAZ\"}\n");
+        assertThatThrownBy(() -> RuleLoader.load(List.of(write("custom-rule", typo))))
+                .isInstanceOf(InputException.class).hasMessageContaining("escalate.when");
+    }
+
+    @Test
+    void aFailingFindingTakesTheEscalatedSeverityOnlyWhereItsConditionHolds() throws IOException {
+        String up = GOOD.replace("severity: high\n", "severity: high\nescalate: {to: critical, when: \"resource.multiAz\"}\n");
+        RulePack pack = RuleLoader.load(List.of(write("custom-rule", up)));
+        Rule rule = pack.find("custom-rule").orElseThrow();
+        io.hipaaaudit.inventory.Inventory inv = io.hipaaaudit.inventory.InventoryJson.parse("""
+                {"dbInstances": [
+                  {"account": "111122223333", "region": "us-east-1", "id": "a", "engine": "postgres", "multiAz": true,
+                   "backupRetentionPeriod": 1},
+                  {"account": "111122223333", "region": "us-east-1", "id": "b", "engine": "postgres", "multiAz": false,
+                   "backupRetentionPeriod": 1},
+                  {"account": "111122223333", "region": "us-east-1", "id": "c", "engine": "postgres",
+                   "backupRetentionPeriod": 1},
+                  {"account": "111122223333", "region": "us-east-1", "id": "d", "engine": "postgres", "multiAz": true,
+                   "backupRetentionPeriod": 30}]}""", "test");
+        var findings = new io.hipaaaudit.engine.Evaluator(inv, new io.hipaaaudit.engine.Environments("default",
+                "Environment")).evaluate(rule);
+        assertThat(findings).extracting(f -> f.resource().id() + " " + f.status() + " " + f.severity().label())
+                .containsExactlyInAnyOrder("a FAIL critical", "b FAIL high", "c FAIL critical", "d PASS high");
+    }
+
+    @Test
     void aCustomRuleWithABundledIdReplacesIt() throws IOException {
         String replaced = GOOD.replace("id: custom-rule", "id: rds-instance-backup-retention");
         RulePack pack = RuleLoader.load(List.of(write("rds-instance-backup-retention", replaced)));
