@@ -112,6 +112,11 @@ class ScanBoundsCliTest {
                 .strip().replaceAll("}$", ",\"NextToken\":\"secrets-page-2\"}");
         wire.server.stubFor(wire.request("us-east-1", "secretsmanager", "ListSecrets").atPriority(0)
                 .withRequestBody(containing("secrets-page-2")).willReturn(AwsWire.ok("secretsmanager", secrets)));
+        // and a parameter group writing PHI to a log the database exports: its parameter pages loop (RDS Marker)
+        String parameters = AwsWire.read(AwsWire.resource("aws-wire/us-east-1/rds/DescribeDBParameters@app-pg16.xml"))
+                .replace("<DescribeDBParametersResult>", "<DescribeDBParametersResult><Marker>params-page-2</Marker>");
+        wire.server.stubFor(wire.request("us-east-1", "rds", "DescribeDBParameters").atPriority(0)
+                .withRequestBody(containing("app-pg16")).willReturn(AwsWire.ok("rds", parameters)));
         Run run = scan(cli(Duration.ofSeconds(5)), "--fail-on", "critical");
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
@@ -121,7 +126,8 @@ class ScanBoundsCliTest {
                         && m.contains("ec2:DescribeSecurityGroups failed (PaginationLoop)"))
                 .anyMatch(m -> m.contains("aws.rds.db_snapshot") && m.contains("rds:DescribeDBSnapshots failed (PaginationLoop)"))
                 .anyMatch(m -> m.contains("aws.secretsmanager.secret")
-                        && m.contains("secretsmanager:ListSecrets failed (PaginationLoop)"));
+                        && m.contains("secretsmanager:ListSecrets failed (PaginationLoop)"))
+                .anyMatch(m -> m.contains("rds:DescribeDBParameters") && m.contains("PaginationLoop"));
         assertThat(run.findings().get("scan").get("apiCalls").get("ec2:DescribeSecurityGroups").asLong()).isEqualTo(2);
     }
 
