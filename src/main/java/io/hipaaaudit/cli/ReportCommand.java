@@ -33,6 +33,11 @@ final class ReportCommand implements Callable<Integer> {
             description = "Where reports are written (default: ${DEFAULT-VALUE}).")
     Path outputDir;
 
+    @Option(names = "--sarif-include-waived",
+            description = "Keep WAIVED findings in hipaa-audit.sarif as suppressed results (left out by default: "
+                    + "GitHub code scanning would show them as open alerts).")
+    boolean sarifIncludeWaived;
+
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Extra rule folder (repeatable) whose metadata the scan used, for rule help and citations.")
     List<Path> ruleDirs = new ArrayList<>();
@@ -41,7 +46,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         formats.forEach(Reporters::of);
         FindingsDocument doc = FindingsDocument.read(input);
-        List<Path> written = Reporters.write(new ReportInput(doc, RuleLoader.load(ruleDirs)), formats, outputDir);
+        List<Path> written = Reporters.write(new ReportInput(doc, RuleLoader.load(ruleDirs), java.util.Optional.empty(),
+                sarifIncludeWaived), formats, outputDir);
         PrintWriter out = spec.commandLine().getOut();
         written.forEach(p -> out.println("wrote: " + p));
         out.flush();

@@ -71,6 +71,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}: the canonical findings.json and the auditor's index.html).")
     List<String> formats;
 
+    @Option(names = "--sarif-include-waived",
+            description = "Keep WAIVED findings in hipaa-audit.sarif as suppressed results (GitHub code scanning "
+                    + "ignores suppressions in uploads and would show them as open alerts, so by default they are left out).")
+    boolean sarifIncludeWaived;
+
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Where reports are written (default: ${DEFAULT-VALUE}).")
     Path outputDir;
@@ -110,7 +115,7 @@ final class ScanCommand implements Callable<Integer> {
                 .history(history.target(c))
                 .gate(new GatePolicy(threshold, incompleteAllowed, baseline))
                 .outputs(new Outputs(c.formats(formats), c.pick("--output-dir", outputDir,
-                        cfg -> cfg.outputs().dir().map(Path::of))))
+                        cfg -> cfg.outputs().dir().map(Path::of)), sarifIncludeWaived))
                 .saveInventory(Optional.ofNullable(sources.saveInventory))
                 .clock(clock)
                 .build();

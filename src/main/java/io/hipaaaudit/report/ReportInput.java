@@ -8,10 +8,17 @@ import java.util.Optional;
  * Everything a reporter reads: the findings document (as written to findings.json, so any earlier scan can be
  * re-rendered), the rule pack for rule metadata that findings do not repeat (rationale, citations' framework
  * text), and, when a history database is in use, what changed since the last scan and the trend.
+ * {@code sarifIncludeWaived}: keep WAIVED findings in the SARIF file as suppressed results (GitHub code scanning
+ * ignores suppressions in uploads and would show them as open alerts, so they are left out by default).
  */
-public record ReportInput(FindingsDocument findings, RulePack pack, Optional<HistoryView> history) {
+public record ReportInput(FindingsDocument findings, RulePack pack, Optional<HistoryView> history,
+                          boolean sarifIncludeWaived) {
     public ReportInput {
         history = history == null ? Optional.empty() : history;
+    }
+
+    public ReportInput(FindingsDocument findings, RulePack pack, Optional<HistoryView> history) {
+        this(findings, pack, history, false);
     }
 
     public ReportInput(FindingsDocument findings, RulePack pack) {

@@ -61,10 +61,11 @@ public final class Reporters {
         try {
             Files.createDirectories(dir);
             FindingsDocument doc = canonical(input.findings());
-            ReportInput canonical = new ReportInput(doc, input.pack(), input.history());
+            ReportInput canonical = new ReportInput(doc, input.pack(), input.history(), input.sarifIncludeWaived());
             // every format but the canonical JSON gets the cloud's text through the one printable filter
             ReportInput printable = chosen.stream().anyMatch(r -> !(r instanceof JsonReporter))
-                    ? new ReportInput(Neutralised.of(doc), input.pack(), input.history()) : canonical;
+                    ? new ReportInput(Neutralised.of(doc), input.pack(), input.history(), input.sarifIncludeWaived())
+                    : canonical;
             for (Reporter r : ALL.values()) {
                 if (chosen.contains(r)) {
                     written.addAll(r.write(r instanceof JsonReporter ? canonical : printable, dir));

@@ -34,9 +34,11 @@ import java.util.Set;
  *   <li>{@code tool.driver.rules[]}: every rule that produced a finding, with title, rationale, help (rationale,
  *       remediation, HIPAA citations), tags ({@code security}, {@code hipaa}, the area, {@code HIPAA-<citation>}),
  *       a default level from the severity and GitHub's {@code security-severity} score.</li>
- *   <li>{@code results[]}: FAIL (level error for critical/high, warning for medium, note for low/info), WAIVED
- *       (the same, with an accepted external suppression carrying the waiver) and NOT_ASSESSED (level note, the
- *       message says what could not be collected). PASS and NOT_APPLICABLE are left out: GitHub documents no
+ *   <li>{@code results[]}: FAIL (level error for critical/high, warning for medium, note for low/info) and
+ *       NOT_ASSESSED (level note, the message says what could not be collected). WAIVED findings are left out: GitHub
+ *       code scanning ignores {@code suppressions} in uploaded files, so a waived result would be an open alert;
+ *       with {@code --sarif-include-waived} they are kept, at their level, with an accepted external suppression
+ *       carrying the waiver, for tools that honour suppressions. PASS and NOT_APPLICABLE are left out: GitHub documents no
  *       handling of {@code kind}, so a pass result risks showing as an alert, and an alert whose result is absent
  *       from the next upload is closed as fixed, which is what a pass means there.</li>
  *   <li>Each result's first location is the rule file ({@code rules/<area>/<id>/rule.yaml} under
@@ -64,11 +66,16 @@ final class SarifReporter implements Reporter {
     @Override
     public List<Path> write(ReportInput input, Path dir) throws IOException {
         Path file = dir.resolve(FILE);
-        Files.writeString(file, render(input.findings(), input.pack()), StandardCharsets.UTF_8);
+        Files.writeString(file, render(input.findings(), input.pack(), input.sarifIncludeWaived()),
+                StandardCharsets.UTF_8);
         return List.of(file);
     }
 
     static String render(FindingsDocument doc, RulePack pack) {
+        return render(doc, pack, false);
+    }
+
+    static String render(FindingsDocument doc, RulePack pack, boolean includeWaived) {
         ObjectNode log = NODES.objectNode();
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
@@ -90,7 +97,7 @@ final class SarifReporter implements Reporter {
 
         ArrayNode results = run.putArray("results");
         for (Finding f : doc.findings()) {
-            if (REPORTED.contains(f.status())) {
+            if (REPORTED.contains(f.status()) && (includeWaived || f.status() != Status.WAIVED)) {
                 results.add(result(f, ruleIndex.get(f.ruleId()), FindingText.rule(pack, f.ruleId())));
             }
         }

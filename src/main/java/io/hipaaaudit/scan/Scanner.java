@@ -104,7 +104,8 @@ public final class Scanner {
                 }
             }
             List<Path> written = request.outputs().formats().isEmpty() ? List.of()
-                    : Reporters.write(new ReportInput(doc, request.pack(), past), request.outputs().formats(),
+                    : Reporters.write(new ReportInput(doc, request.pack(), past, request.outputs().sarifIncludeWaived()),
+                            request.outputs().formats(),
                             request.outputs().dir());
             GateVerdict verdict = Gate.evaluate(doc, request.gate().failOn(), request.gate().allowIncomplete(),
                     baseline);
