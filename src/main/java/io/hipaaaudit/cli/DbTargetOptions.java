@@ -74,9 +74,4 @@ final class DbTargetOptions {
     private static String read(Path file) {
         return InputFiles.readString(file, InputFiles.Kind.PASSWORD).strip();
     }
-
-    /** A JDBC URL without its query string, which may carry a password, and without a user-info password. */
-    static String safe(String url) {
-        return Redaction.url(url);
-    }
 }

@@ -26,7 +26,7 @@ final class HistoryCommand implements Runnable {
         try {
             return f.apply(store);
         } catch (HistoryException e) {
-            throw new InputException("history " + DbTargetOptions.safe(options.url) + ": " + e.getMessage());
+            throw new InputException("history " + io.hipaaaudit.redact.Redaction.url(options.url) + ": " + e.getMessage());
         }
     }
 }

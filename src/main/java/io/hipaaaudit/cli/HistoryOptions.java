@@ -33,7 +33,7 @@ final class HistoryOptions {
         if (u == null || u.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new HistoryTarget(u, Optional.ofNullable(who), () -> System.getenv(HistoryUrls.PASSWORD_ENV)));
+        return Optional.of(target(u, who));
     }
 
     /** The history database of the history commands; it must be given. */
@@ -41,6 +41,11 @@ final class HistoryOptions {
         if (!enabled()) {
             throw new InputException("no history database: pass --history jdbc:postgresql://... or set HIPAA_AUDIT_HISTORY_URL");
         }
-        return new HistoryTarget(url, Optional.ofNullable(user), () -> System.getenv(HistoryUrls.PASSWORD_ENV)).open();
+        return target(url, user).open();
+    }
+
+    /** A history database whose password is read from the environment when the store opens. */
+    private static HistoryTarget target(String url, String user) {
+        return new HistoryTarget(url, Optional.ofNullable(user), () -> System.getenv(HistoryUrls.PASSWORD_ENV));
     }
 }
