@@ -2,6 +2,7 @@ package io.hipaaaudit.report.html;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
 import io.hipaaaudit.report.ReportInput;
 import io.hipaaaudit.report.Reporter;
@@ -37,5 +38,15 @@ public final class HtmlReporter implements Reporter {
             out.writeTo(os);
         }
         return List.of(file);
+    }
+
+    /**
+     * The same page with the print theme instead of the screen stylesheet and script, as well-formed XHTML (the
+     * template is written so that its HTML is also XML) for a paged-media renderer.
+     */
+    public static String printPage(ReportInput input) {
+        StringOutput out = new StringOutput();
+        ENGINE.render("report.jte", ReportPage.print(ReportViews.of(input)), out);
+        return out.toString();
     }
 }

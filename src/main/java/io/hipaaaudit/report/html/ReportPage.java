@@ -12,13 +12,27 @@ import java.util.Base64;
  * What the page template gets: the view, the stylesheet and script to inline, and the Content-Security-Policy
  * that allows exactly those two blocks by their SHA-256 (so no 'unsafe-inline', and nothing can be fetched:
  * default-src 'none'). The hashes are computed from the very strings written into the page.
+ *
+ * <p>Two themes share the one template. The browser page inlines the screen stylesheet, with the print theme
+ * under {@code @media print} (what a browser's print or Save as PDF uses), and the filter script. The PDF page
+ * inlines the print theme alone, written in CSS 2.1 and paged media so a renderer without flex or grid lays it out,
+ * and no script.
  */
 public record ReportPage(ReportView view, String css, String js, String csp) {
 
     static ReportPage of(ReportView view) {
-        String css = resource("report.css");
-        String js = resource("report.js");
-        String csp = "default-src 'none'; style-src '" + sha256(css) + "'; script-src '" + sha256(js) + "'; "
+        String css = resource("report.css") + "\n@media print {\n" + resource("print.css") + "}\n";
+        return page(view, css, resource("report.js"));
+    }
+
+    /** The print theme only, no script: the page the PDF renderer lays out. */
+    static ReportPage print(ReportView view) {
+        return page(view, resource("print.css") + resource("pdf.css"), "");
+    }
+
+    private static ReportPage page(ReportView view, String css, String js) {
+        String scripts = js.isEmpty() ? "'none'" : "'" + sha256(js) + "'";
+        String csp = "default-src 'none'; style-src '" + sha256(css) + "'; script-src " + scripts + "; "
                 + "img-src data:; base-uri 'none'; form-action 'none'";
         return new ReportPage(view, css, js, csp);
     }
