@@ -25,7 +25,7 @@ final class ReportCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--format", paramLabel = "FORMATS", split = ",", defaultValue = "html",
-            description = "Output formats, comma-separated: json, html, junit, sarif, allure, ocsf, asff, csv "
+            description = "Output formats, comma-separated: json, html, pdf, junit, sarif, allure, ocsf, asff, csv "
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> formats;
 

@@ -67,7 +67,7 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> ruleDirs = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMATS", split = ",", defaultValue = "json,html",
-            description = "Output formats, comma-separated: json, html, junit, sarif, allure, ocsf, asff, csv "
+            description = "Output formats, comma-separated: json, html, pdf, junit, sarif, allure, ocsf, asff, csv "
                     + "(default: ${DEFAULT-VALUE}: the canonical findings.json and the auditor's index.html).")
     List<String> formats;
 

@@ -20,6 +20,7 @@ public final class Reporters {
     private static final Map<String, Reporter> ALL = index(Stream.of(
             new JsonReporter(),
             new HtmlReporter(),
+            new PdfReporter(),
             new JunitReporter(),
             new SarifReporter(),
             new AllureReporter(),

@@ -13,13 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same hostile tag, resource name and message — a bidi override, a zero-width space, an ANSI colour escape —
- * through all eight formats: none of them carries the raw characters; findings.json keeps the exact value as
- * escapes and reads back unchanged.
+ * through every format: none of them carries the raw characters (report.pdf read back as text with PDFBox);
+ * findings.json keeps the exact value as escapes and reads back unchanged.
  */
 class HostileTextEveryFormatTest {
     private static final String EVIL = "inv\u202Eoice\u200B\u001B[31mred";
@@ -42,7 +45,8 @@ class HostileTextEveryFormatTest {
             if (file.getFileName().toString().matches(".*\\.(png|woff2?|ico)")) {
                 continue;
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = file.getFileName().toString().endsWith(".pdf") ? pdfText(file)
+                    : Files.readString(file, StandardCharsets.UTF_8);
             assertThat(text).as(dir.relativize(file).toString())
                     .doesNotContain("\u202E").doesNotContain("\u200B").doesNotContain("\u001B");
         }
@@ -52,6 +56,13 @@ class HostileTextEveryFormatTest {
         assertThat(reread.findings()).anySatisfy(f -> assertThat(f.resource().id()).endsWith(EVIL));
         assertThat(Files.readString(dir.resolve("junit.xml"))).contains("inv&lt;U+202E&gt;oice&lt;U+200B&gt;");
         assertThat(Files.readString(dir.resolve("hipaa-audit.sarif"))).contains("inv<U+202E>oice<U+200B>");
+        assertThat(pdfText(dir.resolve("report.pdf")).replaceAll("\\s+", "")).contains("inv<U+202E>oice<U+200B>");
+    }
+
+    private static String pdfText(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc);
+        }
     }
 
     /** Every finding's resource id, message and tags carry the hostile text. */

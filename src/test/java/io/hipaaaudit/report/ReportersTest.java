@@ -19,9 +19,9 @@ class ReportersTest {
 
     @Test
     void theFormatsOfThisBuild() {
-        assertThat(Reporters.formats()).containsExactly("json", "html", "junit", "sarif", "allure", "ocsf", "asff", "csv");
+        assertThat(Reporters.formats()).containsExactly("json", "html", "pdf", "junit", "sarif", "allure", "ocsf", "asff", "csv");
         assertThatThrownBy(() -> Reporters.of("xml")).isInstanceOf(InputException.class)
-                .hasMessageContaining("json, html, junit, sarif, allure, ocsf, asff, csv");
+                .hasMessageContaining("json, html, pdf, junit, sarif, allure, ocsf, asff, csv");
     }
 
     @Test
