@@ -86,14 +86,16 @@ class PdfReporterTest {
             ResourceRef r = f.resource();
             return new Finding(f.ruleId(), f.title(), f.severity(), f.status(), f.area(), f.hipaa(),
                     new ResourceRef(r.type(), r.id() + img, r.arn(), r.account(), r.region()),
-                    f.message() + " " + script + " " + link, f.evidence(), f.remediation(), f.waiver());
+                    f.message() + " " + script + " " + link + " café 日本", f.evidence(), f.remediation(), f.waiver());
         }).toList();
         Path pdf = Reporters.write(new ReportInput(new FindingsDocument(base.scan(), findings), ReportFixtures.pack()),
                 List.of("pdf"), dir).get(0);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains(script).contains("onerror=\"window.__pwned=1\"")
-                    .contains("<a href=\"https://attacker.example/\">click</a>");
+                    .contains("<a href=\"https://attacker.example/\">click</a>")
+                    // the standard fonts show Latin-1; other characters print as '?'
+                    .contains("click</a> café ??");
             assertThat(doc.getDocumentCatalog().getNames() == null
                     || doc.getDocumentCatalog().getNames().getJavaScript() == null).isTrue();
             assertThat(doc.getDocumentCatalog().getOpenAction()).isNull();

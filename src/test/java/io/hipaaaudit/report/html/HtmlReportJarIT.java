@@ -45,18 +45,19 @@ class HtmlReportJarIT {
     }
 
     @Test
-    void reportRendersHtmlWithoutAJavaCompilerOnTheModulePath() throws Exception {
+    void reportRendersHtmlAndPdfWithoutAJavaCompilerOnTheModulePath() throws Exception {
         Path findings = dir.resolve("findings.json");
         Files.writeString(findings, ReportScenario.document().toJson());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // Java SE plus the zip file system (the bundled rule pack is read from inside the jar); none of them
         // requires jdk.compiler, so it is not in the boot layer and no template can be compiled at run time
         Process p = new ProcessBuilder(java.toString(), "--limit-modules", MODULES, "-jar", JAR.toString(),
-                "report", "--input", findings.toString(), "--format", "html", "--output-dir", dir.resolve("out").toString())
+                "report", "--input", findings.toString(), "--format", "html,pdf", "--output-dir", dir.resolve("out").toString())
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(output).isZero();
-        assertThat(output).contains("wrote: ").contains("index.html");
+        assertThat(output).contains("wrote: ").contains("index.html").contains("report.pdf");
+        assertThat(Files.readAllBytes(dir.resolve("out/report.pdf"))).startsWith('%', 'P', 'D', 'F', '-');
         assertThat(Files.readString(dir.resolve("out/index.html")))
                 .contains("Content-Security-Policy").contains("scan-0001")
                 .contains("&lt;script&gt;window.__pwned=2&lt;/script&gt;");
