@@ -54,7 +54,7 @@ class HistoryCliTest {
         String html = java.nio.file.Files.readString(dir.resolve("2/index.html"));
         String history = html.substring(html.indexOf("<section id=\"history\">"), html.indexOf("<section id=\"hipaa\">"));
         assertThat(history).contains("Trend over the last 2 scans").contains("<polyline")
-                .containsPattern("(?s)<details class=\"diff\" open>\\s*<summary>[^<]*\\(1\\)</summary>.*"
+                .containsPattern("(?s)<details class=\"diff\" open=\"open\">\\s*<summary>[^<]*\\(1\\)</summary>.*"
                         + "rds-instance-storage-encrypted.*healthapp-prod")
                 .doesNotContain("first recorded scan");
     }
