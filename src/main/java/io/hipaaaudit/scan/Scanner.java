@@ -85,7 +85,8 @@ public final class Scanner {
             Inventory inventory = evaluator.inventory();
             collected.finish(request, inventory);
             Map<String, Long> calls = collected.aws().apiCalls();
-            FindingsDocument doc = Scan.document(inventory, findings, request.pack(), environments, calls);
+            FindingsDocument doc = Scan.document(inventory, findings, request.pack(), environments, calls)
+                    .withTags(evaluator.tags());
             WaiverOutcome waived = waive(request, doc, evaluator);
             doc = waived.document();
             Optional<Long> historyId = Optional.empty();

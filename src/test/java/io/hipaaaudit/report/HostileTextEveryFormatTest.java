@@ -52,6 +52,12 @@ class HostileTextEveryFormatTest {
         assertThat(reread.findings()).anySatisfy(f -> assertThat(f.resource().id()).endsWith(EVIL));
         assertThat(Files.readString(dir.resolve("junit.xml"))).contains("inv&lt;U+202E&gt;oice&lt;U+200B&gt;");
         assertThat(Files.readString(dir.resolve("hipaa-audit.sarif"))).contains("inv<U+202E>oice<U+200B>");
+        // neutralised, the hostile output is still what its consumers' schemas accept
+        assertThat(ReportSchemas.sarifViolations(dir.resolve("hipaa-audit.sarif"))).isEmpty();
+        assertThat(ReportSchemas.junitViolations(dir.resolve("junit.xml"))).isEmpty();
+        for (var event : io.hipaaaudit.json.Json.json().readTree(dir.resolve(OcsfReporter.FILE).toFile())) {
+            assertThat(ReportSchemas.ocsfViolations(event)).isEmpty();
+        }
     }
 
     /** Every finding's resource id, message and tags carry the hostile text. */
@@ -64,6 +70,8 @@ class HostileTextEveryFormatTest {
                     new ResourceRef(r.type(), r.id() + EVIL, r.arn(), r.account(), r.region()),
                     f.message() + " " + EVIL, evidence, f.remediation(), f.waiver());
         }).toList();
-        return new FindingsDocument(doc.scan(), findings);
+        Map<ResourceRef, Map<String, String>> tags = new LinkedHashMap<>();
+        findings.forEach(f -> tags.put(f.resource(), Map.of("Owner" + EVIL, EVIL)));
+        return new FindingsDocument(doc.scan(), findings).withTags(tags);
     }
 }
