@@ -79,7 +79,8 @@ public final class Scanner {
                 List<ResourceChanges> changes = targets.isEmpty() ? List.of() : collected.aws().changes(targets);
                 if (!changes.isEmpty()) {
                     evaluator = evaluator.withResourceChanges(changes);
-                    findings = evaluator.evaluate(request.pack());
+                    // only a FAIL gains evidence from its history: the rest stays as evaluated
+                    findings = evaluator.reevaluateFailures(findings, request.pack());
                 }
             }
             Inventory inventory = evaluator.inventory();
