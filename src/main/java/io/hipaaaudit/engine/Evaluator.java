@@ -90,6 +90,31 @@ public final class Evaluator {
         return out;
     }
 
+    /**
+     * {@code findings} (this pack's, evaluated before the change history was added) with each FAIL evaluated again
+     * on this evaluator, which has the history: the same list as evaluating the whole pack again, since a change
+     * history adds evidence to a FAIL and never changes a fact, a verdict or any other finding.
+     */
+    public List<Finding> reevaluateFailures(List<Finding> findings, RulePack pack) {
+        Map<String, Rule> rules = new java.util.HashMap<>();
+        pack.rules().forEach(r -> rules.put(r.id(), r));
+        Map<ResourceRef, ResourceView> byRef = new java.util.HashMap<>();
+        boolean ambiguous = false;
+        for (List<ResourceView> list : views.values()) {
+            for (ResourceView v : list) {
+                ambiguous |= byRef.put(v.ref(), v) != null;
+            }
+        }
+        if (ambiguous) {
+            return evaluate(pack); // two resources under one reference: no way to tell whose finding is whose
+        }
+        return findings.stream().map(f -> {
+            Rule rule = rules.get(f.ruleId());
+            ResourceView view = byRef.get(f.resource());
+            return f.status() == Status.FAIL && rule != null && view != null ? evaluate(rule, view) : f;
+        }).toList();
+    }
+
     public List<Finding> evaluate(RulePack pack) {
         return pack.rules().parallelStream()
                 .flatMap(rule -> evaluate(rule).stream())

@@ -14,4 +14,9 @@ public record ResourceRef(String type, String id, String arn, String account, St
         account = Nulls.str(account);
         region = Nulls.str(region);
     }
+
+    /** The resource's ARN, else {@code type:id}: the key other formats use for it. */
+    public String uid() {
+        return arn.isEmpty() ? type + ":" + id : arn;
+    }
 }

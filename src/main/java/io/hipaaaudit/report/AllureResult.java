@@ -2,6 +2,7 @@ package io.hipaaaudit.report;
 
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Link;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
@@ -13,18 +14,20 @@ import io.hipaaaudit.findings.ResourceRef;
 import io.hipaaaudit.findings.ScanInfo;
 import io.hipaaaudit.rules.Framework;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * One finding as an Allure test result: Behaviors tree by HIPAA safeguard (epic), citation (feature) and rule (story);
- * Suites by area, rule and account/region. Ids are name-based: {@code historyId}/{@code testCaseId} from rule and
+ * One finding as an Allure test result: Behaviors tree by HIPAA safeguard (epic), standard (feature) and rule (story),
+ * one of each per result so that Allure's counts are counts of findings; the safeguard and standard are those of the
+ * rule's first citation, and every citation is a tag and a link to its paragraph in the eCFR. Suites by area, rule
+ * and account/region. Ids are name-based: {@code historyId}/{@code testCaseId} from rule and
  * resource (so Allure's history and trend follow the resource across scans), {@code uuid} from those and the scan
  * id (so two scans' results can share a folder, and the same scan always gives the same files).
  */
 final class AllureResult {
+    static final String ECFR = "https://www.ecfr.gov/current/title-45/section-";
+
     private AllureResult() {}
 
     static TestResult of(Finding f, ScanInfo scan, Framework framework, Optional<Long> start, Optional<Long> stop) {
@@ -42,6 +45,7 @@ final class AllureResult {
                 .setStatusDetails(new StatusDetails().setMessage(statusMessage(f)))
                 .setStage(Stage.FINISHED)
                 .setLabels(labels(f, scan, framework))
+                .setLinks(links(f))
                 .setParameters(List.of(param("account", r.account()), param("region", r.region()),
                         param("resource type", r.type()), param("resource", FindingIdentity.resourceUid(r))));
         start.ifPresent(t::setStart);
@@ -64,11 +68,14 @@ final class AllureResult {
         };
     }
 
+    /**
+     * Allure's severity names where they mean the same (critical is critical); Allure has no "high", so high and
+     * medium are its middle level. The exact severity is also a tag ({@code severity:high}).
+     */
     static String severity(Finding f) {
         return switch (f.severity()) {
-            case CRITICAL -> "blocker";
-            case HIGH -> "critical";
-            case MEDIUM -> "normal";
+            case CRITICAL -> "critical";
+            case HIGH, MEDIUM -> "normal";
             case LOW -> "minor";
             case INFO -> "trivial";
         };
@@ -85,12 +92,15 @@ final class AllureResult {
 
     private static List<Label> labels(Finding f, ScanInfo scan, Framework framework) {
         List<Label> labels = new ArrayList<>();
-        Set<String> safeguards = new LinkedHashSet<>();
-        f.hipaa().forEach(c -> framework.find(c).ifPresent(s -> safeguards.add(s.safeguard())));
-        safeguards.forEach(s -> labels.add(ResultsUtils.createEpicLabel(s + " safeguards")));
-        f.hipaa().forEach(c -> labels.add(ResultsUtils.createFeatureLabel(c)));
+        // one epic and one feature: several would count the result once under each
+        f.hipaa().stream().map(framework::find).flatMap(Optional::stream).findFirst().ifPresent(s -> {
+            labels.add(ResultsUtils.createEpicLabel(s.safeguard() + " safeguards"));
+            labels.add(ResultsUtils.createFeatureLabel(s.section() + " " + s.standard()));
+        });
         labels.add(ResultsUtils.createStoryLabel(f.ruleId() + ": " + f.title()));
         labels.add(ResultsUtils.createSeverityLabel(severity(f)));
+        labels.add(ResultsUtils.createTagLabel("severity:" + f.severity().name().toLowerCase(java.util.Locale.ROOT)));
+        f.hipaa().forEach(c -> labels.add(ResultsUtils.createTagLabel("HIPAA " + c)));
         labels.add(ResultsUtils.createParentSuiteLabel(f.area()));
         labels.add(ResultsUtils.createSuiteLabel(f.ruleId()));
         labels.add(ResultsUtils.createSubSuiteLabel(f.resource().account() + "/" + f.resource().region()));
@@ -99,6 +109,17 @@ final class AllureResult {
             labels.add(ResultsUtils.createTagLabel(scan.environment()));
         }
         return labels;
+    }
+
+    /** Each citation's paragraph in the eCFR, e.g. {@code #p-164.312(a)(2)(iv)} on the page of section 164.312. */
+    private static List<Link> links(Finding f) {
+        return f.hipaa().stream().map(c -> new Link().setName("45 CFR " + c).setType("hipaa")
+                .setUrl(ECFR + section(c) + "#p-" + c)).toList();
+    }
+
+    static String section(String citation) {
+        int paren = citation.indexOf('(');
+        return paren < 0 ? citation : citation.substring(0, paren);
     }
 
     private static Parameter param(String name, String value) {

@@ -7,6 +7,7 @@ import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.findings.ResourceRef;
 import io.hipaaaudit.findings.ScanInfo;
 import io.hipaaaudit.findings.Status;
+import java.util.Map;
 
 /**
  * One finding in the AWS Security Finding Format, for BatchImportFindings under the account's own default product
@@ -22,12 +23,16 @@ final class AsffFinding {
     static final int REQUIREMENTS_MAX = 32;
     static final int PRODUCT_FIELD_MAX = 2048;
 
+    static final int TAGS_MAX = 50;
+    static final int STATUS_REASON_MAX = 2048;
+    static final int TAG_KEY_MAX = 128;
+    static final int TAG_VALUE_MAX = 256;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private AsffFinding() {}
 
     /** The finding for {@code region} (the resource's, or the scan's home region for a global resource). */
-    static ObjectNode of(Finding f, ScanInfo scan, String region, String time) {
+    static ObjectNode of(Finding f, ScanInfo scan, String region, String time, Map<String, String> tags) {
         ResourceRef r = f.resource();
         String partition = FindingIdentity.partition(r);
         ObjectNode a = NODES.objectNode()
@@ -49,16 +54,35 @@ final class AsffFinding {
                 .put("Text", Text.truncate(Text.orElse(f.remediation(), "See the rule's documentation."),
                         RECOMMENDATION_MAX))));
         a.set("ProductFields", productFields(f, scan));
-        a.set("Resources", NODES.arrayNode().add(NODES.objectNode()
+        ObjectNode resource = NODES.objectNode()
                 .put("Type", AwsResourceTypes.asff(r.type()))
                 .put("Id", resourceId(r))
                 .put("Partition", partition)
-                .put("Region", region)));
+                .put("Region", region);
+        ObjectNode resourceTags = tags(tags);
+        if (!resourceTags.isEmpty()) {
+            resource.set("Tags", resourceTags);
+        }
+        a.set("Resources", NODES.arrayNode().add(resource));
         a.set("Compliance", compliance(f));
         // No Workflow: BatchImportFindings sets it only when a finding is created, so a SUPPRESSED from a waiver
         // would outlive the waiver and hide the FAIL that follows. Waivers go through batch-update-findings.
         a.put("RecordState", "ACTIVE").put("Region", region);
         return a;
+    }
+
+    /**
+     * The resource's tags within the model's limits (keys 1–128 characters, values up to 256, at most 50): a tag
+     * outside them is left out rather than cut, since a cut key or value would name another tag.
+     */
+    static ObjectNode tags(Map<String, String> tags) {
+        ObjectNode out = NODES.objectNode();
+        new java.util.TreeMap<>(tags).forEach((k, v) -> {
+            if (out.size() < TAGS_MAX && !k.isEmpty() && k.length() <= TAG_KEY_MAX && v.length() <= TAG_VALUE_MAX) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** Stable per rule, account, region and resource: a re-import updates the same Security Hub finding. */
@@ -101,6 +125,11 @@ final class AsffFinding {
         f.hipaa().stream().limit(REQUIREMENTS_MAX).forEach(h -> requirements.add("HIPAA " + h));
         ObjectNode c = NODES.objectNode().put("Status", status);
         c.set("RelatedRequirements", requirements);
+        if (f.status() == io.hipaaaudit.findings.Status.NOT_ASSESSED) {
+            // why there is no result: the data the rule needs and what kept it from being collected
+            c.set("StatusReasons", NODES.arrayNode().add(NODES.objectNode().put("ReasonCode", "NOT_ASSESSED")
+                    .put("Description", Text.truncate(Text.orElse(f.message(), "not assessed"), STATUS_REASON_MAX))));
+        }
         return c;
     }
 

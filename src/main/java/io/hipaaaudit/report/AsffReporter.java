@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hipaaaudit.findings.Finding;
+import io.hipaaaudit.findings.ResourceRef;
 import io.hipaaaudit.findings.FindingsDocument;
 import io.hipaaaudit.findings.Status;
 import io.hipaaaudit.json.Json;
@@ -24,7 +25,9 @@ import java.util.stream.Stream;
  * A file holds at most 100 findings (the API's limit per call) of one account and region, because the calling
  * account must be the findings' account and the ProductArn names the region called. {@code manifest.json} says
  * which file goes to which account and region, and counts what was left out: NOT_APPLICABLE findings, and
- * findings without a 12-digit account (a database not matched to an RDS instance) or any region.
+ * findings without a 12-digit account or any region. A database finding carries the account and region of the RDS
+ * instance it runs on; one not matched to an instance takes the scan's account and home region when the scan
+ * covered exactly one account (with several, or none, which account it belongs to is unknown and it is left out).
  */
 final class AsffReporter implements Reporter {
     static final String DIR = "asff";
@@ -44,7 +47,9 @@ final class AsffReporter implements Reporter {
         Map<String, Long> skipped = new TreeMap<>(Map.of("notApplicable", 0L, "noAccount", 0L, "noRegion", 0L));
         // account + region -> findings, in findings.json order within each
         Map<List<String>, List<ObjectNode>> groups = new TreeMap<>(AsffReporter::compareKeys);
-        for (Finding f : doc.findings().stream().sorted(Finding.ORDER).toList()) {
+        List<String> scanAccounts = doc.scan().accounts().stream().filter(a -> a.matches("\\d{12}")).toList();
+        for (Finding found : doc.findings().stream().sorted(Finding.ORDER).toList()) {
+            Finding f = withScanAccount(found, scanAccounts, homeRegion);
             String region = f.resource().region().isEmpty() ? homeRegion : f.resource().region();
             String reason = f.status() == Status.NOT_APPLICABLE ? "notApplicable"
                     : !f.resource().account().matches("\\d{12}") ? "noAccount"
@@ -54,7 +59,7 @@ final class AsffReporter implements Reporter {
                 continue;
             }
             groups.computeIfAbsent(List.of(f.resource().account(), region), k -> new ArrayList<>())
-                    .add(AsffFinding.of(f, doc.scan(), region, time));
+                    .add(AsffFinding.of(f, doc.scan(), region, time, doc.tagsOf(found.resource())));
         }
         Path out = dir.resolve(DIR);
         Files.createDirectories(out);
@@ -76,6 +81,18 @@ final class AsffReporter implements Reporter {
         manifest.set("skipped", Json.json().valueToTree(skipped));
         Files.writeString(out.resolve(MANIFEST), Json.write(manifest), StandardCharsets.UTF_8);
         return List.of(out);
+    }
+
+    /** A PostgreSQL finding without an account, in a scan of exactly one account: that account and home region. */
+    static Finding withScanAccount(Finding f, List<String> scanAccounts, String homeRegion) {
+        ResourceRef r = f.resource();
+        if (!r.type().startsWith("pg.") || !r.account().isEmpty() || scanAccounts.size() != 1) {
+            return f;
+        }
+        ResourceRef placed = new ResourceRef(r.type(), r.id(), r.arn(), scanAccounts.get(0),
+                r.region().isEmpty() ? homeRegion : r.region());
+        return new Finding(f.ruleId(), f.title(), f.severity(), f.status(), f.area(), f.hipaa(), placed, f.message(),
+                f.evidence(), f.remediation(), f.waiver());
     }
 
     private static int compareKeys(List<String> a, List<String> b) {

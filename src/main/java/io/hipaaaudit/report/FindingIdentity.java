@@ -28,7 +28,7 @@ final class FindingIdentity {
 
     /** The resource's most specific identifier: its ARN (or database locator), else type and id. */
     static String resourceUid(ResourceRef r) {
-        return r.arn().isEmpty() ? r.type() + ":" + r.id() : r.arn();
+        return r.uid();
     }
 
     /** The partition of the resource's ARN, else of its region: {@link Arns#partition(String, String)}. */

@@ -12,12 +12,17 @@ import io.hipaaaudit.json.Json;
 import java.util.Map;
 
 /**
- * One finding as an OCSF 1.1.0 Compliance Finding event (class 2003, category 2 Findings, activity 1 Create).
- * 1.1.0 because it is the version Amazon Security Lake accepts from custom sources; every attribute used here exists
- * in it and in later 1.x versions. The cloud profile is applied only when the resource's AWS account is known.
+ * One finding as an OCSF 1.3.0 Compliance Finding event (class 2003, category 2 Findings, activity 1 Create): the
+ * class for the result of checking a resource against a standard's control, which is what a finding is (Detection
+ * Finding, 2004, is for detected threats and activity). 1.3.0 because it is the first version whose Compliance
+ * Finding has {@code resources} (1.1.0 has only the single {@code resource}, deprecated since 1.3.0); the tests
+ * validate every event against the official 1.3.0 schema. The cloud profile is applied only when the resource's
+ * AWS account is known.
  */
 final class OcsfEvent {
-    static final String VERSION = "1.1.0";
+    static final String VERSION = "1.3.0";
+    /** The class's file in the OCSF schema source, {@code events/<path>.json}. */
+    static final String CLASS_PATH = "findings/compliance_finding";
     static final int CLASS_UID = 2003;
     static final int CATEGORY_UID = 2;
     static final int ACTIVITY_CREATE = 1;
@@ -26,7 +31,7 @@ final class OcsfEvent {
 
     private OcsfEvent() {}
 
-    static ObjectNode of(Finding f, ScanInfo scan, long timeMillis) {
+    static ObjectNode of(Finding f, ScanInfo scan, long timeMillis, Map<String, String> tags) {
         OcsfStatus status = OcsfStatus.of(f);
         ResourceRef r = f.resource();
         boolean cloud = !r.account().isEmpty();
@@ -38,11 +43,14 @@ final class OcsfEvent {
                 .put("time", timeMillis)
                 .put("severity_id", severityId(f)).put("severity", severityName(f))
                 .put("status_id", status.findingStatusId()).put("status", status.findingStatus())
-                .put("message", f.message());
+                .put("message", f.message())
+                // the verdict as this tool names it, and what explains it
+                .put("status_code", f.status().name())
+                .put("status_detail", status.detail().orElse(f.message()));
         e.set("metadata", metadata(f, scan, cloud));
-        e.set("finding_info", findingInfo(f));
+        e.set("finding_info", findingInfo(f, timeMillis));
         e.set("compliance", compliance(f, status));
-        e.set("resources", NODES.arrayNode().add(resource(r)));
+        e.set("resources", NODES.arrayNode().add(resource(r, tags)));
         if (cloud) {
             e.set("cloud", cloud(r));
         }
@@ -53,8 +61,9 @@ final class OcsfEvent {
 
     private static ObjectNode metadata(Finding f, ScanInfo scan, boolean cloud) {
         ObjectNode m = NODES.objectNode().put("version", VERSION);
-        m.set("product", NODES.objectNode().put("name", "hipaa-audit").put("vendor_name", "hipaa-audit")
-                .put("version", scan.version()));
+        m.set("product", NODES.objectNode().put("uid", "hipaa-audit").put("name", "hipaa-audit")
+                .put("vendor_name", "hipaa-audit").put("version", scan.version()));
+        m.put("event_code", f.ruleId());
         // uid is this event (this scan's verdict); correlation_uid ties together the events of one scan
         m.put("uid", FindingIdentity.uuid(scan.id(), FindingIdentity.of(f).toString()).toString());
         m.put("correlation_uid", scan.id());
@@ -64,9 +73,9 @@ final class OcsfEvent {
         return m;
     }
 
-    private static ObjectNode findingInfo(Finding f) {
+    private static ObjectNode findingInfo(Finding f, long timeMillis) {
         ObjectNode i = NODES.objectNode().put("uid", FindingIdentity.of(f).toString())
-                .put("title", f.title()).put("desc", f.message());
+                .put("title", f.title()).put("desc", f.message()).put("created_time", timeMillis);
         i.set("types", NODES.arrayNode().add("HIPAA Security Rule/" + f.area()));
         // analytic type 1 is Rule
         i.set("analytic", NODES.objectNode().put("uid", f.ruleId()).put("name", f.title())
@@ -83,8 +92,12 @@ final class OcsfEvent {
         return c;
     }
 
-    private static ObjectNode resource(ResourceRef r) {
+    private static ObjectNode resource(ResourceRef r, Map<String, String> tags) {
         ObjectNode res = NODES.objectNode().put("uid", FindingIdentity.resourceUid(r)).put("name", r.id());
+        if (!tags.isEmpty()) {
+            // OCSF 1.3.0 resources have string labels, not key-value tags
+            res.set("labels", strings(tags.entrySet().stream().map(t -> t.getKey() + ":" + t.getValue()).toList()));
+        }
         String aws = AwsResourceTypes.asff(r.type());
         res.put("type", aws.equals(AwsResourceTypes.OTHER) ? r.type() : aws);
         if (!r.region().isEmpty()) {
@@ -111,6 +124,8 @@ final class OcsfEvent {
         ObjectNode u = NODES.objectNode().put("area", f.area()).put("hipaa_audit_status", f.status().name())
                 .put("environment", scan.environment());
         u.set("evidence", evidence(f.evidence()));
+        // the framework and its requirements, as other compliance scanners put them for OCSF consumers
+        u.set("compliance", NODES.objectNode().set("HIPAA", strings(f.hipaa())));
         f.waiver().ifPresent(w -> u.set("waiver", Json.json().valueToTree(w)));
         return u;
     }

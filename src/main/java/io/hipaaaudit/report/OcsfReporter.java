@@ -32,7 +32,7 @@ final class OcsfReporter implements Reporter {
         doc.findings().stream()
                 .filter(f -> OcsfEvent.exported(f.status()))
                 .sorted(Finding.ORDER)
-                .forEach(f -> events.add(OcsfEvent.of(f, doc.scan(), time)));
+                .forEach(f -> events.add(OcsfEvent.of(f, doc.scan(), time, doc.tagsOf(f.resource()))));
         Path file = dir.resolve(FILE);
         Files.writeString(file, Json.write(events), StandardCharsets.UTF_8);
         return List.of(file);

@@ -79,13 +79,15 @@ public final class Scanner {
                 List<ResourceChanges> changes = targets.isEmpty() ? List.of() : collected.aws().changes(targets);
                 if (!changes.isEmpty()) {
                     evaluator = evaluator.withResourceChanges(changes);
-                    findings = evaluator.evaluate(request.pack());
+                    // only a FAIL gains evidence from its history: the rest stays as evaluated
+                    findings = evaluator.reevaluateFailures(findings, request.pack());
                 }
             }
             Inventory inventory = evaluator.inventory();
             collected.finish(request, inventory);
             Map<String, Long> calls = collected.aws().apiCalls();
-            FindingsDocument doc = Scan.document(inventory, findings, request.pack(), environments, calls);
+            FindingsDocument doc = Scan.document(inventory, findings, request.pack(), environments, calls)
+                    .withTags(evaluator.tags());
             WaiverOutcome waived = waive(request, doc, evaluator);
             doc = waived.document();
             Optional<Long> historyId = Optional.empty();

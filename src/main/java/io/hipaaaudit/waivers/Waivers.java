@@ -91,7 +91,8 @@ public final class Waivers {
             }
         }
         List<String> unused = waivers.stream().map(w -> w.spec().id()).filter(id -> !used.contains(id)).toList();
-        FindingsDocument waived = new FindingsDocument(doc.scan().withWaivers(io.hipaaaudit.findings.Status.counts(out), unused), out);
+        FindingsDocument waived = new FindingsDocument(doc.scan().withWaivers(io.hipaaaudit.findings.Status.counts(out), unused), out,
+                doc.tags());
         return new WaiverOutcome(waived, List.copyOf(applied.keySet()), expired, unused);
     }
 }

@@ -64,6 +64,21 @@ class DemoTest {
     }
 
     @Test
+    void theDemoOutputsAreValidForTheirConsumersSchemas() throws Exception {
+        Path reports = dir.resolve("reports");
+        assertThat(io.hipaaaudit.report.ReportSchemas.sarifViolations(reports.resolve("hipaa-audit.sarif"))).isEmpty();
+        assertThat(io.hipaaaudit.report.ReportSchemas.junitViolations(reports.resolve("junit.xml"))).isEmpty();
+        JsonNode events = Json.json().readTree(reports.resolve("ocsf.json").toFile());
+        assertThat(events.size()).isGreaterThan(50);
+        for (JsonNode e : events) {
+            assertThat(io.hipaaaudit.report.ReportSchemas.ocsfViolations(e)).as(e.at("/finding_info/uid").asText()).isEmpty();
+        }
+        // the resources' tags reach OCSF consumers as labels
+        assertThat(events.findValues("labels").stream().flatMap(l -> java.util.stream.StreamSupport.stream(l.spliterator(), false))
+                .map(JsonNode::asText)).contains("Environment:prod");
+    }
+
+    @Test
     void drift1TheWorldOpenPortFailsWithWhoOpenedItAndWhen() {
         for (String rule : List.of("rds-instance-sg-not-open-to-world", "rds-instance-ingress-restricted")) {
             JsonNode f = finding(rule, "healthapp-prod");

@@ -34,15 +34,21 @@ class AllureReporterTest {
         assertThat(statusOf(results, "rds-cluster-backup-retention")).isEqualTo("skipped");
 
         JsonNode kms = bySuite(results, "kms-key-rotation-enabled");
-        assertThat(labels(kms, "severity")).containsExactly("blocker");
+        assertThat(labels(kms, "severity")).containsExactly("critical");
         assertThat(labels(kms, "epic")).containsExactly("technical safeguards");
-        assertThat(labels(kms, "feature")).containsExactly("164.312(a)(2)(iv)");
+        assertThat(labels(kms, "feature")).containsExactly("164.312 standard");
         assertThat(labels(kms, "story")).containsExactly("kms-key-rotation-enabled: Rotation " + HOSTILE);
         JsonNode rds = bySuite(results, "rds-storage-encrypted");
-        // two citations in two safeguards: the result shows under both epics
-        assertThat(labels(rds, "epic")).containsExactly("technical safeguards", "physical safeguards");
-        assertThat(labels(rds, "feature")).containsExactly("164.312(a)(2)(iv)", "164.310(d)(2)(iv)");
-        assertThat(labels(rds, "severity")).containsExactly("critical");
+        // two citations in two safeguards: one epic and one feature (the first citation's), so Allure counts the
+        // result once; every citation is a tag and a link
+        assertThat(labels(rds, "epic")).containsExactly("technical safeguards");
+        assertThat(labels(rds, "feature")).containsExactly("164.312 standard");
+        assertThat(labels(rds, "tag")).contains("HIPAA 164.312(a)(2)(iv)", "HIPAA 164.310(d)(2)(iv)", "severity:high");
+        assertThat(rds.get("links").findValuesAsText("url")).containsExactly(
+                "https://www.ecfr.gov/current/title-45/section-164.312#p-164.312(a)(2)(iv)",
+                "https://www.ecfr.gov/current/title-45/section-164.310#p-164.310(d)(2)(iv)");
+        // Allure has no "high": high is its middle level, never its "critical"
+        assertThat(labels(rds, "severity")).containsExactly("normal");
         assertThat(labels(bySuite(results, "vpc-default-security-group-closed"), "severity")).containsExactly("normal");
         assertThat(labels(bySuite(results, "rds-db-subnet-isolated"), "severity")).containsExactly("minor");
         assertThat(labels(bySuite(results, "rds-cluster-backup-retention"), "severity")).containsExactly("trivial");

@@ -65,13 +65,19 @@ class AsffReporterTest {
     @Test
     void statusesMapAndWhatCannotBeImportedIsCounted() throws Exception {
         List<JsonNode> findings = findings(SecurityReportFixtures.input("scan-1", SecurityReportFixtures.everyKind()));
-        // everyKind has 7: the NOT_APPLICABLE one and the database role without an account are left out
-        assertThat(findings).hasSize(5);
+        // everyKind has 7: the NOT_APPLICABLE one is left out; the database role without an account of its own
+        // belongs to the scan's only account, in its home region
+        assertThat(findings).hasSize(6);
+        JsonNode role = byRule(findings, "pg-app-role-no-admin-attributes");
+        assertThat(role.get("AwsAccountId").asText()).isEqualTo(ACCOUNT);
+        assertThat(role.get("Region").asText()).isEqualTo("us-east-1");
         assertThat(byRule(findings, "rds-storage-encrypted").at("/Compliance/Status").asText()).isEqualTo("PASSED");
         assertThat(byRule(findings, "kms-key-rotation-enabled").at("/Compliance/Status").asText()).isEqualTo("FAILED");
         JsonNode notAssessed = byRule(findings, "vpc-default-security-group-closed");
         assertThat(notAssessed.at("/Compliance/Status").asText()).isEqualTo("NOT_AVAILABLE");
         assertThat(notAssessed.get("Description").asText()).startsWith("Not assessed");
+        assertThat(notAssessed.at("/Compliance/StatusReasons/0/ReasonCode").asText()).isEqualTo("NOT_ASSESSED");
+        assertThat(notAssessed.at("/Compliance/StatusReasons/0/Description").asText()).isEqualTo("sg-1 is NOT_ASSESSED");
         JsonNode waived = byRule(findings, "rds-db-subnet-isolated");
         assertThat(waived.at("/Compliance/Status").asText()).isEqualTo("FAILED");
         assertThat(waived.has("Workflow")).as("workflow is Security Hub's to keep, set by batch-update-findings").isFalse();
@@ -85,8 +91,41 @@ class AsffReporterTest {
         assertThat(account.at("/Resources/0/Id").asText()).isEqualTo("AWS::::Account:" + ACCOUNT);
         JsonNode manifest = manifest();
         assertThat(manifest.at("/skipped/notApplicable").asLong()).isEqualTo(1);
-        assertThat(manifest.at("/skipped/noAccount").asLong()).isEqualTo(1);
+        assertThat(manifest.at("/skipped/noAccount").asLong()).isZero();
         assertThat(manifest.at("/skipped/noRegion").asLong()).isZero();
+    }
+
+    @Test
+    void aDatabaseFindingOfAScanOverSeveralAccountsHasNoAccountToGoTo() throws Exception {
+        ReportInput one = SecurityReportFixtures.input("scan-1", SecurityReportFixtures.everyKind());
+        var scan = one.findings().scan();
+        var two = new io.hipaaaudit.findings.ScanInfo(scan.id(), scan.startedAt(), scan.finishedAt(), scan.tool(),
+                scan.version(), scan.environment(), List.of(ACCOUNT, "444455556666"), scan.regions(), scan.databases(),
+                scan.inventorySha256(), scan.rulePackSha256(), scan.apiCalls(), scan.counts());
+        List<JsonNode> findings = findings(new ReportInput(new FindingsDocument(two, one.findings().findings()), one.pack()));
+        assertThat(findings).noneMatch(f -> f.get("GeneratorId").asText().equals("pg-app-role-no-admin-attributes"));
+        assertThat(manifest().at("/skipped/noAccount").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void resourceTagsWithinTheModelsLimits() throws Exception {
+        ReportInput plain = SecurityReportFixtures.input("scan-1", SecurityReportFixtures.everyKind());
+        var rds = plain.findings().findings().stream().filter(f -> f.ruleId().equals("rds-storage-encrypted"))
+                .findFirst().orElseThrow().resource();
+        java.util.Map<String, String> tags = new java.util.TreeMap<>();
+        tags.put("Environment", "prod");
+        tags.put("k".repeat(129), "key too long");
+        tags.put("Long", "v".repeat(257));
+        for (int i = 0; i < 60; i++) {
+            tags.put(String.format("t%02d", i), "x");
+        }
+        List<JsonNode> findings = findings(new ReportInput(plain.findings().withTags(java.util.Map.of(rds, tags)), plain.pack()));
+        JsonNode t = byRule(findings, "rds-storage-encrypted").at("/Resources/0/Tags");
+        assertThat(t.size()).isEqualTo(50);
+        assertThat(t.get("Environment").asText()).isEqualTo("prod");
+        assertThat(t.has("Long")).isFalse();
+        assertThat(t.has("k".repeat(129))).isFalse();
+        assertThat(byRule(findings, "kms-key-rotation-enabled").at("/Resources/0/Tags").isMissingNode()).isTrue();
     }
 
     @Test

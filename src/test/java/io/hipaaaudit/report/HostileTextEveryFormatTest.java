@@ -57,6 +57,12 @@ class HostileTextEveryFormatTest {
         assertThat(Files.readString(dir.resolve("junit.xml"))).contains("inv&lt;U+202E&gt;oice&lt;U+200B&gt;");
         assertThat(Files.readString(dir.resolve("hipaa-audit.sarif"))).contains("inv<U+202E>oice<U+200B>");
         assertThat(pdfText(dir.resolve("report.pdf")).replaceAll("\\s+", "")).contains("inv<U+202E>oice<U+200B>");
+        // neutralised, the hostile output is still what its consumers' schemas accept
+        assertThat(ReportSchemas.sarifViolations(dir.resolve("hipaa-audit.sarif"))).isEmpty();
+        assertThat(ReportSchemas.junitViolations(dir.resolve("junit.xml"))).isEmpty();
+        for (var event : io.hipaaaudit.json.Json.json().readTree(dir.resolve(OcsfReporter.FILE).toFile())) {
+            assertThat(ReportSchemas.ocsfViolations(event)).isEmpty();
+        }
     }
 
     private static String pdfText(Path pdf) throws IOException {
@@ -75,6 +81,8 @@ class HostileTextEveryFormatTest {
                     new ResourceRef(r.type(), r.id() + EVIL, r.arn(), r.account(), r.region()),
                     f.message() + " " + EVIL, evidence, f.remediation(), f.waiver());
         }).toList();
-        return new FindingsDocument(doc.scan(), findings);
+        Map<ResourceRef, Map<String, String>> tags = new LinkedHashMap<>();
+        findings.forEach(f -> tags.put(f.resource(), Map.of("Owner" + EVIL, EVIL)));
+        return new FindingsDocument(doc.scan(), findings).withTags(tags);
     }
 }

@@ -41,7 +41,7 @@ class OcsfReporterTest {
             assertThat(e.get("category_uid").asInt()).isEqualTo(2);
             assertThat(e.get("activity_id").asInt()).isEqualTo(1);
             assertThat(e.get("type_uid").asInt()).isEqualTo(200301);
-            assertThat(e.at("/metadata/version").asText()).isEqualTo("1.1.0");
+            assertThat(e.at("/metadata/version").asText()).isEqualTo("1.3.0");
             assertThat(e.at("/metadata/product/name").asText()).isEqualTo("hipaa-audit");
             assertThat(e.at("/metadata/product/version").asText()).isEqualTo("1.2.3");
             assertThat(e.at("/metadata/correlation_uid").asText()).isEqualTo("scan-1");
@@ -102,6 +102,27 @@ class OcsfReporterTest {
         assertThat(rds.at("/resources/0/type").asText()).isEqualTo("AwsRdsDbInstance");
         assertThat(rds.at("/compliance/requirements").toString()).contains("45 CFR 164.312(a)(2)(iv)");
         assertThat(rds.at("/compliance/control").asText()).isEqualTo("rds-storage-encrypted");
+    }
+
+    @Test
+    void whatOcsfConsumersKeyOnIsSet() throws Exception {
+        ReportInput plain = SecurityReportFixtures.input("scan-1", SecurityReportFixtures.everyKind());
+        FindingsDocument tagged = plain.findings().withTags(java.util.Map.of(
+                plain.findings().findings().stream().filter(f -> f.ruleId().equals("rds-storage-encrypted"))
+                        .findFirst().orElseThrow().resource(), java.util.Map.of("Environment", "prod", "Owner", "data")));
+        List<JsonNode> events = events(new ReportInput(tagged, plain.pack()));
+        JsonNode rds = byControl(events, "rds-storage-encrypted");
+        assertThat(rds.get("status_code").asText()).isEqualTo("PASS");
+        assertThat(rds.get("status_detail").asText()).isEqualTo("db-prod is PASS");
+        assertThat(rds.at("/metadata/event_code").asText()).isEqualTo("rds-storage-encrypted");
+        assertThat(rds.at("/metadata/product/uid").asText()).isEqualTo("hipaa-audit");
+        assertThat(rds.at("/finding_info/created_time").asLong()).isEqualTo(rds.get("time").asLong());
+        assertThat(rds.at("/resources/0/labels").toString()).isEqualTo("[\"Environment:prod\",\"Owner:data\"]");
+        assertThat(rds.at("/unmapped/compliance/HIPAA").toString()).isEqualTo("[\"164.312(a)(2)(iv)\",\"164.310(d)(2)(iv)\"]");
+        JsonNode na = byControl(events, "vpc-default-security-group-closed");
+        assertThat(na.get("status_code").asText()).isEqualTo("NOT_ASSESSED");
+        assertThat(na.get("status_detail").asText()).startsWith("Not assessed");
+        assertThat(byControl(events, "kms-key-rotation-enabled").at("/resources/0/labels").isMissingNode()).isTrue();
     }
 
     @Test

@@ -69,6 +69,11 @@ public final class ReportSchemas {
     }
 
     /** Every violation of the SARIF 2.1.0 schema (format assertions on), empty when the file is valid. */
+    /** The problems of one ocsf.json event against the official OCSF schema of the version it declares. */
+    public static List<String> ocsfViolations(JsonNode event) {
+        return OcsfSchema.load(event.at("/metadata/version").asText()).validate(event, OcsfEvent.CLASS_PATH);
+    }
+
     public static List<String> sarifViolations(Path sarif) throws IOException {
         return sarifViolations(Json.json().readTree(sarif.toFile()));
     }

@@ -1,6 +1,5 @@
 package io.hipaaaudit.collect.aws;
 
-import com.google.common.util.concurrent.RateLimiter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +15,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Sees every HTTP attempt of one account's clients: counts it per action, counts retries apart, and holds it back
- * through a rate limiter per (region, service), or per (region, action) for an action with a quota of its own. It sits before transmission, so retries are limited and counted
- * too; the SDK's own backoff comes on top.
+ * through a token bucket per (region, service), or per (region, action) for an action with a quota of its own: its
+ * burst goes at once, then requests follow at its rate. It sits before transmission, so retries are limited and
+ * counted too; the SDK's own backoff comes on top.
  */
 final class ApiCallCounter implements ExecutionInterceptor {
     private static final ExecutionAttribute<AtomicInteger> ATTEMPTS = new ExecutionAttribute<>("hipaa-audit.attempts");
@@ -25,10 +25,16 @@ final class ApiCallCounter implements ExecutionInterceptor {
     private final Map<String, Double> ratesPerSecond;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
-    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, Integer> bursts;
+    private final Map<String, TokenBucket> limiters = new ConcurrentHashMap<>();
 
     ApiCallCounter(Map<String, Double> ratesPerSecond) {
+        this(ratesPerSecond, Map.of());
+    }
+
+    ApiCallCounter(Map<String, Double> ratesPerSecond, Map<String, Integer> bursts) {
         this.ratesPerSecond = Map.copyOf(ratesPerSecond);
+        this.bursts = Map.copyOf(bursts);
     }
 
     @Override
@@ -45,7 +51,8 @@ final class ApiCallCounter implements ExecutionInterceptor {
         String limited = ratesPerSecond.containsKey(action) ? action : service;
         Double rate = ratesPerSecond.get(limited);
         if (rate != null && region != null) {
-            limiters.computeIfAbsent(region.id() + "/" + limited, k -> RateLimiter.create(rate)).acquire();
+            limiters.computeIfAbsent(region.id() + "/" + limited,
+                    k -> new TokenBucket(rate, bursts.getOrDefault(limited, 1))).acquire();
         }
         calls.computeIfAbsent(action, k -> new LongAdder()).increment();
         AtomicInteger attempts = attributes.getAttribute(ATTEMPTS);

@@ -50,7 +50,7 @@ public final class AwsCollector {
         Instant startedAt = transport.startedAt(options.clock());
         String baseRegion = transport.baseRegion(() -> options.regions().isEmpty() ? defaultRegion(options)
                 : options.regions().get(0));
-        ApiCallCounter counter = new ApiCallCounter(options.ratesPerSecond());
+        ApiCallCounter counter = new ApiCallCounter(options.ratesPerSecond(), options.bursts());
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "aws-collector");
             thread.setDaemon(true);

@@ -28,7 +28,7 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
                                   Optional<RetryStrategy> retryStrategy, int concurrency,
                                   Map<String, Double> ratesPerSecond, Duration attemptTimeout,
                                   CollectionProgress progress, Clock clock, Optional<SdkHttpClient> httpClient,
-                                  Optional<Instant> deadline) {
+                                  Optional<Instant> deadline, Map<String, Integer> bursts) {
 
     /**
      * Below the documented quotas (DESIGN.md): EC2 20/s per API, RDS 12/s, CloudTrail 10/s, CloudTrail LookupEvents
@@ -42,6 +42,18 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
             Map.entry("kms:GetKeyPolicy", 100.0), Map.entry("kms:GetKeyRotationStatus", 100.0),
             Map.entry("cloudtrail", 8.0), Map.entry("sts", 10.0), Map.entry("cloudtrail:LookupEvents", 1.8),
             Map.entry("logs", 4.0), Map.entry("secretsmanager", 20.0));
+
+    /**
+     * How many requests a limiter lets go at once before it holds them to its rate (a token bucket of this size,
+     * full at the start), keyed as the rates are; a key without a burst is smooth (one at a time). A fraction of
+     * the services' documented buckets (EC2 100 per API, RDS 300, KMS and Secrets Manager far more), so a small
+     * account's first requests go out together while a large scan settles to the rates above and the application
+     * keeps most of the bucket; CloudTrail LookupEvents (2/s, no burst documented) stays smooth.
+     */
+    public static final Map<String, Integer> DEFAULT_BURSTS = Map.ofEntries(Map.entry("ec2", 40),
+            Map.entry("rds", 60), Map.entry("kms", 50), Map.entry("kms:DescribeKey", 100),
+            Map.entry("kms:GetKeyPolicy", 50), Map.entry("kms:GetKeyRotationStatus", 50),
+            Map.entry("cloudtrail", 5), Map.entry("sts", 5), Map.entry("logs", 4), Map.entry("secretsmanager", 20));
 
     public AwsCollectorOptions {
         profile = profile == null ? Optional.empty() : profile;
@@ -58,75 +70,83 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
         clock = clock == null ? Clock.systemUTC() : clock;
         httpClient = httpClient == null ? Optional.empty() : httpClient;
         deadline = deadline == null ? Optional.empty() : deadline;
+        bursts = bursts == null ? DEFAULT_BURSTS : Map.copyOf(bursts);
     }
 
     public static AwsCollectorOptions defaults() {
-        return new AwsCollectorOptions(null, null, null, null, null, null, null, 0, null, null, null, null, null, null);
+        return new AwsCollectorOptions(null, null, null, null, null, null, null, 0, null, null, null, null, null, null,
+                null);
     }
 
     public AwsCollectorOptions withProfile(String value) {
         return new AwsCollectorOptions(Optional.ofNullable(value), roleArn, externalId, regions, endpointUrl,
-                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withRole(String arn, String external) {
         return new AwsCollectorOptions(profile, Optional.ofNullable(arn), Optional.ofNullable(external), regions,
-                endpointUrl, credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
+                endpointUrl, credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withRegions(List<String> value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, value, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withEndpointUrl(URI value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, Optional.ofNullable(value),
-                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withCredentialsProvider(AwsCredentialsProvider value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, Optional.ofNullable(value),
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withRetryStrategy(RetryStrategy value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                Optional.ofNullable(value), concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
+                Optional.ofNullable(value), concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withConcurrency(int value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, value, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline);
+                retryStrategy, value, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withRatesPerSecond(Map<String, Double> value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, value, attemptTimeout, progress, clock, httpClient, deadline);
+                retryStrategy, concurrency, value, attemptTimeout, progress, clock, httpClient, deadline, bursts);
+    }
+
+    /** The limiters' bursts ({@link #DEFAULT_BURSTS}); an empty map makes every limiter smooth. */
+    public AwsCollectorOptions withBursts(Map<String, Integer> value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, value);
     }
 
     public AwsCollectorOptions withAttemptTimeout(Duration value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, value, progress, clock, httpClient, deadline);
+                retryStrategy, concurrency, ratesPerSecond, value, progress, clock, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withProgress(CollectionProgress value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, value, clock, httpClient, deadline);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, value, clock, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withClock(Clock value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, value, httpClient, deadline);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, value, httpClient, deadline, bursts);
     }
 
     public AwsCollectorOptions withHttpClient(SdkHttpClient value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, Optional.ofNullable(value), deadline);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, Optional.ofNullable(value), deadline, bursts);
     }
 
     public AwsCollectorOptions withDeadline(Instant value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
                 retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient,
-                Optional.ofNullable(value));
+                Optional.ofNullable(value), bursts);
     }
 }

@@ -73,6 +73,10 @@ public final class CelSupport {
     private CelSupport() {}
 
     private static final Pattern FIELD_PATH = Pattern.compile("resource(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+    /** CEL's reserved words, which are no field names after a dot: such a path goes through the parser. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("as", "break", "const", "continue", "else",
+            "false", "for", "function", "if", "import", "in", "let", "loop", "package", "namespace", "null", "return",
+            "true", "var", "void", "while");
 
     /**
      * A compiled expression or the reason it does not compile. A plain field path such as
@@ -83,7 +87,7 @@ public final class CelSupport {
     public record Compiled(CelRuntime.Program program, String error, List<String> fieldPath,
                            CelAbstractSyntaxTree ast, java.util.Set<FactPaths.Read> reads) {
         public boolean ok() {
-            return program != null;
+            return error == null;
         }
 
         /** Evaluates with the given variables; a missing fact throws, as CEL does. */
@@ -112,25 +116,65 @@ public final class CelSupport {
     }
 
     public static Compiled compile(String expression) {
-        CelValidationResult result = CEL.compile(expression);
-        if (result.hasError()) {
-            return new Compiled(null, result.getErrors().stream().map(CelSupport::describe)
-                    .collect(Collectors.joining("; ")), List.of(), null, java.util.Set.of());
+        String trimmed = expression.strip();
+        if (FIELD_PATH.matcher(trimmed).matches()) {
+            List<String> path = List.of(trimmed.substring("resource.".length()).split("\\."));
+            if (path.stream().noneMatch(RESERVED::contains)) {
+                // resource.a.b on a map of dyn always type-checks, and eval reads it from the facts directly: the
+                // tree the fact checks walk is the parser's select chain, built without the parser or the checker
+                dev.cel.common.ast.CelExpr e = dev.cel.common.ast.CelExpr.ofIdent(1, "resource");
+                long id = 1;
+                for (String segment : path) {
+                    e = dev.cel.common.ast.CelExpr.ofSelect(++id, e, segment, false);
+                }
+                CelAbstractSyntaxTree ast = CelAbstractSyntaxTree.newParsedAst(e,
+                        dev.cel.common.CelSource.newBuilder(trimmed).build());
+                return new Compiled(null, null, path, ast, FactPaths.reads(ast));
+            }
         }
+        java.util.Map<String, CelAbstractSyntaxTree> recording = recorder;
+        java.util.Optional<CelAbstractSyntaxTree> cached = recording == null
+                ? CheckedCache.bundled().find(expression) : java.util.Optional.empty();
         try {
-            CelAbstractSyntaxTree ast = result.getAst();
+            CelAbstractSyntaxTree ast;
+            if (cached.isPresent()) {
+                ast = cached.get();
+            } else {
+                CelValidationResult result = CEL.compile(expression);
+                if (result.hasError()) {
+                    return new Compiled(null, result.getErrors().stream().map(CelSupport::describe)
+                            .collect(Collectors.joining("; ")), List.of(), null, java.util.Set.of());
+                }
+                ast = result.getAst();
+                if (recording != null) {
+                    recording.put(expression, ast);
+                }
+            }
             int nesting = nesting(ast.getExpr());
             if (nesting > MAX_COMPREHENSION_NESTING) {
                 return new Compiled(null, "comprehensions are nested " + nesting + " deep (at most "
                         + MAX_COMPREHENSION_NESTING + "): such an expression can take hours on large lists",
                         List.of(), null, java.util.Set.of());
             }
-            String trimmed = expression.strip();
-            List<String> path = FIELD_PATH.matcher(trimmed).matches()
-                    ? List.of(trimmed.substring("resource.".length()).split("\\.")) : List.of();
-            return new Compiled(CEL.createProgram(ast), null, path, ast, FactPaths.reads(ast));
+            return new Compiled(CEL.createProgram(ast), null, List.of(), ast, FactPaths.reads(ast));
         } catch (CelValidationException | CelEvaluationException e) {
             return new Compiled(null, e.getMessage().replaceAll("\\s+", " "), List.of(), null, java.util.Set.of());
+        }
+    }
+
+    private static volatile java.util.Map<String, CelAbstractSyntaxTree> recorder;
+
+    /**
+     * Runs {@code load} with the build's cache of checked expressions bypassed and returns every expression it
+     * type-checked, by its text: what {@link CheckedCache#main} writes.
+     */
+    static synchronized java.util.Map<String, CelAbstractSyntaxTree> checkedWhileLoading(Runnable load) {
+        recorder = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            load.run();
+            return java.util.Map.copyOf(recorder);
+        } finally {
+            recorder = null;
         }
     }
 
