@@ -51,8 +51,8 @@ record ExchangeKey(String service, String region, String method, String host, St
         return SdkHttpUtils.uriParams(URI.create("http://form/?" + body.strip()));
     }
 
-    /** The REST APIs' actions, by the start of their path (method GET). */
-    private static final Map<String, String> REST_ACTIONS = Map.of("/2015-03-31/functions", "ListFunctions");
+    /** The REST APIs' actions, by their whole path (method GET): GetFunction's {@code functions/<name>} is not one. */
+    private static final Map<String, String> REST_ACTIONS = Map.of("/2015-03-31/functions/?", "ListFunctions");
 
     /** The action of a request: as {@link #action(String, String)}, else from a REST API's path. */
     static String action(String target, String body, String url) {
@@ -60,7 +60,7 @@ record ExchangeKey(String service, String region, String method, String host, St
         if (action.equals("Unknown") && target.isEmpty()) {
             String path = URI.create(url).getRawPath();
             for (Map.Entry<String, String> rest : REST_ACTIONS.entrySet()) {
-                if (path != null && path.startsWith(rest.getKey())) {
+                if (path != null && path.matches(rest.getKey())) {
                     return rest.getValue();
                 }
             }

@@ -33,7 +33,7 @@ final class RegionTasks {
     }
 
     void run(List<String> regions) {
-        progress.planned(regions.size() * 6);
+        progress.planned(regions.size() * 7); // ec2, rds, kms, logs, secretsmanager, lambda, cloudtrail
         List<CompletableFuture<?>> work = new ArrayList<>();
         Map<String, List<Trail>> listedTrails = new TreeMap<>();
         for (String region : regions) {
