@@ -2,6 +2,7 @@ package io.hipaaaudit.engine;
 
 import io.hipaaaudit.analyse.KeyIndex;
 import io.hipaaaudit.analyse.KeyPolicyFacts;
+import io.hipaaaudit.analyse.LambdaFacts;
 import io.hipaaaudit.analyse.LogGroupFacts;
 import io.hipaaaudit.analyse.PhiLogging;
 import io.hipaaaudit.analyse.SecretFacts;
@@ -17,6 +18,7 @@ import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.aws.DbParameterGroup;
 import io.hipaaaudit.inventory.aws.DbSnapshot;
 import io.hipaaaudit.inventory.aws.KmsKey;
+import io.hipaaaudit.inventory.aws.LambdaFunction;
 import io.hipaaaudit.inventory.aws.LogGroup;
 import io.hipaaaudit.inventory.aws.Secret;
 import io.hipaaaudit.inventory.aws.Trail;
@@ -102,6 +104,7 @@ public final class Views {
         v.aws(ResourceTypes.TRAIL, inv.trails(), t -> TrailFacts.of(t, Plain.of(t), v.collectedAt()));
         v.logGroups();
         v.aws(ResourceTypes.SECRET, inv.secrets(), v::secret);
+        v.aws(ResourceTypes.LAMBDA_FUNCTION, inv.lambdaFunctions(), v::lambdaFunction);
         v.accounts();
         PgViews.add(inv, envs, policy,
                 d -> v.parameters(d.account(), d.region(), "instance", d.parameterGroupNames()), v.byType);
@@ -161,6 +164,13 @@ public final class Views {
         f.put("databases", dbs);
         f.put("databaseCredential", !dbs.isEmpty() || s.owningService().filter("rds"::equals).isPresent());
         return f;
+    }
+
+    private Map<String, Object> lambdaFunction(LambdaFunction fn) {
+        Map<String, Object> f = Plain.of(fn);
+        f.putAll(LambdaFacts.of(fn));
+        fn.kmsKeyArn().ifPresent(ref -> key(f, fn.account(), fn.region(), ref));
+        return network.lambdaFunction(fn, f);
     }
 
     private Map<String, Object> dbSnapshot(DbSnapshot s) {

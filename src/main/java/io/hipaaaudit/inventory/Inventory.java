@@ -9,6 +9,7 @@ import io.hipaaaudit.inventory.aws.DbSubnetGroup;
 import io.hipaaaudit.inventory.aws.FlowLog;
 import io.hipaaaudit.inventory.aws.InternetGateway;
 import io.hipaaaudit.inventory.aws.KmsKey;
+import io.hipaaaudit.inventory.aws.LambdaFunction;
 import io.hipaaaudit.inventory.aws.LogGroup;
 import io.hipaaaudit.inventory.aws.ManagedPrefixList;
 import io.hipaaaudit.inventory.aws.NatGateway;
@@ -60,6 +61,7 @@ public record Inventory(
         List<Trail> trails,
         List<LogGroup> logGroups,
         List<Secret> secrets,
+        List<LambdaFunction> lambdaFunctions,
         List<PgDatabase> databases,
         List<CollectionError> collectionErrors,
         List<ResourceChanges> resourceChanges) {
@@ -91,6 +93,7 @@ public record Inventory(
         trails = Nulls.list(trails);
         logGroups = Nulls.list(logGroups);
         secrets = Nulls.list(secrets);
+        lambdaFunctions = Nulls.list(lambdaFunctions);
         databases = Nulls.list(databases);
         collectionErrors = Nulls.list(collectionErrors);
         resourceChanges = Nulls.list(resourceChanges);
@@ -105,7 +108,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, secrets, dbs, errors, resourceChanges);
+                trails, logGroups, secrets, lambdaFunctions, dbs, errors, resourceChanges);
     }
 
     /** Every account marked as a member of the organization whose active accounts are {@code accounts}. */
@@ -114,7 +117,7 @@ public record Inventory(
                 this.accounts.stream().map(a -> a.inOrganization(accounts)).toList(), vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, secrets, databases, collectionErrors, resourceChanges);
+                trails, logGroups, secrets, lambdaFunctions, databases, collectionErrors, resourceChanges);
     }
 
     /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
@@ -126,7 +129,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, secrets, databases, collectionErrors, all);
+                trails, logGroups, secrets, lambdaFunctions, databases, collectionErrors, all);
     }
 
     /**
@@ -158,6 +161,7 @@ public record Inventory(
                 (List<DbSubnetGroup>) all.apply(Inventory::dbSubnetGroups), (List<KmsKey>) all.apply(Inventory::kmsKeys),
                 (List<Trail>) all.apply(Inventory::trails), (List<LogGroup>) all.apply(Inventory::logGroups),
                 (List<Secret>) all.apply(Inventory::secrets),
+                (List<LambdaFunction>) all.apply(Inventory::lambdaFunctions),
                 (List<PgDatabase>) all.apply(Inventory::databases),
                 (List<CollectionError>) all.apply(Inventory::collectionErrors),
                 (List<ResourceChanges>) all.apply(Inventory::resourceChanges));
@@ -166,6 +170,6 @@ public record Inventory(
 
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

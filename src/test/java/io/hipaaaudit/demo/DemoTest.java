@@ -25,6 +25,9 @@ class DemoTest {
     static final String ENGINEER =
             "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_PlatformEngineer_5f2c8e1a9b3d7064/marcus.chen@healthapp.example";
 
+    /** The value of the dev function's DB_PASSWORD in the recorded answers: it must never appear in an output. */
+    static final String CANARY = "canary-demo-5c1e8b";
+
     @TempDir
     static Path dir;
     static int exit;
@@ -123,6 +126,29 @@ class DemoTest {
         assertStatus("rds-instance-master-password-managed", "healthapp-prod", "PASS");
         assertStatus("logs-group-retention", "/aws/rds/instance/healthapp-prod/postgresql", "PASS");
         assertStatus("vpc-private-endpoints-for-db-services", "vpc-0e1a0000000000001", "PASS");
+    }
+
+    @Test
+    void drift13DevsMigrationFunctionHoldsThePasswordInPlainTextButNeverShowsIt() throws Exception {
+        assertStatus("lambda-no-plaintext-secrets-in-env", "healthapp-dev-migrate", "FAIL", "DB_PASSWORD");
+        for (String fn : List.of("healthapp-prod-api", "healthapp-prod-consent-sync", "healthapp-dev-api")) {
+            assertStatus("lambda-no-plaintext-secrets-in-env", fn, "PASS");
+        }
+        for (String fn : List.of("healthapp-prod-api", "healthapp-prod-consent-sync", "healthapp-dev-api",
+                "healthapp-dev-migrate")) {
+            assertStatus("lambda-function-in-private-subnets", fn, "PASS", "PRIVATE_EGRESS");
+            assertStatus("lambda-env-encrypted-with-cmk", fn, "PASS");
+        }
+        // the value is a canary: it is in no report, in the recorded evidence neither, nor on the console
+        assertThat(console).doesNotContain(CANARY);
+        for (Path root : List.of(dir, Path.of("examples/demo/evidence"))) {
+            try (var files = Files.walk(root)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)).as(file.toString())
+                            .doesNotContain(CANARY);
+                }
+            }
+        }
     }
 
     @Test

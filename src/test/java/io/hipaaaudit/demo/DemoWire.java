@@ -3,10 +3,12 @@ package io.hipaaaudit.demo;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -33,12 +35,16 @@ import java.util.stream.Stream;
  * region; {@code Action@text.xml|json} answers it when the request names {@code text} (a parameter group, a
  * snapshot, a key id) and wins over the plain one. A {@code LookupEvents@name} answers only the lookup of exactly
  * that resource name (or of an ARN ending in {@code /name}), so {@code healthapp-prod} does not also answer for
- * the snapshot {@code healthapp-prod-pre-migration-...}. The region comes from the SigV4 credential scope.
+ * the snapshot {@code healthapp-prod-pre-migration-...}. Lambda's REST API is matched by method and path. The
+ * region comes from the SigV4 credential scope.
  */
 final class DemoWire implements AutoCloseable {
     private static final Map<String, String> JSON_TARGETS = Map.of(
             "kms", "TrentService.", "cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.",
             "logs", "Logs_20140328.", "secretsmanager", "secretsmanager.");
+    /** REST APIs: service → action → path (regex) of its GET request. */
+    private static final Map<String, Map<String, String>> REST_PATHS = Map.of(
+            "lambda", Map.of("ListFunctions", "/2015-03-31/functions/?"));
 
     private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(8));
 
@@ -82,12 +88,18 @@ final class DemoWire implements AutoCloseable {
         String service = file.getParent().getFileName().toString();
         String name = file.getFileName().toString().replaceAll("\\.(xml|json)$", "");
         String[] parts = name.split("@", 2);
-        MappingBuilder mapping = post(urlPathEqualTo("/"))
+        boolean rest = REST_PATHS.containsKey(service);
+        MappingBuilder mapping = (rest ? get(urlPathMatching(REST_PATHS.get(service).get(parts[0])))
+                : post(urlPathEqualTo("/")))
                 .withHeader("Authorization", containing("/" + region + "/" + service + "/aws4_request"));
         String prefix = JSON_TARGETS.get(service);
-        mapping = prefix == null ? mapping.withRequestBody(containing("Action=" + parts[0] + "&"))
-                : mapping.withHeader("X-Amz-Target", equalTo(prefix + parts[0]));
-        if (parts.length == 2 && parts[0].equals("LookupEvents")) {
+        if (!rest) {
+            mapping = prefix == null ? mapping.withRequestBody(containing("Action=" + parts[0] + "&"))
+                    : mapping.withHeader("X-Amz-Target", equalTo(prefix + parts[0]));
+        }
+        if (parts.length == 2 && rest) {
+            mapping = mapping.withQueryParam("Marker", equalTo(parts[1])).atPriority(1);
+        } else if (parts.length == 2 && parts[0].equals("LookupEvents")) {
             mapping = mapping.withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeValue",
                     matching("(.*/)?" + Pattern.quote(parts[1])))).atPriority(1);
         } else if (parts.length == 2) {
@@ -98,7 +110,8 @@ final class DemoWire implements AutoCloseable {
         // the headers AWS sends with every answer: a request id (derived from the file, so it is stable) and the
         // date, which is the demo's collection time
         var stub = server.stubFor(mapping.willReturn(aResponse().withStatus(200).withBody(read(file))
-                .withHeader("Content-Type", prefix != null ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8")
+                .withHeader("Content-Type", rest ? "application/json"
+                        : prefix != null ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8")
                 .withHeader("x-amzn-RequestId", UUID.nameUUIDFromBytes((region + "/" + service + "/" + name)
                         .getBytes(StandardCharsets.UTF_8)).toString())
                 .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date))));

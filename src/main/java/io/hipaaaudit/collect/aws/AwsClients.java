@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -80,6 +81,10 @@ final class AwsClients implements AutoCloseable {
     SecretsManagerClient secretsManager(String region) {
         return client("secretsmanager", region,
                 () -> configure(SecretsManagerClient.builder(), "secretsmanager", region));
+    }
+
+    LambdaClient lambda(String region) {
+        return client("lambda", region, () -> configure(LambdaClient.builder(), "lambda", region));
     }
 
     StsClient sts(String region) {

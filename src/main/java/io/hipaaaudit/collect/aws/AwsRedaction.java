@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * {@link Redaction} instead). Headers are kept by allow-list (so Authorization, the security token,
  * the payload hash, cookies and whatever a future SDK adds stay out), signature parameters leave the URL, and
  * credentials leave request and response bodies (STS AssumeRole answers with a key pair and a session token).
+ * Lambda answers carry each function's environment variables: their values are replaced, their names kept (the
+ * names are evidence, the values may be credentials).
  */
 final class AwsRedaction {
     static final String TARGET = "x-amz-target";
@@ -107,7 +109,11 @@ final class AwsRedaction {
         boolean changed = false;
         if (node instanceof ObjectNode object) {
             for (String field : (Iterable<String>) () -> object.fieldNames()) {
-                if (SECRET_FIELDS.contains(field.toLowerCase(Locale.ROOT)) && object.get(field).isTextual()) {
+                if (field.equals("Environment") && object.get(field) instanceof ObjectNode environment
+                        && environment.get("Variables") instanceof ObjectNode variables) {
+                    variables.fieldNames().forEachRemaining(name -> variables.put(name, REDACTED));
+                    changed = true;
+                } else if (SECRET_FIELDS.contains(field.toLowerCase(Locale.ROOT)) && object.get(field).isTextual()) {
                     object.put(field, REDACTED);
                     changed = true;
                 } else {

@@ -22,6 +22,10 @@ record ExchangeKey(String service, String region, String method, String host, St
         URI uri = URI.create(request.url());
         String host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            // REST APIs (Lambda) carry their parameters and page token in the query: each page its own key
+            path += "?" + new TreeMap<>(formParams(uri.getRawQuery()));
+        }
         return new ExchangeKey(service, region, request.method(), host, path,
                 request.headers().getOrDefault(AwsRedaction.TARGET, ""), canonical(request.body()));
     }
@@ -45,6 +49,23 @@ record ExchangeKey(String service, String region, String method, String host, St
     /** Decoded parameters of an {@code application/x-www-form-urlencoded} body. */
     static Map<String, List<String>> formParams(String body) {
         return SdkHttpUtils.uriParams(URI.create("http://form/?" + body.strip()));
+    }
+
+    /** The REST APIs' actions, by their whole path (method GET): GetFunction's {@code functions/<name>} is not one. */
+    private static final Map<String, String> REST_ACTIONS = Map.of("/2015-03-31/functions/?", "ListFunctions");
+
+    /** The action of a request: as {@link #action(String, String)}, else from a REST API's path. */
+    static String action(String target, String body, String url) {
+        String action = action(target, body);
+        if (action.equals("Unknown") && target.isEmpty()) {
+            String path = URI.create(url).getRawPath();
+            for (Map.Entry<String, String> rest : REST_ACTIONS.entrySet()) {
+                if (path != null && path.matches(rest.getKey())) {
+                    return rest.getValue();
+                }
+            }
+        }
+        return action;
     }
 
     /** The action: from {@code X-Amz-Target} (JSON 1.1, {@code TrentService.DescribeKey}) or {@code Action=}. */

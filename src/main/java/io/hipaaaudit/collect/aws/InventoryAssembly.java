@@ -10,6 +10,7 @@ import io.hipaaaudit.inventory.aws.DbSubnetGroup;
 import io.hipaaaudit.inventory.aws.FlowLog;
 import io.hipaaaudit.inventory.aws.InternetGateway;
 import io.hipaaaudit.inventory.aws.KmsKey;
+import io.hipaaaudit.inventory.aws.LambdaFunction;
 import io.hipaaaudit.inventory.aws.LogGroup;
 import io.hipaaaudit.inventory.aws.ManagedPrefixList;
 import io.hipaaaudit.inventory.aws.NatGateway;
@@ -38,6 +39,7 @@ final class InventoryAssembly {
                 sink.get(NetworkInterface.class), sink.get(VpcEndpoint.class), sink.get(DbInstance.class), sink.get(DbCluster.class),
                 sink.get(DbSnapshot.class), sink.get(DbParameterGroup.class), sink.get(DbSubnetGroup.class),
                 sink.get(KmsKey.class), sink.get(Trail.class), sink.get(LogGroup.class), sink.get(Secret.class),
+                sink.get(LambdaFunction.class),
                 List.of(), sink.errors(), List.of());
     }
 }

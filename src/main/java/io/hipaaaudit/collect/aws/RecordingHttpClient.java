@@ -48,7 +48,8 @@ final class RecordingHttpClient implements SdkHttpClient {
         }
         ExecutableHttpRequest live = delegate.prepareRequest(copy.build());
         HttpExchange.Request recorded = recorded(request.httpRequest(), body);
-        String action = ExchangeKey.action(recorded.headers().getOrDefault(AwsRedaction.TARGET, ""), recorded.body());
+        String action = ExchangeKey.action(recorded.headers().getOrDefault(AwsRedaction.TARGET, ""), recorded.body(),
+                recorded.url());
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {

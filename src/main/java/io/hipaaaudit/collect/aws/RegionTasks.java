@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs, Secrets Manager and CloudTrail listing
- * concurrently, KMS once the region's RDS resources, database log groups and secrets have named the keys they use,
+ * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs, Secrets Manager, Lambda and CloudTrail
+ * listing concurrently, KMS once the region's RDS resources, database log groups, secrets and functions have named
+ * the keys they use,
  * then trail status and selectors once per trail ARN.
  */
 final class RegionTasks {
@@ -32,7 +33,7 @@ final class RegionTasks {
     }
 
     void run(List<String> regions) {
-        progress.planned(regions.size() * 5);
+        progress.planned(regions.size() * 7); // ec2, rds, kms, logs, secretsmanager, lambda, cloudtrail
         List<CompletableFuture<?>> work = new ArrayList<>();
         Map<String, List<Trail>> listedTrails = new TreeMap<>();
         for (String region : regions) {
@@ -54,11 +55,17 @@ final class RegionTasks {
                 progress.finished("secretsmanager", region);
                 return keys;
             }, pool);
+            var lambdaKeys = CompletableFuture.supplyAsync(() -> {
+                var keys = new LambdaCollector(clients.lambda(region), scope).collect();
+                progress.finished("lambda", region);
+                return keys;
+            }, pool);
             work.add(CompletableFuture.supplyAsync(() -> {
                 var keys = new RdsCollector(clients.rds(region), scope).collect();
                 progress.finished("rds", region);
                 return keys;
-            }, pool).thenCombine(logKeys, RegionTasks::union).thenCombine(secretKeys, RegionTasks::union).thenAcceptAsync(keys -> {
+            }, pool).thenCombine(logKeys, RegionTasks::union).thenCombine(secretKeys, RegionTasks::union)
+                    .thenCombine(lambdaKeys, RegionTasks::union).thenAcceptAsync(keys -> {
                 new KmsCollector(clients.kms(region), scope, pool).collect(keys);
                 progress.finished("kms", region);
             }, pool));

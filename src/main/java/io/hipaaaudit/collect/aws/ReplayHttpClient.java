@@ -50,7 +50,7 @@ final class ReplayHttpClient implements SdkHttpClient {
                 Deque<HttpExchange> queue = answers.get(key);
                 HttpExchange recorded = queue == null ? null : queue.pollFirst();
                 if (recorded == null) {
-                    String action = service + ":" + ExchangeKey.action(key.target(), asked.body());
+                    String action = service + ":" + ExchangeKey.action(key.target(), asked.body(), asked.url());
                     throw new NotInEvidenceException(action + " in " + region + " is not in the evidence bundle"
                             + (queue == null ? "" : " (no answer left for this request)"));
                 }

@@ -29,6 +29,11 @@ final class JsonApi {
             }
             // the synthetic account keeps no secrets: its regions answer with an empty list
             case "ListSecrets" -> Answer.json("{\"SecretList\":[]}");
+            // nor Lambda functions (REST-JSON: its parameters come from the query, see SyntheticAwsEndpoint)
+            case "ListFunctions" -> {
+                Paging.page("ListFunctions", java.util.List.of(), q.param("MaxItems"), q.param("Marker"), cap);
+                yield new Answer(200, "application/json", "{\"Functions\":[]}");
+            }
             case "DescribeKey" -> key(m, q).map(k -> Answer.json(JsonWire.describeKey(k))).orElseGet(JsonApi::noKey);
             case "GetKeyRotationStatus" -> key(m, q).map(k -> Answer.json(JsonWire.rotationStatus(k))).orElseGet(JsonApi::noKey);
             case "GetKeyPolicy" -> key(m, q).map(k -> Answer.json(JsonWire.keyPolicy())).orElseGet(JsonApi::noKey);

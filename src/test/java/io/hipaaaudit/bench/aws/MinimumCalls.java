@@ -80,6 +80,7 @@ public final class MinimumCalls {
             l.each("kms:GetKeyRotationStatus", m.keys().stream().filter(k -> k.customer() && k.rotatable()).count());
             l.each("kms:GetKeyPolicy", m.keys().stream().filter(Key::customer).count());
             l.list("secretsmanager:ListSecrets", 0); // the model has no secrets: one empty page
+            l.list("lambda:ListFunctions", 0); // nor functions
             l.each("cloudtrail:DescribeTrails", 1);
             for (RegionModel.Trail t : m.trails()) {
                 if (trailArns.add(t.arn())) {

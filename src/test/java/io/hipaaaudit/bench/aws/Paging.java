@@ -26,7 +26,7 @@ final class Paging {
             Map.entry("DescribeVpcEndpoints", new int[] {1, 1000}),
             Map.entry("GetManagedPrefixListEntries", new int[] {1, 100}),
             Map.entry("ListKeys", new int[] {1, 1000}), Map.entry("ListAliases", new int[] {1, 100}),
-            Map.entry("ListSecrets", new int[] {1, 100}),
+            Map.entry("ListSecrets", new int[] {1, 100}), Map.entry("ListFunctions", new int[] {1, 50}),
             Map.entry("LookupEvents", new int[] {1, 50}), Map.entry("DescribeLogGroups", new int[] {1, 50}));
     static final int[] RDS_RANGE = {20, 100};
 

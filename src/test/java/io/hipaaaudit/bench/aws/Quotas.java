@@ -21,6 +21,8 @@ final class Quotas {
     private static final Quota STS = new Quota(600, 600);
     /** CloudWatch Logs DescribeLogGroups: taken as 5 per second here, at or below the account's quota. */
     private static final Quota LOGS = new Quota(5, 5);
+    /** Lambda control-plane calls such as ListFunctions: 15 per second. */
+    private static final Quota LAMBDA = new Quota(15, 15);
 
     private Quotas() {}
 
@@ -46,6 +48,9 @@ final class Quotas {
         }
         if (bucket.startsWith("logs:")) {
             return LOGS;
+        }
+        if (bucket.startsWith("lambda:")) {
+            return LAMBDA;
         }
         return bucket.startsWith("rds") ? RDS : STS;
     }

@@ -113,12 +113,30 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
                     body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
                 sleep(settings.latency());
-                send(exchange, answer(exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Amz-Target"), body));
+                String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+                if (exchange.getRequestURI().getPath().startsWith("/2015-03-31/functions")) {
+                    // Lambda's REST API: the action is the path, its parameters the query
+                    target = "Lambda.ListFunctions";
+                    body = rest(exchange.getRequestURI());
+                }
+                send(exchange, answer(exchange.getRequestHeaders().getFirst("Authorization"), target, body));
             } finally {
                 inFlight.decrementAndGet();
             }
         }
+    }
+
+    /** A REST request's query parameters as the JSON body the JSON APIs read. */
+    private static String rest(URI uri) {
+        ObjectNode params = JsonWire.MAPPER.createObjectNode();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length < 2 ? "" : java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+        }
+        return params.toString();
     }
 
     Answer answer(String authorization, String target, String body) {
@@ -149,7 +167,7 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
             return switch (q.service()) {
                 case "ec2" -> ec2.answer(q);
                 case "rds", "sts" -> rds.answer(q);
-                case "kms", "cloudtrail", "logs", "secretsmanager" -> json.answer(q);
+                case "kms", "cloudtrail", "logs", "secretsmanager", "lambda" -> json.answer(q);
                 default -> error(q, 400, "InvalidAction", "service " + q.service() + " is not served here");
             };
         } catch (Paging.BadRequest e) {

@@ -76,7 +76,9 @@ class AwsCollectorTest {
                 Map.entry("cloudtrail:GetEventSelectors", 1L), Map.entry("logs:DescribeLogGroups", 3L),
                 // two pages in us-east-1, one empty in eu-west-1; DescribeSecret for the entry without RotationEnabled
                 Map.entry("secretsmanager:ListSecrets", 3L), Map.entry("secretsmanager:DescribeSecret", 1L),
-                Map.entry("secretsmanager:GetResourcePolicy", 3L)));
+                Map.entry("secretsmanager:GetResourcePolicy", 3L),
+                // two pages in us-east-1, one empty in eu-west-1; nothing per function (no GetFunction, no ListTags)
+                Map.entry("lambda:ListFunctions", 3L)));
         assertThat(result.apiCalls()).isEqualTo(expected);
         assertThat(result.retries()).isEmpty();
         assertThat(wire.server.getAllServeEvents()).hasSize((int) expected.values().stream().mapToLong(l -> l).sum());

@@ -4,8 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -28,13 +30,17 @@ import java.util.stream.Stream;
  * {@code Action.xml|json} answers the action; {@code Action@text.xml} answers it when the request body contains
  * {@code text} (a page token or a resource id) and wins over the plain one. Requests are told apart by the
  * SigV4 credential scope ({@code /<region>/<service>/aws4_request}) and by {@code Action=} (query protocol) or
- * {@code X-Amz-Target} (JSON 1.1).
+ * {@code X-Amz-Target} (JSON 1.1), or for a REST API (Lambda) by method and path, where {@code Action@text} matches
+ * the page token {@code Marker=text} in the query.
  */
 final class AwsWire implements AutoCloseable {
     static final String ACCOUNT = "111122223333";
     private static final Map<String, String> JSON_TARGETS = Map.of(
             "kms", "TrentService.", "cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.",
             "logs", "Logs_20140328.", "secretsmanager", "secretsmanager.");
+    /** REST APIs: service → action → path (regex) of its GET request. */
+    private static final Map<String, Map<String, String>> REST_PATHS = Map.of(
+            "lambda", Map.of("ListFunctions", "/2015-03-31/functions/?"));
 
     final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(16));
 
@@ -55,7 +61,9 @@ final class AwsWire implements AutoCloseable {
                 String name = file.getFileName().toString().replaceAll("\\.(xml|json)$", "");
                 String[] parts = name.split("@", 2);
                 MappingBuilder mapping = request(region, service, parts[0]);
-                if (parts.length == 2) {
+                if (parts.length == 2 && REST_PATHS.containsKey(service)) {
+                    mapping = mapping.withQueryParam("Marker", equalTo(parts[1])).atPriority(1);
+                } else if (parts.length == 2) {
                     mapping = mapping.withRequestBody(containing(parts[1])).atPriority(1);
                 } else {
                     mapping = mapping.atPriority(5);
@@ -70,6 +78,10 @@ final class AwsWire implements AutoCloseable {
 
     /** A request matcher for one action of one service in one region. */
     MappingBuilder request(String region, String service, String action) {
+        if (REST_PATHS.containsKey(service)) {
+            return get(urlPathMatching(REST_PATHS.get(service).get(action)))
+                    .withHeader("Authorization", containing("/" + region + "/" + service + "/aws4_request"));
+        }
         MappingBuilder mapping = post(urlPathEqualTo("/"))
                 .withHeader("Authorization", containing("/" + region + "/" + service + "/aws4_request"));
         String prefix = JSON_TARGETS.get(service);
@@ -79,7 +91,8 @@ final class AwsWire implements AutoCloseable {
 
     static ResponseDefinitionBuilder ok(String service, String body) {
         return aResponse().withStatus(200).withBody(body).withHeader("Content-Type",
-                JSON_TARGETS.containsKey(service) ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8");
+                REST_PATHS.containsKey(service) ? "application/json"
+                        : JSON_TARGETS.containsKey(service) ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8");
     }
 
     /** An EC2 error as EC2 sends it. */
@@ -102,6 +115,13 @@ final class AwsWire implements AutoCloseable {
     static ResponseDefinitionBuilder jsonError(int status, String type, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+    }
+
+    /** A REST-JSON error (Lambda): the type in {@code x-amzn-ErrorType}, the message in the body. */
+    static ResponseDefinitionBuilder restError(int status, String type, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-ErrorType", type)
+                .withBody("{\"Type\":\"User\",\"Message\":\"" + message + "\"}");
     }
 
     /** Options for a scan of this endpoint: static fake keys, immediate retries, no rate limit. */

@@ -82,6 +82,11 @@ class ScanBoundsCliTest {
                     .withHeader("Authorization", containing("/us-east-1/" + service + "/"))
                     .willReturn(aResponse().withStatus(200).withFixedDelay(120_000)));
         }
+        // Lambda's REST API is a GET on its own path
+        wire.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/2015-03-31/.*")).atPriority(0)
+                .withHeader("Authorization", containing("/us-east-1/lambda/"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(120_000)));
         // an attempt may wait 60 s: only the deadline ends this scan in seconds
         Run run = scan(cli(Duration.ofSeconds(60)), "--max-duration", "5s");
 
