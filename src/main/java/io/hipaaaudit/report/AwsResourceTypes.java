@@ -22,7 +22,10 @@ final class AwsResourceTypes {
             Map.entry("aws.ec2.route_table", "AwsEc2RouteTable"),
             Map.entry("aws.ec2.network_interface", "AwsEc2NetworkInterface"),
             Map.entry("aws.kms.key", "AwsKmsKey"),
-            Map.entry("aws.cloudtrail.trail", "AwsCloudTrailTrail"));
+            Map.entry("aws.cloudtrail.trail", "AwsCloudTrailTrail"),
+            Map.entry("aws.lambda.function", "AwsLambdaFunction"),
+            Map.entry("aws.s3.bucket", "AwsS3Bucket"),
+            Map.entry("aws.secretsmanager.secret", "AwsSecretsManagerSecret"));
 
     private AwsResourceTypes() {}
 

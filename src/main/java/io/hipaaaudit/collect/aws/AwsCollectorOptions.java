@@ -55,7 +55,8 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
     public static final Map<String, Integer> DEFAULT_BURSTS = Map.ofEntries(Map.entry("ec2", 40),
             Map.entry("rds", 60), Map.entry("kms", 50), Map.entry("kms:DescribeKey", 100),
             Map.entry("kms:GetKeyPolicy", 50), Map.entry("kms:GetKeyRotationStatus", 50),
-            Map.entry("cloudtrail", 5), Map.entry("sts", 5), Map.entry("logs", 4), Map.entry("secretsmanager", 20));
+            Map.entry("cloudtrail", 5), Map.entry("sts", 5), Map.entry("logs", 4), Map.entry("secretsmanager", 20),
+            Map.entry("lambda", 10));
 
     public AwsCollectorOptions {
         profile = profile == null ? Optional.empty() : profile;
