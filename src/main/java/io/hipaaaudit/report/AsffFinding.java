@@ -72,13 +72,15 @@ final class AsffFinding {
     }
 
     /**
-     * The resource's tags within the model's limits (keys 1–128 characters, values up to 256, at most 50): a tag
-     * outside them is left out rather than cut, since a cut key or value would name another tag.
+     * The resource's tags within the model's limits (keys 1–128 characters, values 1–256 and not blank, at most
+     * 50): a tag outside them is left out rather than cut, since a cut key or value would name another tag.
      */
     static ObjectNode tags(Map<String, String> tags) {
         ObjectNode out = NODES.objectNode();
         new java.util.TreeMap<>(tags).forEach((k, v) -> {
-            if (out.size() < TAGS_MAX && !k.isEmpty() && k.length() <= TAG_KEY_MAX && v.length() <= TAG_VALUE_MAX) {
+            // the model's keys and values are non-empty strings (pattern .*\S.*): a blank one is left out too
+            if (out.size() < TAGS_MAX && !k.isBlank() && k.length() <= TAG_KEY_MAX && !v.isBlank()
+                    && v.length() <= TAG_VALUE_MAX) {
                 out.put(k, v);
             }
         });

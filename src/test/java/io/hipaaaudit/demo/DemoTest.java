@@ -76,6 +76,7 @@ class DemoTest {
         for (JsonNode e : events) {
             assertThat(io.hipaaaudit.report.ReportSchemas.ocsfViolations(e)).as(e.at("/finding_info/uid").asText()).isEmpty();
         }
+        assertThat(io.hipaaaudit.report.ReportSchemas.asffViolations(reports.resolve("asff"))).isEmpty();
         // the resources' tags reach OCSF consumers as labels
         assertThat(events.findValues("labels").stream().flatMap(l -> java.util.stream.StreamSupport.stream(l.spliterator(), false))
                 .map(JsonNode::asText)).contains("Environment:prod");

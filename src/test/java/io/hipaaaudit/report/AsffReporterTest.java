@@ -34,6 +34,7 @@ class AsffReporterTest {
     void everyFindingHasEveryRequiredFieldWithValidValues() throws Exception {
         List<JsonNode> findings = findings(SecurityReportFixtures.input("scan-1", SecurityReportFixtures.everyKind()));
         assertThat(findings).isNotEmpty();
+        assertThat(ReportSchemas.asffViolations(dir.resolve(AsffReporter.DIR))).isEmpty();
         for (JsonNode f : findings) {
             assertThat(REQUIRED).allSatisfy(a -> assertThat(f.has(a)).as(a).isTrue());
             String account = f.get("AwsAccountId").asText();
@@ -119,13 +120,37 @@ class AsffReporterTest {
         for (int i = 0; i < 60; i++) {
             tags.put(String.format("t%02d", i), "x");
         }
+        tags.put("Blank", " ");
+        tags.put("Empty", "");
         List<JsonNode> findings = findings(new ReportInput(plain.findings().withTags(java.util.Map.of(rds, tags)), plain.pack()));
+        assertThat(ReportSchemas.asffViolations(dir.resolve(AsffReporter.DIR))).isEmpty();
         JsonNode t = byRule(findings, "rds-storage-encrypted").at("/Resources/0/Tags");
         assertThat(t.size()).isEqualTo(50);
         assertThat(t.get("Environment").asText()).isEqualTo("prod");
         assertThat(t.has("Long")).isFalse();
+        // the model's tag values are non-empty strings: a blank value is left out
+        assertThat(t.has("Blank")).isFalse();
+        assertThat(t.has("Empty")).isFalse();
         assertThat(t.has("k".repeat(129))).isFalse();
         assertThat(byRule(findings, "kms-key-rotation-enabled").at("/Resources/0/Tags").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void theModelCheckRejectsWhatSecurityHubWould() throws Exception {
+        findings(SecurityReportFixtures.input("scan-1", SecurityReportFixtures.everyKind()));
+        Path batch = dir.resolve(AsffReporter.DIR).resolve("asff-0001.json");
+        var findings = (com.fasterxml.jackson.databind.node.ArrayNode) Json.json().readTree(batch.toFile());
+        var first = (com.fasterxml.jackson.databind.node.ObjectNode) findings.get(0);
+        first.remove("Title");
+        first.put("Colour", "red");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) first.get("Severity")).put("Label", "SEVERE");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) first.at("/Resources/0")).putObject("Tags").put("Owner", " ");
+        Files.writeString(batch, Json.write(findings));
+        assertThat(ReportSchemas.asffViolations(dir.resolve(AsffReporter.DIR))).contains(
+                "asff-0001.json[0].Title: required by AwsSecurityFinding",
+                "asff-0001.json[0].Colour: not a member of AwsSecurityFinding",
+                "asff-0001.json[0].Severity.Label: 'SEVERE' is not one of [\"INFORMATIONAL\",\"LOW\",\"MEDIUM\",\"HIGH\",\"CRITICAL\"]",
+                "asff-0001.json[0].Resources[0].Tags.Owner: ' ' does not match NonEmptyString .*\\S.*");
     }
 
     @Test

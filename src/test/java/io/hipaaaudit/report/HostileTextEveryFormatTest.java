@@ -63,6 +63,7 @@ class HostileTextEveryFormatTest {
         for (var event : io.hipaaaudit.json.Json.json().readTree(dir.resolve(OcsfReporter.FILE).toFile())) {
             assertThat(ReportSchemas.ocsfViolations(event)).isEmpty();
         }
+        assertThat(ReportSchemas.asffViolations(dir.resolve(AsffReporter.DIR))).isEmpty();
     }
 
     private static String pdfText(Path pdf) throws IOException {
