@@ -70,7 +70,7 @@ public final class TemplateSource {
                 for (Declared d : all) {
                     if (MAPPED.containsKey(d.type())) {
                         locations.put(out.account + "|" + out.region + "|" + d.logicalId(),
-                                new Location(stack.name(), d.logicalId(), d.type(), d.file(), d.line()));
+                                new Location(d.stack(), d.logicalId(), d.type(), d.file(), d.line()));
                     }
                 }
                 parts.add(out.inventory());
@@ -100,7 +100,7 @@ public final class TemplateSource {
             Object resolved = intrinsics.resolve(body.get("Properties") == null ? Map.of() : body.get("Properties"));
             @SuppressWarnings("unchecked")
             Map<String, Object> props = resolved instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-            Declared d = new Declared(id, type, props, tags(stack, id, props), file, line);
+            Declared d = new Declared(id, type, props, tags(stack, id, props), stack.name(), file, line);
             if (type.equals("AWS::CloudFormation::Stack")) {
                 nested(stack, d, body, all, out, depth);
                 continue;
