@@ -76,7 +76,7 @@ final class DataMapping {
             Optional<String> state = p.bool("Enabled", "state", true).map(e -> e ? "Enabled" : "Disabled");
             Optional<String> policy;
             if (p.has("KeyPolicy")) {
-                policy = p.value("KeyPolicy", "policy").map(NetworkMapping::json);
+                policy = p.document("KeyPolicy", "policy");
             } else {
                 policy = Optional.of(defaultKeyPolicy());
             }
@@ -316,7 +316,7 @@ final class DataMapping {
         for (Declared d : NetworkMapping.of(all, "AWS::SecretsManager::ResourcePolicy")) {
             Props p = out.props(d, ResourceTypes.SECRET);
             p.string("SecretId", "policy").ifPresent(s -> policies.put(s,
-                    p.value("ResourcePolicy", "policy").map(NetworkMapping::json)));
+                    p.document("ResourcePolicy", "policy")));
         }
         for (Declared d : NetworkMapping.of(all, "AWS::SecretsManager::Secret")) {
             Props p = out.props(d, ResourceTypes.SECRET);

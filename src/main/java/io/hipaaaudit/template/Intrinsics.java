@@ -143,6 +143,8 @@ final class Intrinsics {
         if (type.isPresent()) {
             return switch (type.get()) {
                 case "AWS::SecretsManager::Secret" -> secretArn(name);
+                // "Ref returns the ARN of the secret" the attachment attaches
+                case "AWS::SecretsManager::SecretTargetAttachment" -> property(name, "SecretId");
                 default -> name;
             };
         }

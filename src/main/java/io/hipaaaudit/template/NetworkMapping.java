@@ -438,7 +438,7 @@ final class NetworkMapping {
             Props p = out.props(d, ResourceTypes.VPC_ENDPOINT);
             Optional<String> type = p.has("VpcEndpointType") ? p.string("VpcEndpointType", "type")
                     : Optional.of("Gateway");
-            Optional<String> policy = p.has("PolicyDocument") ? p.value("PolicyDocument", "policy").map(NetworkMapping::json)
+            Optional<String> policy = p.has("PolicyDocument") ? p.document("PolicyDocument", "policy")
                     : Optional.of(DEFAULT_ENDPOINT_POLICY);
             // PrivateDnsEnabled: "Default: false" (AWS::EC2::VPCEndpoint)
             out.vpcEndpoints.add(new VpcEndpoint(out.account, out.region, d.logicalId(), null,
@@ -451,10 +451,6 @@ final class NetworkMapping {
     /** "If you don't specify a policy, we attach a default policy that allows full access to the service." */
     static final String DEFAULT_ENDPOINT_POLICY =
             "{\"Statement\":[{\"Action\":\"*\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Resource\":\"*\"}]}";
-
-    static String json(Object v) {
-        return v instanceof String s ? s : io.hipaaaudit.json.Json.write(v).strip();
-    }
 
     static List<Declared> of(List<Declared> all, String type) {
         return all.stream().filter(d -> d.type().equals(type)).toList();

@@ -103,6 +103,31 @@ final class Props {
         });
     }
 
+    /** A policy document as JSON text; unknown when any value in it is. */
+    Optional<String> document(String property, String field) {
+        return value(property, field).flatMap(v -> {
+            Optional<Unknown> inside = firstUnknown(v);
+            if (inside.isPresent()) {
+                unknown(property, field, inside.get().why());
+                return Optional.empty();
+            }
+            return Optional.of(v instanceof String s ? s : io.hipaaaudit.json.Json.write(v).strip());
+        });
+    }
+
+    private static Optional<Unknown> firstUnknown(Object v) {
+        if (v instanceof Unknown u) {
+            return Optional.of(u);
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.values().stream().map(Props::firstUnknown).flatMap(Optional::stream).findFirst();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(Props::firstUnknown).flatMap(Optional::stream).findFirst();
+        }
+        return Optional.empty();
+    }
+
     /** Records {@code field} as unknown because of {@code property}. */
     void unknown(String property, String field, String why) {
         errors.add(CollectionError.ofResource(SOURCE, resource.account(), resource.region(),
