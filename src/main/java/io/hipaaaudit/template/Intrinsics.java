@@ -104,9 +104,9 @@ final class Intrinsics {
     Object ref(String name) {
         switch (name) {
             case "AWS::Region":
-                return stack.region().<Object>map(r -> r).orElse(new Unknown("Ref AWS::Region (give --region)"));
+                return stack.region().<Object>map(r -> r).orElse(new Unknown("Ref AWS::Region (give --template-region)"));
             case "AWS::AccountId":
-                return stack.account().<Object>map(a -> a).orElse(new Unknown("Ref AWS::AccountId (give --account-id)"));
+                return stack.account().<Object>map(a -> a).orElse(new Unknown("Ref AWS::AccountId (give --template-account)"));
             case "AWS::Partition":
                 return stack.region().<Object>map(Arns::partition).orElse(new Unknown("Ref AWS::Partition"));
             case "AWS::URLSuffix":
@@ -266,7 +266,7 @@ final class Intrinsics {
     private Object azs(Object arg) {
         String region = text(arg).isEmpty() ? stack.region().orElse(null) : text(arg);
         if (region == null || arg instanceof Unknown) {
-            return new Unknown("Fn::GetAZs (give --region)");
+            return new Unknown("Fn::GetAZs (give --template-region)");
         }
         return List.of(region + "a", region + "b", region + "c");
     }

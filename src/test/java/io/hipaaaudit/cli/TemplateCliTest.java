@@ -18,11 +18,22 @@ class TemplateCliTest {
 
     @Test
     void theCompliantTemplatePassesTheGate() {
-        Cli r = Cli.run("scan", "--template", COMPLIANT, "--template-region", "us-east-1", "--environment", "prod",
-                "--output-dir", dir.toString(), "--format", "json");
+        Cli r = Cli.run("scan", "--template", COMPLIANT, "--template-region", "us-east-1", "--template-account",
+                "123456789012", "--environment", "prod", "--output-dir", dir.toString(), "--format", "json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("accounts=three-tier");
+    }
+
+    @Test
+    void withoutTheAccountAKeyPolicyNamingItIsIncompleteNeverAPass() {
+        Cli r = Cli.run("scan", "--template", COMPLIANT, "--template-region", "us-east-1", "--environment", "prod",
+                "--output-dir", dir.toString(), "--format", "json");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.out()).contains("kms-key-policy-not-public")
+                .contains("Key DatabaseKey.Properties.KeyPolicy: Fn::Sub ${AWS::AccountId}: Ref AWS::AccountId "
+                        + "(give --template-account)");
     }
 
     @Test
