@@ -90,8 +90,26 @@ final class SourceOptions {
                     + "is NOT_ASSESSED and the reports are still written (exit 3).")
     MaxDuration maxDuration = MaxDuration.parse("30m");
 
+    @Option(names = "--template", paramLabel = "PATH", order = 22,
+            description = "Judge CloudFormation templates before deploy instead of collecting from AWS: a template "
+                    + "file (JSON or YAML) or a cdk.out directory (every stack of its manifest); repeatable.")
+    List<Path> templates = new ArrayList<>();
+
+    @Option(names = "--parameters", paramLabel = "FILE", order = 23,
+            description = "Parameter values for --template: [{ParameterKey, ParameterValue}] (as the CloudFormation "
+                    + "CLI takes them) or a {key: value} map; a parameter not given takes its Default.")
+    Path parameters;
+
+    @Option(names = "--template-region", paramLabel = "REGION", order = 24,
+            description = "The region --template deploys to (AWS::Region); default: the cdk.out stack's, else unknown.")
+    String templateRegion;
+
+    @Option(names = "--template-account", paramLabel = "ID", order = 25,
+            description = "The account --template deploys to (AWS::AccountId); default: the cdk.out stack's, else unknown.")
+    String templateAccount;
+
     /** Options that choose what to collect live; the bundle decides that on replay. */
-    private static final List<String> LIVE_ONLY = List.of("--snapshot", "--record", "--skip-aws", "--profile",
+    private static final List<String> LIVE_ONLY = List.of("--snapshot", "--template", "--record", "--skip-aws", "--profile",
             "--role-arn", "--external-id", "--regions", "--endpoint-url");
 
     /** What the scan collects: the source, the live databases, and where its evidence goes. */
@@ -109,6 +127,20 @@ final class SourceOptions {
             // --db adds live databases to the replayed evidence (e.g. a recorded AWS account and a database
             // restored from a dump); databases from the configuration file are not collected on replay
             return new Mapped(new Source.Replay(replay), db.targets(List.of(), Optional.empty()), Optional.empty());
+        }
+        if (!templates.isEmpty()) {
+            List.of("--snapshot", "--replay", "--record", "--skip-aws", "--profile", "--role-arn", "--external-id",
+                    "--regions", "--endpoint-url", "--accounts-from-organization").stream().filter(c::given)
+                    .findFirst().ifPresent(o -> {
+                        throw new InputException(o + " cannot be used with --template: a template scan contacts "
+                                + "no AWS account");
+                    });
+            return new Mapped(new Source.Template(templates, Optional.ofNullable(parameters),
+                    Optional.ofNullable(templateRegion), Optional.ofNullable(templateAccount)),
+                    db.targets(List.of(), Optional.empty()), Optional.empty());
+        }
+        if (parameters != null || templateRegion != null || templateAccount != null) {
+            throw new InputException("--parameters, --template-region and --template-account need --template");
         }
         if (record != null && snapshot != null) {
             throw new InputException("--record keeps the evidence of a live scan; it cannot be used with --snapshot");

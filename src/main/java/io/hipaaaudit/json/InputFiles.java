@@ -27,6 +27,7 @@ public final class InputFiles {
         FIXTURE("fixture", 16 * MIB),
         PASSWORD("the database password file", 64 * 1024),
         SNAPSHOT("snapshot", 1024 * MIB),
+        TEMPLATE("template", 64 * MIB),
         FINDINGS("findings", 1024 * MIB),
         MANIFEST("the evidence manifest", 64 * MIB, false),
         EVIDENCE("evidence", 1024 * MIB, false);

@@ -43,7 +43,8 @@ import java.util.Set;
  *       from the next upload is closed as fixed, which is what a pass means there.</li>
  *   <li>Each result's first location is the rule file ({@code rules/<area>/<id>/rule.yaml} under
  *       {@code %SRCROOT%}; GitHub needs a physical location to accept and show a result) and, as a logical
- *       location, the resource: its ARN or {@code postgresql://} locator, id and type.</li>
+ *       location, the resource: its ARN or {@code postgresql://} locator, id and type. A finding of a template
+ *       scan points at the template instead, at the line of the resource's logical id.</li>
  *   <li>{@code partialFingerprints} are derived from (rule, resource type, account, region, id), so an alert
  *       follows its resource across scans. {@code primaryLocationLineHash} is set too: every result of a rule
  *       shares the rule file's location, and GitHub would otherwise compute one line hash for all of them.</li>
@@ -148,9 +149,12 @@ final class SarifReporter implements Reporter {
         ObjectNode location = r.putArray("locations").addObject();
         ObjectNode physical = location.putObject("physicalLocation");
         ObjectNode artifact = physical.putObject("artifactLocation");
-        artifact.put("uri", ruleFile(f, rule));
+        Optional<String> template = templateFile(f);
+        int line = template.isPresent() && f.evidence().get("templateLine") instanceof Number n
+                ? Math.max(1, n.intValue()) : 1;
+        artifact.put("uri", template.orElseGet(() -> ruleFile(f, rule)));
         artifact.put("uriBaseId", SRCROOT);
-        physical.putObject("region").put("startLine", 1);
+        physical.putObject("region").put("startLine", line);
         ResourceRef res = f.resource();
         ObjectNode logical = location.putArray("logicalLocations").addObject();
         logical.put("name", res.id());
@@ -160,7 +164,7 @@ final class SarifReporter implements Reporter {
         String key = FindingText.findingKey(f);
         ObjectNode fp = r.putObject("partialFingerprints");
         fp.put(FINGERPRINT, key);
-        fp.put("primaryLocationLineHash", key.substring(0, 16) + ":1");
+        fp.put("primaryLocationLineHash", key.substring(0, 16) + ":" + line);
 
         f.waiver().filter(w -> f.status() == Status.WAIVED).ifPresent(w -> r.putArray("suppressions").add(suppression(w)));
 
@@ -213,6 +217,21 @@ final class SarifReporter implements Reporter {
      * The rule file relative to the source root: the bundled pack's {@code rules/<area>/<id>/rule.yaml}, a custom
      * rule's path as given to {@code --rules} when relative, else the bundled layout.
      */
+    /**
+     * The template that declares the finding's resource (a template scan puts it in the evidence), relative to the
+     * source root: code scanning then shows the result on the resource's line.
+     */
+    static Optional<String> templateFile(Finding f) {
+        if (f.evidence().get("template") instanceof String t) {
+            String source = t.replace('\\', '/');
+            if (!source.isEmpty() && !source.startsWith("/") && !source.matches("^[A-Za-z]:/.*")
+                    && !source.contains("..")) {
+                return Optional.of(source.startsWith("./") ? source.substring(2) : source);
+            }
+        }
+        return Optional.empty();
+    }
+
     static String ruleFile(Finding f, Optional<Rule> rule) {
         String source = rule.map(Rule::source).orElse("").replace('\\', '/');
         if (!source.isEmpty() && !source.startsWith("/") && !source.matches("^[A-Za-z]:/.*") && !source.contains("..")) {

@@ -34,6 +34,7 @@ import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.report.HistoryView;
 import io.hipaaaudit.report.ReportInput;
 import io.hipaaaudit.report.Reporters;
+import io.hipaaaudit.template.TemplateSource;
 import io.hipaaaudit.waivers.ResourceTags;
 import io.hipaaaudit.waivers.WaiverOutcome;
 import java.io.IOException;
@@ -73,14 +74,14 @@ public final class Scanner {
         Environments environments = request.environments().definedBy(request.pack());
         try (Collected collected = collect(request, listener)) {
             Evaluator evaluator = new Evaluator(collected.inventory(), environments, request.dbPolicy());
-            List<Finding> findings = evaluator.evaluate(request.pack());
+            List<Finding> findings = collected.located(evaluator.evaluate(request.pack()));
             if (request.attribution()) {
                 List<ChangeTarget> targets = evaluator.attributionTargets();
                 List<ResourceChanges> changes = targets.isEmpty() ? List.of() : collected.aws().changes(targets);
                 if (!changes.isEmpty()) {
                     evaluator = evaluator.withResourceChanges(changes);
                     // only a FAIL gains evidence from its history: the rest stays as evaluated
-                    findings = evaluator.reevaluateFailures(findings, request.pack());
+                    findings = collected.located(evaluator.reevaluateFailures(findings, request.pack()));
                 }
             }
             Inventory inventory = evaluator.inventory();
@@ -131,6 +132,9 @@ public final class Scanner {
             }
             BundleWriter.requireEmpty(request.record().get());
         }
+        if (request.record().isPresent() && request.source() instanceof Source.Template) {
+            throw new InputException("recording keeps the evidence of a live scan; it cannot be used with a template");
+        }
         if (request.source() instanceof Source.DatabasesOnly && request.databases().isEmpty()) {
             throw new InputException("a scan without AWS needs at least one database (--db)");
         }
@@ -155,7 +159,14 @@ public final class Scanner {
         DatabaseCollection databases = new DatabaseCollection(deadline, request.maxDuration());
         AwsSession aws;
         Inventory inventory;
-        if (request.source() instanceof Source.Snapshot s) {
+        Optional<TemplateSource.Loaded> template = Optional.empty();
+        if (request.source() instanceof Source.Template t) {
+            TemplateSource.Loaded loaded = TemplateSource.load(t.paths(), t.parameters(), t.region(), t.account(),
+                    startedAt);
+            template = Optional.of(loaded);
+            aws = AwsSession.closed(new AwsCollection(loaded.inventory(), Map.of(), Map.of()));
+            inventory = aws.inventory();
+        } else if (request.source() instanceof Source.Snapshot s) {
             aws = AwsSession.closed(new AwsCollection(InventoryJson.read(s.file()), Map.of(), Map.of()));
             inventory = aws.inventory();
         } else if (request.source() instanceof Source.Replay r) {
@@ -181,7 +192,7 @@ public final class Scanner {
             aws.close();
             throw e;
         }
-        return new Collected(aws, inventory, log, startedAt);
+        return new Collected(aws, inventory, log, startedAt, template);
     }
 
     private static AwsSession nothing() {
@@ -247,8 +258,13 @@ public final class Scanner {
     }
 
     /** The collected inventory, the AWS session kept for change lookups, and the evidence being recorded. */
-    private record Collected(AwsSession aws, Inventory inventory, Optional<EvidenceLog> log, Instant startedAt)
-            implements AutoCloseable {
+    private record Collected(AwsSession aws, Inventory inventory, Optional<EvidenceLog> log, Instant startedAt,
+                             Optional<TemplateSource.Loaded> template) implements AutoCloseable {
+        /** The findings of a template scan name where each resource is declared. */
+        List<Finding> located(List<Finding> findings) {
+            return template.map(t -> TemplateFindings.located(findings, t)).orElse(findings);
+        }
+
         /** Writes the evidence bundle (the change lookups included) and the saved inventory, if asked for. */
         void finish(ScanRequest request, Inventory evaluated) {
             if (log.isPresent()) {

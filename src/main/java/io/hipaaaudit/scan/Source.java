@@ -26,6 +26,19 @@ public sealed interface Source {
     /** An evidence bundle written by a recorded scan, verified and collected again through the same collectors. */
     record Replay(Path bundle) implements Source {}
 
+    /**
+     * CloudFormation templates before deploy: template files (JSON or YAML) or {@code cdk.out} directories, mapped
+     * into the same inventory records (see {@code io.hipaaaudit.template.TemplateSource}). {@code parameters} is a
+     * parameters file for them; {@code region} and {@code account} settle {@code AWS::Region} and
+     * {@code AWS::AccountId} when given. Nothing is contacted.
+     */
+    record Template(List<Path> paths, Optional<Path> parameters, Optional<String> region, Optional<String> account)
+            implements Source {
+        public Template {
+            paths = List.copyOf(paths);
+        }
+    }
+
     /** The accounts of a live AWS collection. */
     sealed interface Accounts {
         /** The account the credentials reach; when {@code expected} is given, reaching another is an input error. */
