@@ -38,6 +38,12 @@ final class ReportCommand implements Callable<Integer> {
                     + "GitHub code scanning would show them as open alerts).")
     boolean sarifIncludeWaived;
 
+    @Option(names = "--docs-url", paramLabel = "URL", converter = DocsUrlConverter.class,
+            description = "Where this version's repository files are published (a folder URL): SARIF links the tool "
+                    + "and each bundled rule's file there; without it a rule's help link is the eCFR text of its "
+                    + "first citation.")
+    java.net.URI docsUrl;
+
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Extra rule folder (repeatable) whose metadata the scan used, for rule help and citations.")
     List<Path> ruleDirs = new ArrayList<>();
@@ -47,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
         formats.forEach(Reporters::of);
         FindingsDocument doc = FindingsDocument.read(input);
         List<Path> written = Reporters.write(new ReportInput(doc, RuleLoader.load(ruleDirs), java.util.Optional.empty(),
-                sarifIncludeWaived), formats, outputDir);
+                sarifIncludeWaived, java.util.Optional.ofNullable(docsUrl)), formats, outputDir);
         PrintWriter out = spec.commandLine().getOut();
         written.forEach(p -> out.println("wrote: " + p));
         out.flush();

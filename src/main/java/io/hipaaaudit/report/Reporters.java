@@ -62,10 +62,12 @@ public final class Reporters {
         try {
             Files.createDirectories(dir);
             FindingsDocument doc = canonical(input.findings());
-            ReportInput canonical = new ReportInput(doc, input.pack(), input.history(), input.sarifIncludeWaived());
+            ReportInput canonical = new ReportInput(doc, input.pack(), input.history(), input.sarifIncludeWaived(),
+                    input.docsUrl());
             // every format but the canonical JSON gets the cloud's text through the one printable filter
             ReportInput printable = chosen.stream().anyMatch(r -> !(r instanceof JsonReporter))
-                    ? new ReportInput(Neutralised.of(doc), input.pack(), input.history(), input.sarifIncludeWaived())
+                    ? new ReportInput(Neutralised.of(doc), input.pack(), input.history(), input.sarifIncludeWaived(),
+                            input.docsUrl())
                     : canonical;
             for (Reporter r : ALL.values()) {
                 if (chosen.contains(r)) {

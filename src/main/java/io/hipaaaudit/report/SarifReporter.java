@@ -67,7 +67,7 @@ final class SarifReporter implements Reporter {
     @Override
     public List<Path> write(ReportInput input, Path dir) throws IOException {
         Path file = dir.resolve(FILE);
-        Files.writeString(file, render(input.findings(), input.pack(), input.sarifIncludeWaived()),
+        Files.writeString(file, render(input.findings(), input.pack(), input.sarifIncludeWaived(), input.docsUrl()),
                 StandardCharsets.UTF_8);
         return List.of(file);
     }
@@ -77,6 +77,10 @@ final class SarifReporter implements Reporter {
     }
 
     static String render(FindingsDocument doc, RulePack pack, boolean includeWaived) {
+        return render(doc, pack, includeWaived, Optional.empty());
+    }
+
+    static String render(FindingsDocument doc, RulePack pack, boolean includeWaived, Optional<java.net.URI> docsUrl) {
         ObjectNode log = NODES.objectNode();
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
@@ -87,13 +91,14 @@ final class SarifReporter implements Reporter {
                 + (doc.scan().environment().isBlank() ? "default" : doc.scan().environment()) + "/");
         driver.put("name", doc.scan().tool().isEmpty() ? "hipaa-audit" : doc.scan().tool());
         driver.put("version", doc.scan().version());
+        docsUrl.ifPresent(u -> driver.put("informationUri", u.resolve("README.md").toString()));
 
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ArrayNode rules = driver.putArray("rules");
         doc.findings().stream().map(Finding::ruleId).distinct().sorted().forEach(id -> {
             Finding first = doc.findings().stream().filter(f -> f.ruleId().equals(id)).findFirst().orElseThrow();
             ruleIndex.put(id, rules.size());
-            rules.add(rule(first, FindingText.rule(pack, id), pack));
+            rules.add(rule(first, FindingText.rule(pack, id), pack, docsUrl));
         });
 
         ArrayNode results = run.putArray("results");
@@ -110,7 +115,22 @@ final class SarifReporter implements Reporter {
         }
     }
 
-    private static ObjectNode rule(Finding f, Optional<Rule> rule, RulePack pack) {
+    /**
+     * A bundled rule's file under the published repository when {@code --docs-url} says where that is; otherwise
+     * (and for custom rules) the eCFR paragraph of the rule's first citation, a stable page of the requirement.
+     */
+    static Optional<String> helpUri(Finding f, Optional<Rule> rule, List<String> hipaa, Optional<java.net.URI> docsUrl) {
+        boolean bundled = rule.map(r -> r.source().startsWith("rules/")).orElse(false);
+        if (docsUrl.isPresent() && bundled) {
+            return Optional.of(docsUrl.get().resolve(rule.get().source()).toString());
+        }
+        return hipaa.stream().findFirst().map(c -> {
+            int paren = c.indexOf('(');
+            return "https://www.ecfr.gov/current/title-45/section-" + (paren < 0 ? c : c.substring(0, paren)) + "#p-" + c;
+        });
+    }
+
+    private static ObjectNode rule(Finding f, Optional<Rule> rule, RulePack pack, Optional<java.net.URI> docsUrl) {
         String title = rule.map(r -> r.file().title()).orElse(f.title());
         String rationale = rule.map(r -> FindingText.clean(r.file().rationale())).orElse("");
         String remediation = rule.map(r -> FindingText.clean(r.file().remediation())).orElse(f.remediation());
@@ -123,6 +143,7 @@ final class SarifReporter implements Reporter {
         d.put("name", pascal(f.ruleId()));
         d.putObject("shortDescription").put("text", title);
         d.putObject("fullDescription").put("text", rationale.isEmpty() ? title : rationale);
+        helpUri(f, rule, hipaa, docsUrl).ifPresent(u -> d.put("helpUri", u));
         ObjectNode help = d.putObject("help");
         help.put("text", helpText(rationale, remediation, hipaa, pack));
         help.put("markdown", helpMarkdown(title, rationale, remediation, hipaa, pack));

@@ -107,7 +107,8 @@ public final class Scanner {
                 }
             }
             List<Path> written = request.outputs().formats().isEmpty() ? List.of()
-                    : Reporters.write(new ReportInput(doc, request.pack(), past, request.outputs().sarifIncludeWaived()),
+                    : Reporters.write(new ReportInput(doc, request.pack(), past, request.outputs().sarifIncludeWaived(),
+                            request.outputs().docsUrl()),
                             request.outputs().formats(),
                             request.outputs().dir());
             GateVerdict verdict = Gate.evaluate(doc, request.gate().failOn(), request.gate().allowIncomplete(),

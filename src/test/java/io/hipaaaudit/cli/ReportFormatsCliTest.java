@@ -43,6 +43,25 @@ class ReportFormatsCliTest {
     }
 
     @Test
+    void aDocsUrlLinksTheSarifRulesAndABadOneIsRefusedWithoutRepeatingIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Cli scan = Cli.run("scan", "--snapshot", "examples/healthapp-snapshot.json", "--format", "sarif",
+                "--docs-url", "https://git.example.com/acme/hipaa-audit/blob/v1.4.0", "--output-dir", dir.toString(),
+                "--quiet");
+        assertThat(scan.exit()).as(scan.err()).isIn(0, 1);
+        assertThat(io.hipaaaudit.json.Json.json().readTree(dir.resolve("hipaa-audit.sarif").toFile())
+                .at("/runs/0/tool/driver/informationUri").asText())
+                .isEqualTo("https://git.example.com/acme/hipaa-audit/blob/v1.4.0/README.md");
+        for (String bad : List.of("https://ci:ghp_s3cretT0ken@git.example.com/acme/", "https://git.example.com/?token=ghp_s3cretT0ken",
+                "file:///etc/ghp_s3cretT0ken", "ghp_s3cretT0ken")) {
+            Cli refused = Cli.run("report", "--input", "examples/healthapp-snapshot.json", "--docs-url", bad);
+            assertThat(refused.exit()).as(bad).isEqualTo(2);
+            assertThat(refused.err()).contains("--docs-url").doesNotContain("s3cretT0ken");
+            assertThat(refused.err().strip().lines().count()).as(refused.err()).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void anIncompleteScanStillGivesValidReports() throws IOException {
         Path out = dir.resolve("incomplete");
         Cli scan = Cli.run("scan", "--snapshot", Cli.snapshot("high-fail-incomplete.json"),

@@ -97,6 +97,38 @@ class SarifReporterTest {
     }
 
     @Test
+    void helpLinksGoToTheRequirementAndWithADocsUrlToTheToolAndTheRuleFile() throws IOException {
+        // without --docs-url: no tool link, each rule's help link is the eCFR paragraph of its first citation
+        assertThat(run.at("/tool/driver/informationUri").isMissingNode()).isTrue();
+        assertThat(rule("kms-key-rotation-enabled").get("helpUri").asText())
+                .isEqualTo("https://www.ecfr.gov/current/title-45/section-164.312#p-164.312(a)(2)(iv)");
+        assertThat(rule("acme-custom-check").get("helpUri").asText())
+                .isEqualTo("https://www.ecfr.gov/current/title-45/section-164.312#p-164.312(d)");
+
+        Path other = dir.resolve("with-docs");
+        Reporters.write(new ReportInput(doc, pack, java.util.Optional.empty(), false,
+                java.util.Optional.of(java.net.URI.create("https://git.example.com/acme/hipaa-audit/blob/v1.4.0/"))),
+                List.of("sarif"), other);
+        JsonNode linked = Json.json().readTree(other.resolve("hipaa-audit.sarif").toFile()).get("runs").get(0);
+        assertThat(linked.at("/tool/driver/informationUri").asText())
+                .isEqualTo("https://git.example.com/acme/hipaa-audit/blob/v1.4.0/README.md");
+        JsonNode rotation = null;
+        JsonNode custom = null;
+        for (JsonNode r : linked.at("/tool/driver/rules")) {
+            if (r.get("id").asText().equals("kms-key-rotation-enabled")) {
+                rotation = r;
+            } else if (r.get("id").asText().equals("acme-custom-check")) {
+                custom = r;
+            }
+        }
+        assertThat(rotation.get("helpUri").asText()).isEqualTo(
+                "https://git.example.com/acme/hipaa-audit/blob/v1.4.0/rules/kms/kms-key-rotation-enabled/rule.yaml");
+        // a rule that is not bundled has no file there: the requirement's text
+        assertThat(custom.get("helpUri").asText()).startsWith("https://www.ecfr.gov/");
+        assertThat(ReportSchemas.sarifViolations(other.resolve("hipaa-audit.sarif"))).isEmpty();
+    }
+
+    @Test
     void failAndNotAssessedAreResultsWaivedPassAndNotApplicableAreNot() {
         long expected = doc.findings().stream().filter(f -> f.status() == Status.FAIL
                 || f.status() == Status.NOT_ASSESSED).count();
