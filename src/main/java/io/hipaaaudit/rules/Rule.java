@@ -8,13 +8,14 @@ import java.util.Optional;
 
 /**
  * A loaded rule: its metadata as written in rule.yaml, its expressions compiled, and where it came from
- * ({@code source} for messages, {@code directory} for its fixtures).
+ * ({@code source} for messages, {@link #directory()} for its fixtures: resolved when first asked, since the bundled
+ * pack is read from the jar's entries and opening the jar as a file system costs more than loading the rules).
  * {@code params} is already resolved per environment name ({@code default} plus every named override).
  */
 public record Rule(
         RuleFile file,
         String source,
-        java.nio.file.Path directory,
+        java.util.function.Supplier<java.nio.file.Path> location,
         Optional<CelSupport.Compiled> appliesIf,
         CelSupport.Compiled condition,
         Template message,
@@ -27,8 +28,13 @@ public record Rule(
 
     /** The same rule with other parameters (organisation overrides from the configuration). */
     public Rule withParams(Map<String, Map<String, Object>> newParams) {
-        return new Rule(file, source, directory, appliesIf, condition, message, passMessage, notApplicableMessage,
+        return new Rule(file, source, location, appliesIf, condition, message, passMessage, notApplicableMessage,
                 evidence, attributeTo, escalateWhen, newParams);
+    }
+
+    /** The rule's folder, where its fixtures are. */
+    public java.nio.file.Path directory() {
+        return location.get();
     }
 
     public String id() {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -68,32 +69,108 @@ public final class RuleLoader {
     }
 
     private static RulePack load(List<Path> roots, boolean firstIsBundled) {
-        Path frameworkFile = bundledRoot().resolve(FRAMEWORK);
-        String frameworkText = read(frameworkFile);
+        Optional<Map<String, String>> jar = firstIsBundled ? jarEntries() : Optional.empty();
+        String frameworkText = jar.isPresent() ? jar.get().get("rules/" + FRAMEWORK) : read(bundledRoot().resolve(FRAMEWORK));
         Framework framework = Framework.parse(frameworkText, "rules/" + FRAMEWORK);
         RuleParser parser = new RuleParser(framework.citations());
         Map<String, Rule> rules = new TreeMap<>();
         Map<String, String> hashed = new TreeMap<>();
         hashed.put(FRAMEWORK, frameworkText);
         for (int i = 0; i < roots.size(); i++) {
+            Map<String, Rule> inThisRoot = new TreeMap<>();
+            if (i == 0 && jar.isPresent()) {
+                // the bundled pack straight from the jar's entries, in the order a folder walk gives
+                for (Map.Entry<String, String> e : jar.get().entrySet()) {
+                    String name = e.getKey();
+                    if (!name.endsWith("/rule.yaml")) {
+                        continue;
+                    }
+                    String folder = name.substring(0, name.length() - "/rule.yaml".length());
+                    String inPack = folder.substring("rules/".length());
+                    Rule rule = parser.parse(e.getValue(), name, folder.substring(folder.lastIndexOf('/') + 1),
+                            memoized(() -> bundledRoot().resolve(inPack)));
+                    add(inThisRoot, rule, name);
+                    hashed.put(rule.id(), e.getValue());
+                }
+                rules.putAll(inThisRoot);
+                continue;
+            }
             Path root = roots.get(i);
             if (!Files.isDirectory(root)) {
                 throw new InputException(root + ": rules folder does not exist");
             }
-            Map<String, Rule> inThisRoot = new TreeMap<>();
             for (Path file : ruleFiles(root)) {
                 String display = firstIsBundled && i == 0 ? "rules/" + root.relativize(file) : file.toString();
                 String text = read(file);
                 Rule rule = parser.parse(text, display, file.getParent());
-                Rule twin = inThisRoot.put(rule.id(), rule);
-                if (twin != null) {
-                    throw new InputException(display + ": rule " + rule.id() + ": id also used by " + twin.source());
-                }
+                add(inThisRoot, rule, display);
                 hashed.put(rule.id(), text);
             }
             rules.putAll(inThisRoot);
         }
         return new RulePack(framework, List.copyOf(rules.values()), sha256(hashed));
+    }
+
+    private static void add(Map<String, Rule> inThisRoot, Rule rule, String display) {
+        Rule twin = inThisRoot.put(rule.id(), rule);
+        if (twin != null) {
+            throw new InputException(display + ": rule " + rule.id() + ": id also used by " + twin.source());
+        }
+    }
+
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> s) {
+        return new java.util.function.Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = s.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
+    }
+
+    /**
+     * When the classes run from a jar: its {@code rules/} files (the framework and every {@code rule.yaml}) by entry
+     * name, sorted as a walk of the folder would visit them, read through the jar file the JDK already has open
+     * (no zip file system, no directory walk). Empty when running from a classes folder.
+     */
+    private static Optional<Map<String, String>> jarEntries() {
+        URL url = RuleLoader.class.getClassLoader().getResource("rules/" + FRAMEWORK);
+        if (url == null) {
+            throw new IllegalStateException("the bundled rule pack is missing from the classpath");
+        }
+        try {
+            if (!(url.openConnection() instanceof java.net.JarURLConnection connection)) {
+                return Optional.empty();
+            }
+            java.util.jar.JarFile file = connection.getJarFile();
+            Map<String, String> out = new TreeMap<>(RuleLoader::walkOrder);
+            for (var entries = file.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                String name = entry.getName();
+                if (name.equals("rules/" + FRAMEWORK) || (name.startsWith("rules/") && name.endsWith("/rule.yaml"))) {
+                    out.put(name, text(file, entry));
+                }
+            }
+            return Optional.of(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled rule pack", e);
+        }
+    }
+
+    /** The order {@link #ruleFiles} gives: paths compared name by name, as {@code Path.compareTo} does. */
+    private static int walkOrder(String a, String b) {
+        return Path.of(a).compareTo(Path.of(b));
     }
 
     /** The bundled pack's size and hash as {@link #load} gives them. */

@@ -33,7 +33,11 @@ final class RuleParser {
     }
 
     Rule parse(String yaml, String file, java.nio.file.Path directory) {
-        String folderName = directory == null ? null : directory.getFileName().toString();
+        return parse(yaml, file, directory == null ? null : directory.getFileName().toString(), () -> directory);
+    }
+
+    /** {@code folderName}: the name of the rule's folder, which must be its id; {@code location}: that folder. */
+    Rule parse(String yaml, String file, String folderName, java.util.function.Supplier<java.nio.file.Path> location) {
         RuleFile rf;
         try {
             rf = Json.yaml().readValue(yaml, RuleFile.class);
@@ -100,7 +104,7 @@ final class RuleParser {
             }
             escalateWhen = Optional.of(typed.compile("escalate.when", up.when()));
         }
-        return new Rule(rf, file, directory, appliesIf, condition, message, passMessage, naMessage, Map.copyOf(evidence),
+        return new Rule(rf, file, location, appliesIf, condition, message, passMessage, naMessage, Map.copyOf(evidence),
                 attributeTo, escalateWhen, params);
     }
 
