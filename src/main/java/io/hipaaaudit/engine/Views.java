@@ -1,5 +1,6 @@
 package io.hipaaaudit.engine;
 
+import io.hipaaaudit.analyse.BucketFacts;
 import io.hipaaaudit.analyse.KeyIndex;
 import io.hipaaaudit.analyse.KeyPolicyFacts;
 import io.hipaaaudit.analyse.LogGroupFacts;
@@ -12,6 +13,7 @@ import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.Account;
 import io.hipaaaudit.inventory.aws.AwsResource;
+import io.hipaaaudit.inventory.aws.Bucket;
 import io.hipaaaudit.inventory.aws.DbCluster;
 import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.aws.DbParameterGroup;
@@ -63,6 +65,7 @@ public final class Views {
         inv.dbClusters().forEach(c -> c.kmsKeyId().ifPresent(ref -> addKeyUser(c, ref)));
         inv.dbSnapshots().forEach(s -> s.kmsKeyId().ifPresent(ref -> addKeyUser(s, ref)));
         inv.trails().forEach(t -> t.kmsKeyId().ifPresent(ref -> addKeyUser(t, ref)));
+        inv.buckets().forEach(b -> b.kmsMasterKeyId().ifPresent(ref -> addKeyUser(b, ref)));
         this.secretFacts = new SecretFacts(inv.dbInstances(), inv.dbClusters(), inv.secrets());
         this.vpcFacts = new VpcIndex(inv);
         this.parameterGroups = inv.dbParameterGroups().stream()
@@ -102,6 +105,7 @@ public final class Views {
         v.aws(ResourceTypes.TRAIL, inv.trails(), t -> TrailFacts.of(t, Plain.of(t), v.collectedAt()));
         v.logGroups();
         v.aws(ResourceTypes.SECRET, inv.secrets(), v::secret);
+        v.aws(ResourceTypes.BUCKET, inv.buckets(), v::bucket);
         v.accounts();
         PgViews.add(inv, envs, policy,
                 d -> v.parameters(d.account(), d.region(), "instance", d.parameterGroupNames()), v.byType);
@@ -160,6 +164,13 @@ public final class Views {
         List<Map<String, Object>> dbs = secretFacts.databases(s);
         f.put("databases", dbs);
         f.put("databaseCredential", !dbs.isEmpty() || s.owningService().filter("rds"::equals).isPresent());
+        return f;
+    }
+
+    private Map<String, Object> bucket(Bucket b) {
+        Map<String, Object> f = Plain.of(b);
+        f.putAll(BucketFacts.of(b));
+        b.kmsMasterKeyId().ifPresent(ref -> key(f, b.account(), b.region(), ref));
         return f;
     }
 

@@ -1,6 +1,7 @@
 package io.hipaaaudit.inventory;
 
 import io.hipaaaudit.inventory.aws.Account;
+import io.hipaaaudit.inventory.aws.Bucket;
 import io.hipaaaudit.inventory.aws.DbCluster;
 import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.aws.DbParameterGroup;
@@ -60,6 +61,7 @@ public record Inventory(
         List<Trail> trails,
         List<LogGroup> logGroups,
         List<Secret> secrets,
+        List<Bucket> buckets,
         List<PgDatabase> databases,
         List<CollectionError> collectionErrors,
         List<ResourceChanges> resourceChanges) {
@@ -91,6 +93,7 @@ public record Inventory(
         trails = Nulls.list(trails);
         logGroups = Nulls.list(logGroups);
         secrets = Nulls.list(secrets);
+        buckets = Nulls.list(buckets);
         databases = Nulls.list(databases);
         collectionErrors = Nulls.list(collectionErrors);
         resourceChanges = Nulls.list(resourceChanges);
@@ -105,7 +108,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, secrets, dbs, errors, resourceChanges);
+                trails, logGroups, secrets, buckets, dbs, errors, resourceChanges);
     }
 
     /** Every account marked as a member of the organization whose active accounts are {@code accounts}. */
@@ -114,7 +117,7 @@ public record Inventory(
                 this.accounts.stream().map(a -> a.inOrganization(accounts)).toList(), vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, secrets, databases, collectionErrors, resourceChanges);
+                trails, logGroups, secrets, buckets, databases, collectionErrors, resourceChanges);
     }
 
     /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
@@ -126,7 +129,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, secrets, databases, collectionErrors, all);
+                trails, logGroups, secrets, buckets, databases, collectionErrors, all);
     }
 
     /**
@@ -157,7 +160,7 @@ public record Inventory(
                 (List<DbParameterGroup>) all.apply(Inventory::dbParameterGroups),
                 (List<DbSubnetGroup>) all.apply(Inventory::dbSubnetGroups), (List<KmsKey>) all.apply(Inventory::kmsKeys),
                 (List<Trail>) all.apply(Inventory::trails), (List<LogGroup>) all.apply(Inventory::logGroups),
-                (List<Secret>) all.apply(Inventory::secrets),
+                (List<Secret>) all.apply(Inventory::secrets), (List<Bucket>) all.apply(Inventory::buckets),
                 (List<PgDatabase>) all.apply(Inventory::databases),
                 (List<CollectionError>) all.apply(Inventory::collectionErrors),
                 (List<ResourceChanges>) all.apply(Inventory::resourceChanges));
@@ -166,6 +169,6 @@ public record Inventory(
 
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

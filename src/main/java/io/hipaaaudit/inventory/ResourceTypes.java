@@ -30,6 +30,7 @@ public final class ResourceTypes {
     public static final String TRAIL = "aws.cloudtrail.trail";
     public static final String LOG_GROUP = "aws.logs.log_group";
     public static final String SECRET = "aws.secretsmanager.secret";
+    public static final String BUCKET = "aws.s3.bucket";
 
     public static final String PG_DATABASE = "pg.database";
     public static final String PG_ROLE = "pg.role";
@@ -41,6 +42,6 @@ public final class ResourceTypes {
     public static final List<String> ALL = List.of(ACCOUNT, VPC, SUBNET, ROUTE_TABLE, INTERNET_GATEWAY, NAT_GATEWAY,
             NETWORK_ACL, SECURITY_GROUP, MANAGED_PREFIX_LIST, FLOW_LOG, NETWORK_INTERFACE, VPC_ENDPOINT, DB_INSTANCE,
             DB_CLUSTER,
-            DB_SNAPSHOT, DB_PARAMETER_GROUP, DB_SUBNET_GROUP, KMS_KEY, TRAIL, LOG_GROUP, SECRET, PG_DATABASE, PG_ROLE, PG_SCHEMA,
+            DB_SNAPSHOT, DB_PARAMETER_GROUP, DB_SUBNET_GROUP, KMS_KEY, TRAIL, LOG_GROUP, SECRET, BUCKET, PG_DATABASE, PG_ROLE, PG_SCHEMA,
             PG_RELATION, PG_FUNCTION, PG_DEFAULT_ACL);
 }

@@ -2,6 +2,7 @@ package io.hipaaaudit.collect.aws;
 
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.aws.Account;
+import io.hipaaaudit.inventory.aws.Bucket;
 import io.hipaaaudit.inventory.aws.DbCluster;
 import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.aws.DbParameterGroup;
@@ -38,6 +39,7 @@ final class InventoryAssembly {
                 sink.get(NetworkInterface.class), sink.get(VpcEndpoint.class), sink.get(DbInstance.class), sink.get(DbCluster.class),
                 sink.get(DbSnapshot.class), sink.get(DbParameterGroup.class), sink.get(DbSubnetGroup.class),
                 sink.get(KmsKey.class), sink.get(Trail.class), sink.get(LogGroup.class), sink.get(Secret.class),
+                sink.get(Bucket.class),
                 List.of(), sink.errors(), List.of());
     }
 }

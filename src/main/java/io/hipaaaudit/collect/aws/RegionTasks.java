@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs, Secrets Manager and CloudTrail listing
- * concurrently, KMS once the region's RDS resources, database log groups and secrets have named the keys they use,
+ * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs, Secrets Manager, S3 (listed once per
+ * account) and CloudTrail listing concurrently, KMS once the region's RDS resources, database log groups, secrets
+ * and buckets have named the keys they use,
  * then trail status and selectors once per trail ARN.
  */
 final class RegionTasks {
@@ -32,8 +33,11 @@ final class RegionTasks {
     }
 
     void run(List<String> regions) {
-        progress.planned(regions.size() * 5);
+        progress.planned(regions.size() * 6);
         List<CompletableFuture<?>> work = new ArrayList<>();
+        // ListBuckets is account-level: once per account, each bucket then read in its own region
+        var buckets = CompletableFuture.supplyAsync(() -> S3Collector.list(clients.s3(regions.get(0)),
+                clients.s3Control(regions.get(0)), sink, account, regions), pool);
         Map<String, List<Trail>> listedTrails = new TreeMap<>();
         for (String region : regions) {
             RegionScope scope = new RegionScope(account, region, sink);
@@ -54,11 +58,17 @@ final class RegionTasks {
                 progress.finished("secretsmanager", region);
                 return keys;
             }, pool);
+            var bucketKeys = buckets.thenApplyAsync(listing -> {
+                var keys = new S3Collector(clients.s3(region), scope, pool).collect(listing);
+                progress.finished("s3", region);
+                return keys;
+            }, pool);
             work.add(CompletableFuture.supplyAsync(() -> {
                 var keys = new RdsCollector(clients.rds(region), scope).collect();
                 progress.finished("rds", region);
                 return keys;
-            }, pool).thenCombine(logKeys, RegionTasks::union).thenCombine(secretKeys, RegionTasks::union).thenAcceptAsync(keys -> {
+            }, pool).thenCombine(logKeys, RegionTasks::union).thenCombine(secretKeys, RegionTasks::union)
+                    .thenCombine(bucketKeys, RegionTasks::union).thenAcceptAsync(keys -> {
                 new KmsCollector(clients.kms(region), scope, pool).collect(keys);
                 progress.finished("kms", region);
             }, pool));

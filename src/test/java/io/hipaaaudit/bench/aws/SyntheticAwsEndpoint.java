@@ -113,8 +113,12 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
                     body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
                 sleep(settings.latency());
-                send(exchange, answer(exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Amz-Target"), body));
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (authorization != null && authorization.contains("/s3/aws4_request")) {
+                    send(exchange, s3(exchange.getRequestURI().getPath()));
+                    return;
+                }
+                send(exchange, answer(authorization, exchange.getRequestHeaders().getFirst("X-Amz-Target"), body));
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -156,6 +160,18 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
             return error(q, 400, q.service().equals("ec2") ? "InvalidParameterValue" : "InvalidParameterValueException",
                     e.getMessage());
         }
+    }
+
+    /** S3 (REST, path-style): the model has no buckets, so ListBuckets answers one empty page. */
+    private Answer s3(String path) {
+        if (!path.equals("/")) {
+            return new Answer(404, "application/xml", "<Error><Code>NoSuchBucket</Code><Message>The specified bucket "
+                    + "does not exist</Message></Error>");
+        }
+        requests.computeIfAbsent("s3:ListBuckets", k -> new LongAdder()).increment();
+        return new Answer(200, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListAllMyBucketsResult "
+                + "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner><ID>synthetic</ID></Owner><Buckets></Buckets>"
+                + "</ListAllMyBucketsResult>");
     }
 
     private static Answer error(WireRequest q, int status, String code, String message) {
