@@ -1,5 +1,6 @@
 package io.hipaaaudit.engine;
 
+import io.hipaaaudit.analyse.BucketFacts;
 import io.hipaaaudit.analyse.KeyIndex;
 import io.hipaaaudit.analyse.KeyPolicyFacts;
 import io.hipaaaudit.analyse.LambdaFacts;
@@ -13,6 +14,7 @@ import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.inventory.aws.Account;
 import io.hipaaaudit.inventory.aws.AwsResource;
+import io.hipaaaudit.inventory.aws.Bucket;
 import io.hipaaaudit.inventory.aws.DbCluster;
 import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.aws.DbParameterGroup;
@@ -65,6 +67,7 @@ public final class Views {
         inv.dbClusters().forEach(c -> c.kmsKeyId().ifPresent(ref -> addKeyUser(c, ref)));
         inv.dbSnapshots().forEach(s -> s.kmsKeyId().ifPresent(ref -> addKeyUser(s, ref)));
         inv.trails().forEach(t -> t.kmsKeyId().ifPresent(ref -> addKeyUser(t, ref)));
+        inv.buckets().forEach(b -> b.kmsMasterKeyId().ifPresent(ref -> addKeyUser(b, ref)));
         this.secretFacts = new SecretFacts(inv.dbInstances(), inv.dbClusters(), inv.secrets());
         this.vpcFacts = new VpcIndex(inv);
         this.parameterGroups = inv.dbParameterGroups().stream()
@@ -105,6 +108,7 @@ public final class Views {
         v.logGroups();
         v.aws(ResourceTypes.SECRET, inv.secrets(), v::secret);
         v.aws(ResourceTypes.LAMBDA_FUNCTION, inv.lambdaFunctions(), v::lambdaFunction);
+        v.aws(ResourceTypes.BUCKET, inv.buckets(), v::bucket);
         v.accounts();
         PgViews.add(inv, envs, policy,
                 d -> v.parameters(d.account(), d.region(), "instance", d.parameterGroupNames()), v.byType);
@@ -171,6 +175,13 @@ public final class Views {
         f.putAll(LambdaFacts.of(fn));
         fn.kmsKeyArn().ifPresent(ref -> key(f, fn.account(), fn.region(), ref));
         return network.lambdaFunction(fn, f);
+    }
+
+    private Map<String, Object> bucket(Bucket b) {
+        Map<String, Object> f = Plain.of(b);
+        f.putAll(BucketFacts.of(b));
+        b.kmsMasterKeyId().ifPresent(ref -> key(f, b.account(), b.region(), ref));
+        return f;
     }
 
     private Map<String, Object> dbSnapshot(DbSnapshot s) {

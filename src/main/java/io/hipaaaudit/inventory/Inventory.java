@@ -1,6 +1,7 @@
 package io.hipaaaudit.inventory;
 
 import io.hipaaaudit.inventory.aws.Account;
+import io.hipaaaudit.inventory.aws.Bucket;
 import io.hipaaaudit.inventory.aws.DbCluster;
 import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.aws.DbParameterGroup;
@@ -62,6 +63,7 @@ public record Inventory(
         List<LogGroup> logGroups,
         List<Secret> secrets,
         List<LambdaFunction> lambdaFunctions,
+        List<Bucket> buckets,
         List<PgDatabase> databases,
         List<CollectionError> collectionErrors,
         List<ResourceChanges> resourceChanges) {
@@ -94,6 +96,7 @@ public record Inventory(
         logGroups = Nulls.list(logGroups);
         secrets = Nulls.list(secrets);
         lambdaFunctions = Nulls.list(lambdaFunctions);
+        buckets = Nulls.list(buckets);
         databases = Nulls.list(databases);
         collectionErrors = Nulls.list(collectionErrors);
         resourceChanges = Nulls.list(resourceChanges);
@@ -108,7 +111,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, secrets, lambdaFunctions, dbs, errors, resourceChanges);
+                trails, logGroups, secrets, lambdaFunctions, buckets, dbs, errors, resourceChanges);
     }
 
     /** Every account marked as a member of the organization whose active accounts are {@code accounts}. */
@@ -117,7 +120,7 @@ public record Inventory(
                 this.accounts.stream().map(a -> a.inOrganization(accounts)).toList(), vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, secrets, lambdaFunctions, databases, collectionErrors, resourceChanges);
+                trails, logGroups, secrets, lambdaFunctions, buckets, databases, collectionErrors, resourceChanges);
     }
 
     /** This inventory with the CloudTrail change history of some resources added (sorted for a stable form). */
@@ -129,7 +132,7 @@ public record Inventory(
         return new Inventory(schemaVersion, startedAt, finishedAt, accounts, vpcs, subnets, routeTables,
                 internetGateways, natGateways, networkAcls, securityGroups, managedPrefixLists, flowLogs,
                 networkInterfaces, vpcEndpoints, dbInstances, dbClusters, dbSnapshots, dbParameterGroups, dbSubnetGroups, kmsKeys,
-                trails, logGroups, secrets, lambdaFunctions, databases, collectionErrors, all);
+                trails, logGroups, secrets, lambdaFunctions, buckets, databases, collectionErrors, all);
     }
 
     /**
@@ -162,6 +165,7 @@ public record Inventory(
                 (List<Trail>) all.apply(Inventory::trails), (List<LogGroup>) all.apply(Inventory::logGroups),
                 (List<Secret>) all.apply(Inventory::secrets),
                 (List<LambdaFunction>) all.apply(Inventory::lambdaFunctions),
+                (List<Bucket>) all.apply(Inventory::buckets),
                 (List<PgDatabase>) all.apply(Inventory::databases),
                 (List<CollectionError>) all.apply(Inventory::collectionErrors),
                 (List<ResourceChanges>) all.apply(Inventory::resourceChanges));
@@ -170,6 +174,6 @@ public record Inventory(
 
     public static Inventory empty() {
         return new Inventory(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -31,6 +31,7 @@ public final class ResourceTypes {
     public static final String LOG_GROUP = "aws.logs.log_group";
     public static final String SECRET = "aws.secretsmanager.secret";
     public static final String LAMBDA_FUNCTION = "aws.lambda.function";
+    public static final String BUCKET = "aws.s3.bucket";
 
     public static final String PG_DATABASE = "pg.database";
     public static final String PG_ROLE = "pg.role";
@@ -42,6 +43,6 @@ public final class ResourceTypes {
     public static final List<String> ALL = List.of(ACCOUNT, VPC, SUBNET, ROUTE_TABLE, INTERNET_GATEWAY, NAT_GATEWAY,
             NETWORK_ACL, SECURITY_GROUP, MANAGED_PREFIX_LIST, FLOW_LOG, NETWORK_INTERFACE, VPC_ENDPOINT, DB_INSTANCE,
             DB_CLUSTER,
-            DB_SNAPSHOT, DB_PARAMETER_GROUP, DB_SUBNET_GROUP, KMS_KEY, TRAIL, LOG_GROUP, SECRET, LAMBDA_FUNCTION, PG_DATABASE, PG_ROLE, PG_SCHEMA,
+            DB_SNAPSHOT, DB_PARAMETER_GROUP, DB_SUBNET_GROUP, KMS_KEY, TRAIL, LOG_GROUP, SECRET, LAMBDA_FUNCTION, BUCKET, PG_DATABASE, PG_ROLE, PG_SCHEMA,
             PG_RELATION, PG_FUNCTION, PG_DEFAULT_ACL);
 }

@@ -123,7 +123,7 @@ public final class SyntheticNetwork {
                     null, null, null, null, null, null, null, null));
         }
         return new Inventory(null, null, null, null, vpcs, subnets, tables, null, null, acls, groups, lists, null, enis, null,
-                dbs, null, null, null, subnetGroups, null, null, null, null, null, null, null, null);
+                dbs, null, null, null, subnetGroups, null, null, null, null, null, null, null, null, null);
     }
 
     private static RouteTable.Route route(String dest, String type, String target, String state) {

@@ -153,6 +153,17 @@ class DemoTest {
     }
 
     @Test
+    void drift14TheProdUploadsBucketDoesNotRefusePlainHttpWhileEverythingElseAboutBothBucketsPasses() {
+        assertStatus("s3-bucket-tls-only", "healthapp-prod-uploads", "FAIL", "without a Deny for Principal *");
+        assertStatus("s3-bucket-tls-only", "healthapp-dev-uploads", "PASS", "DenyInsecureTransport");
+        for (String bucket : List.of("healthapp-prod-uploads", "healthapp-dev-uploads")) {
+            assertStatus("s3-bucket-encrypted-with-cmk", bucket, "PASS", "customer-managed key");
+            assertStatus("s3-bucket-not-public", bucket, "PASS");
+            assertStatus("s3-bucket-temporary-objects-expire", bucket, "PASS", "after 7 day(s)");
+        }
+    }
+
+    @Test
     void drift4ProdRetentionFailsAndDevsOneDayPasses() {
         assertStatus("rds-instance-backup-retention", "healthapp-prod", "FAIL", "3 day(s)", "prod minimum is 7");
         assertThat(finding("rds-instance-backup-retention", "healthapp-prod").at("/evidence/changes/0/call").asText())

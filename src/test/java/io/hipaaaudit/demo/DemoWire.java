@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -88,6 +89,10 @@ final class DemoWire implements AutoCloseable {
         String service = file.getParent().getFileName().toString();
         String name = file.getFileName().toString().replaceAll("\\.(xml|json)$", "");
         String[] parts = name.split("@", 2);
+        if (service.startsWith("s3")) {
+            serveS3(region, service, parts[0], file);
+            return;
+        }
         boolean rest = REST_PATHS.containsKey(service);
         MappingBuilder mapping = (rest ? get(urlPathMatching(REST_PATHS.get(service).get(parts[0])))
                 : post(urlPathEqualTo("/")))
@@ -114,6 +119,35 @@ final class DemoWire implements AutoCloseable {
                         : prefix != null ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8")
                 .withHeader("x-amzn-RequestId", UUID.nameUUIDFromBytes((region + "/" + service + "/" + name)
                         .getBytes(StandardCharsets.UTF_8)).toString())
+                .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date))));
+        fixtureOfStub.put(stub.getId(), region + "/" + service + "/" + file.getFileName());
+    }
+
+    /**
+     * S3 (REST-XML, path-style against this endpoint): {@code Action} answers the action on any bucket of the
+     * region; ListBuckets and s3control GetPublicAccessBlock are account-level, so any region's request gets them.
+     */
+    private void serveS3(String region, String service, String action, Path file) {
+        Map<String, String> subresources = Map.of("GetBucketEncryption", "encryption", "GetPublicAccessBlock",
+                "publicAccessBlock", "GetBucketPolicy", "policy", "GetBucketPolicyStatus", "policyStatus",
+                "GetBucketLifecycleConfiguration", "lifecycle", "GetBucketOwnershipControls", "ownershipControls",
+                "GetBucketAcl", "acl", "GetBucketTagging", "tagging");
+        MappingBuilder mapping;
+        if (service.equals("s3control")) {
+            mapping = get(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"));
+        } else if (action.equals("ListBuckets")) {
+            mapping = get(urlMatching("/\\?(.*&)?max-buckets=.*"));
+        } else {
+            // the sub-resource is a bare query key (?policy); a pattern on the whole URL keeps ?policy from ?policyStatus
+            // the bucket is in the host name (AWS addressing, as the demo records) or the path (one endpoint)
+            mapping = get(urlMatching("/([^/?]+/?)?\\?(.*&)?" + subresources.get(action) + "(=[^&]*)?(&.*)?"))
+                    .withHeader("Authorization", containing("/" + region + "/s3/aws4_request"));
+        }
+        String body = read(file);
+        var stub = server.stubFor(mapping.atPriority(5).willReturn(aResponse().withStatus(200).withBody(body)
+                .withHeader("Content-Type", body.startsWith("{") ? "application/json" : "application/xml")
+                .withHeader("x-amz-request-id", UUID.nameUUIDFromBytes((region + "/" + service + "/" + action)
+                        .getBytes(StandardCharsets.UTF_8)).toString().replace("-", "").substring(0, 16).toUpperCase())
                 .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date))));
         fixtureOfStub.put(stub.getId(), region + "/" + service + "/" + file.getFileName());
     }

@@ -14,11 +14,20 @@ import java.util.Optional;
  *
  * @param label              the Sid, or {@code #index} (zero-based) when the statement has none
  * @param conditionMalformed the {@code Condition} element is present but not an object of objects
+ * @param deny               {@code Effect} is {@code Deny}
+ * @param actions            {@code Action} (one string or a list); {@code notActions} likewise for {@code NotAction}
+ * @param resources          {@code Resource}; {@code notResources} likewise for {@code NotResource}
  */
 public record Statement(String label, boolean allow, Optional<Principal> principal, Optional<Principal> notPrincipal,
-                        List<Condition> conditions, boolean conditionPresent, boolean conditionMalformed) {
+                        List<Condition> conditions, boolean conditionPresent, boolean conditionMalformed,
+                        boolean deny, List<String> actions, List<String> notActions, List<String> resources,
+                        List<String> notResources) {
     public Statement {
         conditions = List.copyOf(conditions);
+        actions = List.copyOf(actions);
+        notActions = List.copyOf(notActions);
+        resources = List.copyOf(resources);
+        notResources = List.copyOf(notResources);
     }
 
     static Statement of(JsonNode s, int index) {
@@ -55,7 +64,57 @@ public record Statement(String label, boolean allow, Optional<Principal> princip
                 }
             }
         }
-        return new Statement(label, allow, principal, notPrincipal, conditions, !block.isMissingNode(), malformed);
+        return new Statement(label, allow, principal, notPrincipal, conditions, !block.isMissingNode(), malformed,
+                "Deny".equals(s.path("Effect").asText()), strings(s.path("Action")), strings(s.path("NotAction")),
+                strings(s.path("Resource")), strings(s.path("NotResource")));
+    }
+
+    /** A string or a list of strings; anything else (absent, malformed) reads as none. */
+    private static List<String> strings(JsonNode v) {
+        List<String> out = new ArrayList<>();
+        if (v.isTextual()) {
+            out.add(v.asText());
+        } else if (v.isArray()) {
+            v.forEach(e -> {
+                if (e.isTextual()) {
+                    out.add(e.asText());
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The statement applies to this action: an {@code Action} pattern matches it (IAM action names ignore case),
+     * or {@code NotAction} is given and none of its patterns matches it.
+     */
+    public boolean coversAction(String action) {
+        if (!actions.isEmpty()) {
+            return actions.stream().anyMatch(p -> Wildcards.matches(p.toLowerCase(java.util.Locale.ROOT),
+                    action.toLowerCase(java.util.Locale.ROOT)));
+        }
+        return !notActions.isEmpty() && notActions.stream().noneMatch(p -> Wildcards.matches(
+                p.toLowerCase(java.util.Locale.ROOT), action.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The statement applies to the resource with exactly this ARN. */
+    public boolean coversResource(String arn) {
+        if (!resources.isEmpty()) {
+            return resources.stream().anyMatch(p -> Wildcards.matches(p, arn));
+        }
+        return !notResources.isEmpty() && notResources.stream().noneMatch(p -> Wildcards.matches(p, arn));
+    }
+
+    /**
+     * The statement applies to every resource whose ARN starts with {@code prefix} (every object of a bucket:
+     * {@code arn:aws:s3:::bucket/}): a {@code Resource} pattern matches all of them, or no {@code NotResource}
+     * pattern can match any of them.
+     */
+    public boolean coversEveryResourceUnder(String prefix) {
+        if (!resources.isEmpty()) {
+            return resources.stream().anyMatch(p -> Wildcards.coversEveryExtension(p, prefix));
+        }
+        return !notResources.isEmpty() && notResources.stream().noneMatch(p -> Wildcards.matchesSomeExtension(p, prefix));
     }
 
     /** A condition value is a string, number or boolean, or a list of them; anything else is malformed. */

@@ -1,6 +1,7 @@
 package io.hipaaaudit.collect.aws;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -87,6 +90,45 @@ final class AwsClients implements AutoCloseable {
         return client("lambda", region, () -> configure(LambdaClient.builder(), "lambda", region));
     }
 
+    /**
+     * S3 addresses buckets by host name ({@code bucket.s3.region.amazonaws.com}); a local or replayed endpoint has
+     * one host, so with an endpoint override the client uses path-style addressing ({@code host/bucket}).
+     */
+    S3Client s3(String region) {
+        return client("s3", region, () -> configure(S3Client.builder().forcePathStyle(overridden("s3", region)),
+                "s3", region, o -> {}));
+    }
+
+    /**
+     * s3control puts the account id in front of the host ({@code 111122223333.s3-control.region.amazonaws.com}),
+     * in its endpoint rules even for an overridden endpoint. A local or replayed endpoint is reached by its own
+     * host: with an endpoint override the client resolves to exactly that URL, signed as S3 (SigV4, signing name
+     * {@code s3}, the client's region, as the rules would), and host prefix injection is off. Without an override
+     * the SDK's own rules apply, so real AWS is reached as documented.
+     */
+    S3ControlClient s3Control(String region) {
+        boolean local = overridden("s3control", region);
+        return client("s3control", region, () -> {
+            var builder = S3ControlClient.builder();
+            if (local) {
+                builder.endpointProvider(params -> java.util.concurrent.CompletableFuture.completedFuture(
+                        software.amazon.awssdk.endpoints.Endpoint.builder().url(java.net.URI.create(params.endpoint()))
+                                .putAttribute(software.amazon.awssdk.awscore.endpoints.AwsEndpointAttribute.AUTH_SCHEMES,
+                                        List.of(software.amazon.awssdk.awscore.endpoints.authscheme.SigV4AuthScheme
+                                                .builder().signingName("s3").signingRegion(params.regionId())
+                                                .disableDoubleEncoding(true).build()))
+                                .build()));
+            }
+            return configure(builder, "s3control", region,
+                    o -> o.putAdvancedOption(software.amazon.awssdk.core.client.config.SdkAdvancedClientOption
+                            .DISABLE_HOST_PREFIX_INJECTION, local));
+        });
+    }
+
+    private boolean overridden(String service, String region) {
+        return transport.endpoint(service, region).or(options::endpointUrl).isPresent();
+    }
+
     StsClient sts(String region) {
         return client("sts", region, () -> configure(StsClient.builder(), "sts", region));
     }
@@ -98,9 +140,16 @@ final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
             C configure(B builder, String service, String region) {
+        return configure(builder, service, region, o -> {});
+    }
+
+    private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
+            C configure(B builder, String service, String region,
+                        java.util.function.Consumer<ClientOverrideConfiguration.Builder> more) {
         // the deadline first: a call refused at the deadline is neither rate-limited nor counted
         var override = bounds(options).addExecutionInterceptor(deadline).addExecutionInterceptor(counter)
                 .addExecutionInterceptor(pagination);
+        more.accept(override);
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .httpClient(bounded.wrap(transport.wrap(http, service, region, options.clock())))

@@ -54,7 +54,8 @@ final class AwsTransport {
             answers.computeIfAbsent(ExchangeKey.of(e.service(), e.region(), e.request()),
                     k -> new ConcurrentLinkedDeque<>()).addLast(e);
             URI url = URI.create(e.request().url());
-            endpoints.putIfAbsent(e.service() + "/" + e.region(), URI.create(url.getScheme() + "://" + url.getRawAuthority()));
+            endpoints.putIfAbsent(e.service() + "/" + e.region(), URI.create(url.getScheme() + "://"
+                    + ExchangeKey.serviceHost(e.service(), url.getRawAuthority()).host()));
         }
         return new AwsTransport(Optional.empty(), Optional.of(scope), answers, Map.copyOf(endpoints));
     }

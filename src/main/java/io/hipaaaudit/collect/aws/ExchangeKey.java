@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * What makes two requests "the same call" for replay: client (service, region), method, host, path,
+ * What makes two requests "the same call" for replay: client (service, region), method, host, path and query,
  * {@code X-Amz-Target} and the canonical body. Query-protocol bodies are compared as sorted parameters, JSON
  * bodies as JSON with sorted keys, so a different but equivalent serialisation still matches; the page token is
  * part of the body, so each page has its own key. Keys are built from redacted requests on both sides.
@@ -20,15 +20,41 @@ record ExchangeKey(String service, String region, String method, String host, St
 
     static ExchangeKey of(String service, String region, HttpExchange.Request request) {
         URI uri = URI.create(request.url());
-        String host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (uri.getRawQuery() != null) {
-            // REST APIs (Lambda) carry their parameters and page token in the query: each page its own key
+        HostAndBucket addressed = serviceHost(service, uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+        String host = addressed.host();
+        if (!addressed.bucket().isEmpty()) {
+            path = "/" + addressed.bucket() + (path.equals("/") ? "" : path);
+        }
+        // REST APIs name the call (S3's ?policy) and carry the page token (Lambda's Marker, S3's continuation-token)
+        // in the query: part of the key, its parameters in a fixed order
+        if (uri.getRawQuery() != null && !uri.getRawQuery().isEmpty()) {
             path += "?" + new TreeMap<>(formParams(uri.getRawQuery()));
         }
         return new ExchangeKey(service, region, request.method(), host, path,
                 request.headers().getOrDefault(AwsRedaction.TARGET, ""), canonical(request.body()));
     }
+
+    /** A host without the bucket S3 puts in front of it, and that bucket (empty when there is none). */
+    record HostAndBucket(String host, String bucket) {}
+
+    /**
+     * S3 addresses a bucket by host name against AWS ({@code bucket.s3.us-west-2.amazonaws.com/?policy}) and by
+     * path against one endpoint ({@code s3.us-west-2.amazonaws.com/bucket?policy}, which the replay uses): both
+     * are read as the path form, so a recording made against AWS replays.
+     */
+    static HostAndBucket serviceHost(String service, String host) {
+        if (service.equals("s3")) {
+            java.util.regex.Matcher m = VIRTUAL_HOSTED.matcher(host);
+            if (m.matches()) {
+                return new HostAndBucket(m.group(2), m.group(1));
+            }
+        }
+        return new HostAndBucket(host, "");
+    }
+
+    private static final java.util.regex.Pattern VIRTUAL_HOSTED =
+            java.util.regex.Pattern.compile("^(.+?)\\.(s3[.-].*amazonaws\\.com(:\\d+)?)$");
 
     static String canonical(String body) {
         String trimmed = body.strip();

@@ -2,6 +2,7 @@ package io.hipaaaudit.collect.aws;
 
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.aws.Account;
+import io.hipaaaudit.inventory.aws.Bucket;
 import io.hipaaaudit.inventory.aws.DbCluster;
 import io.hipaaaudit.inventory.aws.DbInstance;
 import io.hipaaaudit.inventory.aws.DbParameterGroup;
@@ -40,6 +41,7 @@ final class InventoryAssembly {
                 sink.get(DbSnapshot.class), sink.get(DbParameterGroup.class), sink.get(DbSubnetGroup.class),
                 sink.get(KmsKey.class), sink.get(Trail.class), sink.get(LogGroup.class), sink.get(Secret.class),
                 sink.get(LambdaFunction.class),
+                sink.get(Bucket.class),
                 List.of(), sink.errors(), List.of());
     }
 }

@@ -20,16 +20,19 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /**
  * Fails a listing whose service hands back a page token it has already handed back in the same listing, so a
  * paginator cannot loop for ever. It works for every paginated call of every service, from the SDK's model alone:
- * the request's token member ({@code NextToken}, or {@code Marker} in RDS and KMS) continues a listing, the
- * response's ({@code NextToken}, {@code Marker}, KMS's {@code NextMarker}) names the next page. A listing is one
+ * the request's token member ({@code NextToken}, or {@code Marker} in RDS and KMS, {@code ContinuationToken} in S3
+ * ListBuckets) continues a listing, the response's ({@code NextToken}, {@code Marker}, KMS's {@code NextMarker},
+ * S3's {@code ContinuationToken}) names the next page. A listing is one
  * operation, region and request apart from its token, followed from its first page through the tokens each page
  * returned, so two listings that differ in a parameter (the entries of two prefix lists) never meet.
  */
 final class PaginationGuard implements ExecutionInterceptor {
     /** The request members that carry a page token, and the response members that return one. */
-    private static final List<String> REQUEST_TOKENS = List.of("NextToken", "Marker", "PaginationToken");
+    private static final List<String> REQUEST_TOKENS = List.of("NextToken", "Marker", "PaginationToken",
+            "ContinuationToken");
     /** In this order: where an answer has both, NextMarker names the next page and Marker echoes this one. */
-    private static final List<String> RESPONSE_TOKENS = List.of("NextToken", "NextMarker", "Marker", "PaginationToken");
+    private static final List<String> RESPONSE_TOKENS = List.of("NextToken", "NextMarker", "Marker", "PaginationToken",
+            "ContinuationToken");
     private static final ExecutionAttribute<Listing> LISTING = new ExecutionAttribute<>("hipaa-audit.listing");
 
     /** Per listing key, the listing each returned token belongs to: the next page's request finds it there. */

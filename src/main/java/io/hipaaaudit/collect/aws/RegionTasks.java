@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs, Secrets Manager, Lambda and CloudTrail
- * listing concurrently, KMS once the region's RDS resources, database log groups, secrets and functions have named
- * the keys they use,
+ * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs, Secrets Manager, Lambda, S3 (listed
+ * once per account) and CloudTrail listing concurrently, KMS once the region's RDS resources, database log groups,
+ * secrets, functions and buckets have named the keys they use,
  * then trail status and selectors once per trail ARN.
  */
 final class RegionTasks {
@@ -33,8 +33,11 @@ final class RegionTasks {
     }
 
     void run(List<String> regions) {
-        progress.planned(regions.size() * 7); // ec2, rds, kms, logs, secretsmanager, lambda, cloudtrail
+        progress.planned(regions.size() * 8); // ec2, rds, kms, logs, secretsmanager, lambda, s3, cloudtrail
         List<CompletableFuture<?>> work = new ArrayList<>();
+        // ListBuckets is account-level: once per account, each bucket then read in its own region
+        var buckets = CompletableFuture.supplyAsync(() -> S3Collector.list(clients.s3(regions.get(0)),
+                clients.s3Control(regions.get(0)), sink, account, regions), pool);
         Map<String, List<Trail>> listedTrails = new TreeMap<>();
         for (String region : regions) {
             RegionScope scope = new RegionScope(account, region, sink);
@@ -60,12 +63,18 @@ final class RegionTasks {
                 progress.finished("lambda", region);
                 return keys;
             }, pool);
+            var bucketKeys = buckets.thenApplyAsync(listing -> {
+                var keys = new S3Collector(clients.s3(region), scope, pool).collect(listing);
+                progress.finished("s3", region);
+                return keys;
+            }, pool);
             work.add(CompletableFuture.supplyAsync(() -> {
                 var keys = new RdsCollector(clients.rds(region), scope).collect();
                 progress.finished("rds", region);
                 return keys;
             }, pool).thenCombine(logKeys, RegionTasks::union).thenCombine(secretKeys, RegionTasks::union)
-                    .thenCombine(lambdaKeys, RegionTasks::union).thenAcceptAsync(keys -> {
+                    .thenCombine(lambdaKeys, RegionTasks::union).thenCombine(bucketKeys, RegionTasks::union)
+                    .thenAcceptAsync(keys -> {
                 new KmsCollector(clients.kms(region), scope, pool).collect(keys);
                 progress.finished("kms", region);
             }, pool));

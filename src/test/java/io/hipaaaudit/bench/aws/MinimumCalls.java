@@ -35,6 +35,7 @@ public final class MinimumCalls {
         List<Calls> out = new ArrayList<>();
         String home = account.regionNames().get(0);
         out.add(new Calls(home, "sts:GetCallerIdentity", "sts", 1, false));
+        out.add(new Calls(home, "s3:ListBuckets", "s3", 1, false)); // once per account; no buckets: one empty page
         if (discoverRegions) {
             out.add(new Calls(home, "ec2:DescribeRegions", "ec2:DescribeRegions", 1, false));
         }

@@ -113,13 +113,18 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
                     body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
                 sleep(settings.latency());
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (authorization != null && authorization.contains("/s3/aws4_request")) {
+                    send(exchange, s3(exchange.getRequestURI().getPath()));
+                    return;
+                }
                 String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
                 if (exchange.getRequestURI().getPath().startsWith("/2015-03-31/functions")) {
                     // Lambda's REST API: the action is the path, its parameters the query
                     target = "Lambda.ListFunctions";
                     body = rest(exchange.getRequestURI());
                 }
-                send(exchange, answer(exchange.getRequestHeaders().getFirst("Authorization"), target, body));
+                send(exchange, answer(authorization, target, body));
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -174,6 +179,18 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
             return error(q, 400, q.service().equals("ec2") ? "InvalidParameterValue" : "InvalidParameterValueException",
                     e.getMessage());
         }
+    }
+
+    /** S3 (REST, path-style): the model has no buckets, so ListBuckets answers one empty page. */
+    private Answer s3(String path) {
+        if (!path.equals("/")) {
+            return new Answer(404, "application/xml", "<Error><Code>NoSuchBucket</Code><Message>The specified bucket "
+                    + "does not exist</Message></Error>");
+        }
+        requests.computeIfAbsent("s3:ListBuckets", k -> new LongAdder()).increment();
+        return new Answer(200, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListAllMyBucketsResult "
+                + "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner><ID>synthetic</ID></Owner><Buckets></Buckets>"
+                + "</ListAllMyBucketsResult>");
     }
 
     private static Answer error(WireRequest q, int status, String code, String message) {

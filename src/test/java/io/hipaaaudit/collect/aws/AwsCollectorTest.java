@@ -78,7 +78,17 @@ class AwsCollectorTest {
                 Map.entry("secretsmanager:ListSecrets", 3L), Map.entry("secretsmanager:DescribeSecret", 1L),
                 Map.entry("secretsmanager:GetResourcePolicy", 3L),
                 // two pages in us-east-1, one empty in eu-west-1; nothing per function (no GetFunction, no ListTags)
-                Map.entry("lambda:ListFunctions", 3L)));
+                Map.entry("lambda:ListFunctions", 3L),
+
+                // ListBuckets once per account (two pages); three buckets in us-east-1, one in eu-west-1, one in a
+                // region not scanned; GetBucketLocation for the one without BucketRegion; GetBucketPolicyStatus only
+                // where a policy is attached, GetBucketAcl only where ACLs are enabled
+                Map.entry("s3:ListBuckets", 2L), Map.entry("s3:GetBucketLocation", 1L),
+                Map.entry("s3control:GetPublicAccessBlock", 1L), Map.entry("s3:GetBucketEncryption", 4L),
+                Map.entry("s3:GetPublicAccessBlock", 4L), Map.entry("s3:GetBucketPolicy", 4L),
+                Map.entry("s3:GetBucketPolicyStatus", 1L), Map.entry("s3:GetBucketLifecycleConfiguration", 4L),
+                Map.entry("s3:GetBucketOwnershipControls", 4L), Map.entry("s3:GetBucketAcl", 3L),
+                Map.entry("s3:GetBucketTagging", 4L)));
         assertThat(result.apiCalls()).isEqualTo(expected);
         assertThat(result.retries()).isEmpty();
         assertThat(wire.server.getAllServeEvents()).hasSize((int) expected.values().stream().mapToLong(l -> l).sum());

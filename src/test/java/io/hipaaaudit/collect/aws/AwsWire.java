@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -61,6 +63,11 @@ final class AwsWire implements AutoCloseable {
                 String name = file.getFileName().toString().replaceAll("\\.(xml|json)$", "");
                 String[] parts = name.split("@", 2);
                 MappingBuilder mapping = request(region, service, parts[0]);
+                if (service.startsWith("s3")) {
+                    mapping = s3(region, service, parts[0], parts.length == 2 ? parts[1] : null);
+                    server.stubFor(mapping.atPriority(parts.length == 2 ? 1 : 5).willReturn(s3Answer(read(file))));
+                    return;
+                }
                 if (parts.length == 2 && REST_PATHS.containsKey(service)) {
                     mapping = mapping.withQueryParam("Marker", equalTo(parts[1])).atPriority(1);
                 } else if (parts.length == 2) {
@@ -74,6 +81,46 @@ final class AwsWire implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /**
+     * S3 (REST-XML, path-style against this endpoint): {@code Action@bucket} answers the action on that bucket, a
+     * plain {@code Action} on any bucket; {@code ListBuckets@token} answers the page with that continuation token.
+     * ListBuckets, GetBucketLocation and s3control GetPublicAccessBlock are account-level: any region answers.
+     * An answer whose root is {@code <Error>} is sent with 403 (AccessDenied) or 404 as S3 does.
+     */
+    static final Map<String, String> S3_SUBRESOURCES = Map.of("GetBucketEncryption", "encryption",
+            "GetPublicAccessBlock", "publicAccessBlock", "GetBucketPolicy", "policy", "GetBucketPolicyStatus",
+            "policyStatus", "GetBucketLifecycleConfiguration", "lifecycle", "GetBucketOwnershipControls",
+            "ownershipControls", "GetBucketAcl", "acl", "GetBucketTagging", "tagging", "GetBucketLocation", "location");
+
+    MappingBuilder s3(String region, String service, String action, String bucketOrToken) {
+        if (service.equals("s3control")) {
+            return get(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
+                    .withHeader("x-amz-account-id", matching("[0-9]{12}"));
+        }
+        if (action.equals("ListBuckets")) {
+            MappingBuilder m = get(urlPathEqualTo("/")).withQueryParam("max-buckets", matching(".*"));
+            return bucketOrToken == null ? m : m.withQueryParam("continuation-token", equalTo(bucketOrToken));
+        }
+        // the sub-resource is a bare query key (?policy); a pattern on the whole URL keeps ?policy from ?policyStatus
+        MappingBuilder m = get(urlMatching((bucketOrToken == null ? "/[^/?]+" : "/" + bucketOrToken) + "/?\\?(.*&)?"
+                + S3_SUBRESOURCES.get(action) + "(=[^&]*)?(&.*)?"));
+        return action.equals("GetBucketLocation") ? m
+                : m.withHeader("Authorization", containing("/" + region + "/s3/aws4_request"));
+    }
+
+    static ResponseDefinitionBuilder s3Answer(String body) {
+        boolean error = body.contains("<Error>");
+        int status = !error ? 200 : body.contains("<Code>AccessDenied</Code>") ? 403 : 404;
+        return aResponse().withStatus(status).withBody(body)
+                .withHeader("Content-Type", body.startsWith("{") ? "application/json" : "application/xml");
+    }
+
+    /** An S3 error as S3 sends it. */
+    static ResponseDefinitionBuilder s3Error(int status, String code, String message) {
+        return s3Answer("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
+                + message + "</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>").withStatus(status);
     }
 
     /** A request matcher for one action of one service in one region. */

@@ -47,6 +47,9 @@ class IamPolicyTest {
         assertThat(scope.find()).as("SigV4 scope in %s", request.getHeader("Authorization")).isTrue();
         String target = request.getHeader("X-Amz-Target");
         String name;
+        if (scope.group(1).equals("s3")) {
+            return "s3:" + s3Action(request);
+        }
         if (target != null) {
             name = target.substring(target.lastIndexOf('.') + 1);
         } else if (request.getMethod().getName().equals("GET")) {
@@ -59,6 +62,26 @@ class IamPolicyTest {
             name = action.group(1);
         }
         return scope.group(1) + ":" + name;
+    }
+
+    /** The IAM action of an S3 REST request (path-style), by its path and sub-resource; IAM names differ from the API's. */
+    static String s3Action(LoggedRequest request) {
+        String path = request.getUrl().replaceAll("\\?.*$", "");
+        if (path.equals("/v20180820/configuration/publicAccessBlock")) {
+            return "GetAccountPublicAccessBlock";
+        }
+        if (path.equals("/")) {
+            return "ListAllMyBuckets";
+        }
+        java.util.Map<String, String> bySubresource = java.util.Map.of("encryption", "GetEncryptionConfiguration",
+                "publicAccessBlock", "GetBucketPublicAccessBlock", "policy", "GetBucketPolicy", "policyStatus",
+                "GetBucketPolicyStatus", "lifecycle", "GetLifecycleConfiguration", "ownershipControls",
+                "GetBucketOwnershipControls", "acl", "GetBucketAcl", "tagging", "GetBucketTagging", "location",
+                "GetBucketLocation");
+        assertThat(request.getMethod().getName()).isEqualTo("GET");
+        return bySubresource.entrySet().stream().filter(e -> request.queryParameter(e.getKey()).isPresent())
+                .map(java.util.Map.Entry::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError("an S3 request the policy does not know: " + request.getUrl()));
     }
 
     static Set<String> policyActions() throws IOException {

@@ -2,6 +2,8 @@ package io.hipaaaudit.collect.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +89,10 @@ class ScanBoundsCliTest {
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/2015-03-31/.*")).atPriority(0)
                 .withHeader("Authorization", containing("/us-east-1/lambda/"))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(120_000)));
+        // S3 and s3control (REST, GET, both signed as s3)
+        wire.server.stubFor(get(urlPathMatching("/.*")).atPriority(0)
+                .withHeader("Authorization", containing("/us-east-1/s3/"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(120_000)));
         // an attempt may wait 60 s: only the deadline ends this scan in seconds
         Run run = scan(cli(Duration.ofSeconds(60)), "--max-duration", "5s");
 
@@ -122,6 +128,11 @@ class ScanBoundsCliTest {
                 .replace("<DescribeDBParametersResult>", "<DescribeDBParametersResult><Marker>params-page-2</Marker>");
         wire.server.stubFor(wire.request("us-east-1", "rds", "DescribeDBParameters").atPriority(0)
                 .withRequestBody(containing("app-pg16")).willReturn(AwsWire.ok("rds", parameters)));
+        // and the buckets, one with a public ACL: ListBuckets repeats its ContinuationToken
+        String buckets = AwsWire.read(AwsWire.resource("aws-wire/us-east-1/s3/ListBuckets@s3-page-2.xml"))
+                .replace("</Buckets>", "</Buckets><ContinuationToken>s3-page-2</ContinuationToken>");
+        wire.server.stubFor(wire.s3("us-east-1", "s3", "ListBuckets", "s3-page-2").atPriority(0)
+                .willReturn(AwsWire.s3Answer(buckets)));
         Run run = scan(cli(Duration.ofSeconds(5)), "--fail-on", "critical");
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
@@ -132,7 +143,8 @@ class ScanBoundsCliTest {
                 .anyMatch(m -> m.contains("aws.rds.db_snapshot") && m.contains("rds:DescribeDBSnapshots failed (PaginationLoop)"))
                 .anyMatch(m -> m.contains("aws.secretsmanager.secret")
                         && m.contains("secretsmanager:ListSecrets failed (PaginationLoop)"))
-                .anyMatch(m -> m.contains("rds:DescribeDBParameters") && m.contains("PaginationLoop"));
+                .anyMatch(m -> m.contains("rds:DescribeDBParameters") && m.contains("PaginationLoop"))
+                .anyMatch(m -> m.contains("aws.s3.bucket") && m.contains("s3:ListBuckets failed (PaginationLoop)"));
         assertThat(run.findings().get("scan").get("apiCalls").get("ec2:DescribeSecurityGroups").asLong()).isEqualTo(2);
     }
 
