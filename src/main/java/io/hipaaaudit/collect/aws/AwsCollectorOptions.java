@@ -43,7 +43,7 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
             Map.entry("kms:GetKeyPolicy", 100.0), Map.entry("kms:GetKeyRotationStatus", 100.0),
             Map.entry("cloudtrail", 8.0), Map.entry("sts", 10.0), Map.entry("cloudtrail:LookupEvents", 1.8),
             Map.entry("logs", 4.0), Map.entry("secretsmanager", 20.0),
-            Map.entry("lambda", 10.0));
+            Map.entry("lambda", 10.0), Map.entry("s3", 50.0), Map.entry("s3control", 5.0));
 
     /**
      * How many requests a limiter lets go at once before it holds them to its rate (a token bucket of this size,
@@ -56,7 +56,7 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
             Map.entry("rds", 60), Map.entry("kms", 50), Map.entry("kms:DescribeKey", 100),
             Map.entry("kms:GetKeyPolicy", 50), Map.entry("kms:GetKeyRotationStatus", 50),
             Map.entry("cloudtrail", 5), Map.entry("sts", 5), Map.entry("logs", 4), Map.entry("secretsmanager", 20),
-            Map.entry("lambda", 10));
+            Map.entry("lambda", 10), Map.entry("s3", 50), Map.entry("s3control", 5));
 
     public AwsCollectorOptions {
         profile = profile == null ? Optional.empty() : profile;
