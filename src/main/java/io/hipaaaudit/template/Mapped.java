@@ -51,6 +51,7 @@ final class Mapped {
     final List<KmsKey> kmsKeys = new ArrayList<>();
     final List<Trail> trails = new ArrayList<>();
     final List<Secret> secrets = new ArrayList<>();
+    final List<io.hipaaaudit.inventory.aws.LambdaFunction> lambdaFunctions = new ArrayList<>();
     final List<CollectionError> errors = new ArrayList<>();
     final Map<String, String> subnetVpc = new HashMap<>();
     final java.util.Set<String> ipv6Vpcs = new java.util.HashSet<>();
@@ -119,6 +120,7 @@ final class Mapped {
         form.put("kmsKeys", kmsKeys);
         form.put("trails", trails);
         form.put("secrets", secrets);
+        form.put("lambdaFunctions", lambdaFunctions);
         form.put("collectionErrors", errors);
         var mapper = io.hipaaaudit.json.Json.json();
         return mapper.convertValue(mapper.valueToTree(form), Inventory.class);

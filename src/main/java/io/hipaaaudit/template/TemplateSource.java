@@ -67,6 +67,8 @@ public final class TemplateSource {
                 out.declare(all);
                 new NetworkMapping(out).map(all);
                 new DataMapping(out).map(all);
+                new LambdaMapping(out).map(all);
+                notMapped(all, out);
                 for (Declared d : all) {
                     if (MAPPED.containsKey(d.type())) {
                         locations.put(out.account + "|" + out.region + "|" + d.logicalId(),
@@ -77,6 +79,22 @@ public final class TemplateSource {
             }
         }
         return new Loaded(parts.isEmpty() ? Inventory.empty() : Inventory.merge(parts), locations);
+    }
+
+    /**
+     * CloudFormation types whose inventory type the rule pack judges but which are not read from templates yet:
+     * a stack that declares one leaves that type unknown in its scope, so its rules are NOT_ASSESSED there
+     * ("judged after deploy") rather than "not applicable: none in scope".
+     */
+    static final Map<String, String> NOT_MAPPED = Map.of("AWS::S3::Bucket", ResourceTypes.BUCKET);
+
+    private static void notMapped(List<Declared> all, Mapped out) {
+        new TreeMap<>(NOT_MAPPED).forEach((cfn, type) -> all.stream().filter(d -> d.type().equals(cfn)).findFirst()
+                .ifPresent(d -> out.errors.add(new io.hipaaaudit.inventory.CollectionError("template",
+                        Optional.of(out.account), Optional.of(out.region), Optional.empty(), "template:" + cfn,
+                        List.of(type), "NotMapped", d.file() + ":" + d.line() + ": " + cfn + " " + d.logicalId()
+                        + " and the stack's other " + cfn + " resources are not read from templates yet: their rules"
+                        + " are judged by the scan after deploy", Optional.empty(), List.of()))));
     }
 
     /** The resources of a stack and of its nested stacks, their properties resolved. */
@@ -221,6 +239,7 @@ public final class TemplateSource {
         }
         m.put("AWS::EC2::FlowLog", ResourceTypes.FLOW_LOG);
         m.put("AWS::EC2::VPCEndpoint", ResourceTypes.VPC_ENDPOINT);
+        m.put("AWS::Lambda::Function", ResourceTypes.LAMBDA_FUNCTION);
         m.put("AWS::RDS::DBInstance", ResourceTypes.DB_INSTANCE);
         m.put("AWS::RDS::DBCluster", ResourceTypes.DB_CLUSTER);
         m.put("AWS::RDS::DBSubnetGroup", ResourceTypes.DB_SUBNET_GROUP);

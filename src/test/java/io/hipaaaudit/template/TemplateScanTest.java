@@ -51,7 +51,14 @@ class TemplateScanTest {
         assertThat(r.findings().findings()).extracting(Finding::ruleId).contains("rds-instance-sg-not-open-to-world",
                 "rds-db-subnet-isolated", "rds-instance-storage-encrypted", "rds-instance-encrypted-with-cmk",
                 "rds-instance-backup-retention", "rds-instance-multi-az", "rds-instance-force-ssl",
-                "secretsmanager-db-secret-rotation", "kms-key-rotation-enabled", "rds-instance-port-not-internet-reachable");
+                "secretsmanager-db-secret-rotation", "kms-key-rotation-enabled", "rds-instance-port-not-internet-reachable",
+                "lambda-function-in-private-subnets", "lambda-env-encrypted-with-cmk", "lambda-no-plaintext-secrets-in-env");
+        // the function reaches the database through its group, in the private-egress subnet
+        assertThat(r.findings().findings()).filteredOn(f -> f.ruleId().equals("lambda-function-in-private-subnets"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.resource().id()).isEqualTo("ApiFunction");
+                    assertThat(f.status()).isEqualTo(Status.PASS);
+                });
     }
 
     static Stream<Arguments> traps() {
@@ -75,7 +82,13 @@ class TemplateScanTest {
                 Arguments.of("single-AZ in prod", "MultiAZ: !If [IsProd, true, false]", "MultiAZ: !If [IsProd, false, true]",
                         "rds-instance-multi-az", "Database"),
                 Arguments.of("key rotation off", "EnableKeyRotation: true", "EnableKeyRotation: false",
-                        "kms-key-rotation-enabled", "DatabaseKey"));
+                        "kms-key-rotation-enabled", "DatabaseKey"),
+                Arguments.of("function in the public subnet", "SubnetIds: [!Ref PrivateSubnetA]",
+                        "SubnetIds: [!Ref PublicSubnetA]", "lambda-function-in-private-subnets", "ApiFunction"),
+                Arguments.of("password in the function's environment", "DB_SECRET_ARN: !Ref DatabaseSecret",
+                        "DB_PASSWORD: tmpl-canary-4d9e", "lambda-no-plaintext-secrets-in-env", "ApiFunction"),
+                Arguments.of("function environment under Lambda's own key", "KmsKeyArn: !GetAtt DatabaseKey.Arn\n      Environment",
+                        "Environment", "lambda-env-encrypted-with-cmk", "ApiFunction"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +103,27 @@ class TemplateScanTest {
         Finding f = r.failing().stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
         assertThat(f.evidence()).containsEntry("logicalId", logicalId).containsEntry("stack", "three-tier");
         assertThat(f.resource().account()).isEqualTo("three-tier");
+    }
+
+    @Test
+    void aFunctionsVariableValueIsNeverKeptAndABucketIsJudgedAfterDeployNotCalledAbsent() throws Exception {
+        Path template = variant("DB_SECRET_ARN: !Ref DatabaseSecret", "DB_PASSWORD: tmpl-canary-4d9e");
+        Files.writeString(template, Files.readString(template) + """
+                  Uploads:
+                    Type: AWS::S3::Bucket
+                """);
+
+        ScanResult r = scan(template, Optional.empty());
+
+        assertThat(io.hipaaaudit.inventory.InventoryJson.write(r.inventory())).contains("DB_PASSWORD")
+                .doesNotContain("tmpl-canary-4d9e");
+        assertThat(r.findings().toJson()).doesNotContain("tmpl-canary-4d9e");
+        assertThat(r.findings().findings()).filteredOn(f -> f.ruleId().startsWith("s3-bucket-"))
+                .isNotEmpty().allSatisfy(f -> {
+                    assertThat(f.status()).isEqualTo(Status.NOT_ASSESSED);
+                    assertThat(f.message()).contains("NotMapped");
+                    assertThat(f.evidence().toString()).contains("AWS::S3::Bucket Uploads", "not read from templates yet");
+                });
     }
 
     @Test
