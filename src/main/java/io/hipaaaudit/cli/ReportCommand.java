@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--docs-url", paramLabel = "URL", converter = DocsUrlConverter.class,
             description = "Where this version's repository files are published (a folder URL): SARIF links the tool "
-                    + "and each bundled rule's file there; without it a rule's help link is the eCFR text of its "
+                    + "and each bundled rule's file there (ASFF too, for remediation); without it a rule's help link is the eCFR text of its "
                     + "first citation.")
     java.net.URI docsUrl;
 

@@ -79,7 +79,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--docs-url", paramLabel = "URL", converter = DocsUrlConverter.class,
             description = "Where this version's repository files are published (a folder URL, e.g. "
                     + "https://github.com/acme/hipaa-audit/blob/v1.4.0/): SARIF links the tool and each bundled rule's "
-                    + "file there; without it a rule's help link is the eCFR text of its first citation.")
+                    + "file there, and ASFF a bundled rule's finding for remediation; without it a rule's help link is the eCFR text of its first citation.")
     java.net.URI docsUrl;
 
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "reports",

@@ -26,8 +26,6 @@ import java.util.Optional;
  * id (so two scans' results can share a folder, and the same scan always gives the same files).
  */
 final class AllureResult {
-    static final String ECFR = "https://www.ecfr.gov/current/title-45/section-";
-
     private AllureResult() {}
 
     static TestResult of(Finding f, ScanInfo scan, Framework framework, Optional<Long> start, Optional<Long> stop) {
@@ -114,12 +112,7 @@ final class AllureResult {
     /** Each citation's paragraph in the eCFR, e.g. {@code #p-164.312(a)(2)(iv)} on the page of section 164.312. */
     private static List<Link> links(Finding f) {
         return f.hipaa().stream().map(c -> new Link().setName("45 CFR " + c).setType("hipaa")
-                .setUrl(ECFR + section(c) + "#p-" + c)).toList();
-    }
-
-    static String section(String citation) {
-        int paren = citation.indexOf('(');
-        return paren < 0 ? citation : citation.substring(0, paren);
+                .setUrl(Citations.ecfr(c))).toList();
     }
 
     private static Parameter param(String name, String value) {

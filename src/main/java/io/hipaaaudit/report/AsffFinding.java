@@ -33,6 +33,12 @@ final class AsffFinding {
 
     /** The finding for {@code region} (the resource's, or the scan's home region for a global resource). */
     static ObjectNode of(Finding f, ScanInfo scan, String region, String time, Map<String, String> tags) {
+        return of(f, scan, region, time, tags, java.util.Optional.empty());
+    }
+
+    /** {@code remediationUrl}: the rule's page, set as {@code Remediation.Recommendation.Url} when known. */
+    static ObjectNode of(Finding f, ScanInfo scan, String region, String time, Map<String, String> tags,
+                         java.util.Optional<String> remediationUrl) {
         ResourceRef r = f.resource();
         String partition = FindingIdentity.partition(r);
         ObjectNode a = NODES.objectNode()
@@ -50,9 +56,11 @@ final class AsffFinding {
                 .set("Types", NODES.arrayNode().add(TYPE)));
         a.put("Title", Text.truncate(Text.orElse(f.title(), f.ruleId()), TITLE_MAX));
         a.put("Description", Text.truncate(Text.orElse(description(f), f.ruleId()), DESCRIPTION_MAX));
-        a.set("Remediation", NODES.objectNode().set("Recommendation", NODES.objectNode()
+        ObjectNode recommendation = NODES.objectNode()
                 .put("Text", Text.truncate(Text.orElse(f.remediation(), "See the rule's documentation."),
-                        RECOMMENDATION_MAX))));
+                        RECOMMENDATION_MAX));
+        remediationUrl.ifPresent(u -> recommendation.put("Url", u));
+        a.set("Remediation", NODES.objectNode().set("Recommendation", recommendation));
         a.set("ProductFields", productFields(f, scan));
         ObjectNode resource = NODES.objectNode()
                 .put("Type", AwsResourceTypes.asff(r.type()))

@@ -59,7 +59,8 @@ final class AsffReporter implements Reporter {
                 continue;
             }
             groups.computeIfAbsent(List.of(f.resource().account(), region), k -> new ArrayList<>())
-                    .add(AsffFinding.of(f, doc.scan(), region, time, doc.tagsOf(found.resource())));
+                    .add(AsffFinding.of(f, doc.scan(), region, time, doc.tagsOf(found.resource()),
+                            input.pack().find(f.ruleId()).flatMap(r -> Citations.ruleFile(r.source(), input.docsUrl()))));
         }
         Path out = dir.resolve(DIR);
         Files.createDirectories(out);

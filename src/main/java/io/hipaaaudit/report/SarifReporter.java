@@ -120,14 +120,8 @@ final class SarifReporter implements Reporter {
      * (and for custom rules) the eCFR paragraph of the rule's first citation, a stable page of the requirement.
      */
     static Optional<String> helpUri(Finding f, Optional<Rule> rule, List<String> hipaa, Optional<java.net.URI> docsUrl) {
-        boolean bundled = rule.map(r -> r.source().startsWith("rules/")).orElse(false);
-        if (docsUrl.isPresent() && bundled) {
-            return Optional.of(docsUrl.get().resolve(rule.get().source()).toString());
-        }
-        return hipaa.stream().findFirst().map(c -> {
-            int paren = c.indexOf('(');
-            return "https://www.ecfr.gov/current/title-45/section-" + (paren < 0 ? c : c.substring(0, paren)) + "#p-" + c;
-        });
+        Optional<String> file = rule.flatMap(r -> Citations.ruleFile(r.source(), docsUrl));
+        return file.isPresent() ? file : hipaa.stream().findFirst().map(Citations::ecfr);
     }
 
     private static ObjectNode rule(Finding f, Optional<Rule> rule, RulePack pack, Optional<java.net.URI> docsUrl) {

@@ -154,6 +154,30 @@ class AsffReporterTest {
     }
 
     @Test
+    void withADocsUrlABundledRulesFindingLinksItsRuleFileForRemediation() throws Exception {
+        var input = new ReportInput(ReportFixtures.mixed(), ReportFixtures.pack(), java.util.Optional.empty(), false,
+                java.util.Optional.of(java.net.URI.create("https://git.example.com/acme/hipaa-audit/blob/v1.4.0/")));
+        Reporters.write(input, List.of("asff"), dir);
+        List<JsonNode> all = new java.util.ArrayList<>();
+        try (var files = Files.list(dir.resolve(AsffReporter.DIR))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("asff-")).toList()) {
+                Json.json().readTree(f.toFile()).forEach(all::add);
+            }
+        }
+        JsonNode rotation = all.stream().filter(f -> f.get("GeneratorId").asText().equals("kms-key-rotation-enabled"))
+                .findFirst().orElseThrow();
+        assertThat(rotation.at("/Remediation/Recommendation/Url").asText()).isEqualTo(
+                "https://git.example.com/acme/hipaa-audit/blob/v1.4.0/rules/kms/kms-key-rotation-enabled/rule.yaml");
+        // a rule the pack does not bundle has no file there
+        assertThat(all).filteredOn(f -> f.get("GeneratorId").asText().equals("acme-custom-check"))
+                .allSatisfy(f -> assertThat(f.at("/Remediation/Recommendation/Url").isMissingNode()).isTrue());
+        assertThat(ReportSchemas.asffViolations(dir.resolve(AsffReporter.DIR))).isEmpty();
+        // without a docs URL there is no link
+        findings(SecurityReportFixtures.input("scan-1", SecurityReportFixtures.everyKind()))
+                .forEach(f -> assertThat(f.at("/Remediation/Recommendation/Url").isMissingNode()).isTrue());
+    }
+
+    @Test
     void batchesSplitExactlyAtOneHundred() throws Exception {
         new AsffReporter().write(SecurityReportFixtures.input("scan-1", SecurityReportFixtures.many(250)), dir);
         assertThat(batchSizes()).containsExactly(100, 100, 50);
