@@ -33,16 +33,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "Where reports are written (default: ${DEFAULT-VALUE}).")
     Path outputDir;
 
-    @Option(names = "--sarif-include-waived",
-            description = "Keep WAIVED findings in hipaa-audit.sarif as suppressed results (left out by default: "
-                    + "GitHub code scanning would show them as open alerts).")
-    boolean sarifIncludeWaived;
-
-    @Option(names = "--docs-url", paramLabel = "URL", converter = DocsUrlConverter.class,
-            description = "Where this version's repository files are published (a folder URL): SARIF links the tool "
-                    + "and each bundled rule's file there (ASFF too, for remediation); without it a rule's help link is the eCFR text of its "
-                    + "first citation.")
-    java.net.URI docsUrl;
+    @CommandLine.Mixin
+    LinkOptions links = new LinkOptions();
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Extra rule folder (repeatable) whose metadata the scan used, for rule help and citations.")
@@ -53,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
         formats.forEach(Reporters::of);
         FindingsDocument doc = FindingsDocument.read(input);
         List<Path> written = Reporters.write(new ReportInput(doc, RuleLoader.load(ruleDirs), java.util.Optional.empty(),
-                sarifIncludeWaived, java.util.Optional.ofNullable(docsUrl)), formats, outputDir);
+                links.sarifIncludeWaived, links.docsUrl()), formats, outputDir);
         PrintWriter out = spec.commandLine().getOut();
         written.forEach(p -> out.println("wrote: " + p));
         out.flush();

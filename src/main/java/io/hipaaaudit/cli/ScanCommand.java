@@ -71,16 +71,8 @@ final class ScanCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}: the canonical findings.json and the auditor's index.html).")
     List<String> formats;
 
-    @Option(names = "--sarif-include-waived",
-            description = "Keep WAIVED findings in hipaa-audit.sarif as suppressed results (GitHub code scanning "
-                    + "ignores suppressions in uploads and would show them as open alerts, so by default they are left out).")
-    boolean sarifIncludeWaived;
-
-    @Option(names = "--docs-url", paramLabel = "URL", converter = DocsUrlConverter.class,
-            description = "Where this version's repository files are published (a folder URL, e.g. "
-                    + "https://github.com/acme/hipaa-audit/blob/v1.4.0/): SARIF links the tool and each bundled rule's "
-                    + "file there, and ASFF a bundled rule's finding for remediation; without it a rule's help link is the eCFR text of its first citation.")
-    java.net.URI docsUrl;
+    @CommandLine.Mixin
+    LinkOptions links = new LinkOptions();
 
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Where reports are written (default: ${DEFAULT-VALUE}).")
@@ -121,7 +113,7 @@ final class ScanCommand implements Callable<Integer> {
                 .history(history.target(c))
                 .gate(new GatePolicy(threshold, incompleteAllowed, baseline))
                 .outputs(new Outputs(c.formats(formats), c.pick("--output-dir", outputDir,
-                        cfg -> cfg.outputs().dir().map(Path::of)), sarifIncludeWaived, Optional.ofNullable(docsUrl)))
+                        cfg -> cfg.outputs().dir().map(Path::of)), links.sarifIncludeWaived, links.docsUrl()))
                 .saveInventory(Optional.ofNullable(sources.saveInventory))
                 .clock(clock)
                 .build();

@@ -45,7 +45,7 @@ final class AllureResult {
                 .setLabels(labels(f, scan, framework))
                 .setLinks(links(f))
                 .setParameters(List.of(param("account", r.account()), param("region", r.region()),
-                        param("resource type", r.type()), param("resource", FindingIdentity.resourceUid(r))));
+                        param("resource type", r.type()), param("resource", r.uid())));
         start.ifPresent(t::setStart);
         stop.ifPresent(t::setStop);
         return t;

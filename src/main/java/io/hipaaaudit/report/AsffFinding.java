@@ -102,7 +102,7 @@ final class AsffFinding {
 
     private static String resourceId(ResourceRef r) {
         // Security Hub's own account-level findings name the account this way
-        return r.type().equals("aws.account") ? "AWS::::Account:" + r.account() : FindingIdentity.resourceUid(r);
+        return r.type().equals("aws.account") ? "AWS::::Account:" + r.account() : r.uid();
     }
 
     private static String description(Finding f) {

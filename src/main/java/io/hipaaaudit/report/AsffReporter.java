@@ -47,6 +47,7 @@ final class AsffReporter implements Reporter {
         Map<String, Long> skipped = new TreeMap<>(Map.of("notApplicable", 0L, "noAccount", 0L, "noRegion", 0L));
         // account + region -> findings, in findings.json order within each
         Map<List<String>, List<ObjectNode>> groups = new TreeMap<>(AsffReporter::compareKeys);
+        Map<String, java.util.Optional<String>> ruleFiles = new java.util.HashMap<>();
         List<String> scanAccounts = doc.scan().accounts().stream().filter(a -> a.matches("\\d{12}")).toList();
         for (Finding found : doc.findings().stream().sorted(Finding.ORDER).toList()) {
             Finding f = withScanAccount(found, scanAccounts, homeRegion);
@@ -60,7 +61,8 @@ final class AsffReporter implements Reporter {
             }
             groups.computeIfAbsent(List.of(f.resource().account(), region), k -> new ArrayList<>())
                     .add(AsffFinding.of(f, doc.scan(), region, time, doc.tagsOf(found.resource()),
-                            input.pack().find(f.ruleId()).flatMap(r -> Citations.ruleFile(r.source(), input.docsUrl()))));
+                            ruleFiles.computeIfAbsent(f.ruleId(), id -> input.pack().find(id)
+                                    .flatMap(r -> Citations.ruleFile(r.source(), input.docsUrl())))));
         }
         Path out = dir.resolve(DIR);
         Files.createDirectories(out);

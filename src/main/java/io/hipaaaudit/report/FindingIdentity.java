@@ -26,11 +26,6 @@ final class FindingIdentity {
         return UUID.nameUUIDFromBytes(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The resource's most specific identifier: its ARN (or database locator), else type and id. */
-    static String resourceUid(ResourceRef r) {
-        return r.uid();
-    }
-
     /** The partition of the resource's ARN, else of its region: {@link Arns#partition(String, String)}. */
     static String partition(ResourceRef r) {
         return Arns.partition(r.arn(), r.region());

@@ -93,7 +93,7 @@ final class OcsfEvent {
     }
 
     private static ObjectNode resource(ResourceRef r, Map<String, String> tags) {
-        ObjectNode res = NODES.objectNode().put("uid", FindingIdentity.resourceUid(r)).put("name", r.id());
+        ObjectNode res = NODES.objectNode().put("uid", r.uid()).put("name", r.id());
         if (!tags.isEmpty()) {
             // OCSF 1.3.0 resources have string labels, not key-value tags
             res.set("labels", strings(tags.entrySet().stream().map(t -> t.getKey() + ":" + t.getValue()).toList()));

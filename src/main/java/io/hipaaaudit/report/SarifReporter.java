@@ -119,7 +119,7 @@ final class SarifReporter implements Reporter {
      * A bundled rule's file under the published repository when {@code --docs-url} says where that is; otherwise
      * (and for custom rules) the eCFR paragraph of the rule's first citation, a stable page of the requirement.
      */
-    static Optional<String> helpUri(Finding f, Optional<Rule> rule, List<String> hipaa, Optional<java.net.URI> docsUrl) {
+    static Optional<String> helpUri(Optional<Rule> rule, List<String> hipaa, Optional<java.net.URI> docsUrl) {
         Optional<String> file = rule.flatMap(r -> Citations.ruleFile(r.source(), docsUrl));
         return file.isPresent() ? file : hipaa.stream().findFirst().map(Citations::ecfr);
     }
@@ -137,7 +137,7 @@ final class SarifReporter implements Reporter {
         d.put("name", pascal(f.ruleId()));
         d.putObject("shortDescription").put("text", title);
         d.putObject("fullDescription").put("text", rationale.isEmpty() ? title : rationale);
-        helpUri(f, rule, hipaa, docsUrl).ifPresent(u -> d.put("helpUri", u));
+        helpUri(rule, hipaa, docsUrl).ifPresent(u -> d.put("helpUri", u));
         ObjectNode help = d.putObject("help");
         help.put("text", helpText(rationale, remediation, hipaa, pack));
         help.put("markdown", helpMarkdown(title, rationale, remediation, hipaa, pack));

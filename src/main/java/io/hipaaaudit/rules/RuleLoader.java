@@ -88,7 +88,7 @@ public final class RuleLoader {
                     String folder = name.substring(0, name.length() - "/rule.yaml".length());
                     String inPack = folder.substring("rules/".length());
                     Rule rule = parser.parse(e.getValue(), name, folder.substring(folder.lastIndexOf('/') + 1),
-                            memoized(() -> bundledRoot().resolve(inPack)));
+                            com.google.common.base.Suppliers.memoize(() -> bundledRoot().resolve(inPack)));
                     add(inThisRoot, rule, name);
                     hashed.put(rule.id(), e.getValue());
                 }
@@ -116,27 +116,6 @@ public final class RuleLoader {
         if (twin != null) {
             throw new InputException(display + ": rule " + rule.id() + ": id also used by " + twin.source());
         }
-    }
-
-    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> s) {
-        return new java.util.function.Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) {
-                            v = s.get();
-                            value = v;
-                        }
-                    }
-                }
-                return v;
-            }
-        };
     }
 
     /**

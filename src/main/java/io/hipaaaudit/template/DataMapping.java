@@ -162,12 +162,9 @@ final class DataMapping {
         // EnableIAMDatabaseAuthentication "Default: false"; ManageMasterUserPassword "Default: false"
         Optional<Boolean> encrypted = cluster.isPresent() ? Optional.empty()
                 : p.bool("StorageEncrypted", "storageEncrypted", false);
-        Optional<String> key = p.has("KmsKeyId") ? p.string("KmsKeyId", "kmsKeyId").map(this::keyId)
-                : encrypted.orElse(false) ? Optional.of("alias/aws/rds") : Optional.empty();
+        Optional<String> key = storageKey(p, encrypted);
         Optional<Boolean> managed = p.bool("ManageMasterUserPassword", "manageMasterUserPassword", false);
-        Optional<String> secret = managed.orElse(false)
-                ? Optional.of(out.secretArnFor(d.logicalId() + ".MasterUserSecret"))
-                : masterSecret(p, attachments.get(d.logicalId()));
+        Optional<String> secret = masterSecret(p, d, managed, attachments);
         out.dbInstances.add(new DbInstance(out.account, out.region, d.logicalId(), null, Optional.empty(), engine,
                 version, p.string("DBInstanceClass", "instanceClass").orElse(""), Optional.of("creating"),
                 endpoint(p, engine), cluster.isPresent() ? Optional.empty() : p.bool("MultiAZ", "multiAz", false),
@@ -250,6 +247,19 @@ final class DataMapping {
     }
 
     /** The secret that holds the master password: a dynamic reference in MasterUserPassword or an attachment. */
+    /** The storage key: {@code KmsKeyId}, else RDS's own {@code aws/rds} key when encrypted, else none. */
+    private Optional<String> storageKey(Props p, Optional<Boolean> encrypted) {
+        return p.has("KmsKeyId") ? p.string("KmsKeyId", "kmsKeyId").map(this::keyId)
+                : encrypted.orElse(false) ? Optional.of("alias/aws/rds") : Optional.empty();
+    }
+
+    /** The master user's secret: the one RDS manages when asked to, else the one the template links. */
+    private Optional<String> masterSecret(Props p, Declared d, Optional<Boolean> managed,
+                                          Map<String, String> attachments) {
+        return managed.orElse(false) ? Optional.of(out.secretArnFor(d.logicalId() + ".MasterUserSecret"))
+                : masterSecret(p, attachments.get(d.logicalId()));
+    }
+
     private Optional<String> masterSecret(Props p, String attached) {
         if (p.raw("MasterUserPassword") instanceof String s) {
             Matcher m = SECRET_REF.matcher(s);
@@ -285,12 +295,9 @@ final class DataMapping {
         // instances over zones, so two or more members make it Multi-AZ
         Optional<Boolean> multiAz = Optional.of(multiAzCluster || members.size() > 1);
         Optional<Boolean> encrypted = p.bool("StorageEncrypted", "storageEncrypted", false);
-        Optional<String> key = p.has("KmsKeyId") ? p.string("KmsKeyId", "kmsKeyId").map(this::keyId)
-                : encrypted.orElse(false) ? Optional.of("alias/aws/rds") : Optional.empty();
+        Optional<String> key = storageKey(p, encrypted);
         Optional<Boolean> managed = p.bool("ManageMasterUserPassword", "manageMasterUserPassword", false);
-        Optional<String> secret = managed.orElse(false)
-                ? Optional.of(out.secretArnFor(d.logicalId() + ".MasterUserSecret"))
-                : masterSecret(p, attachments.get(d.logicalId()));
+        Optional<String> secret = masterSecret(p, d, managed, attachments);
         Optional<Boolean> open = p.has("PubliclyAccessible") ? p.bool("PubliclyAccessible", "publiclyAccessible", null)
                 : Optional.of(instances.stream().filter(i -> members.stream().anyMatch(m -> m.instanceId()
                         .equals(i.logicalId()))).anyMatch(i -> "true".equalsIgnoreCase(
