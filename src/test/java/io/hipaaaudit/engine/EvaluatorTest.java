@@ -69,10 +69,20 @@ class EvaluatorTest {
 
     @Test
     void anEmptyButObservedScopeIsNotApplicable() {
-        List<Finding> f = evaluate("{\"accounts\": [{\"id\": \"1\", \"regions\": [\"r\"]}]}", "rds-snapshot-not-public");
+        List<Finding> f = evaluate("{\"accounts\": [{\"id\": \"1\", \"regions\": [\"r\"]}], \"dbSnapshots\": []}",
+                "rds-snapshot-not-public");
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.status()).isEqualTo(Status.NOT_APPLICABLE);
             assertThat(x.resource().id()).isEqualTo("*");
+        });
+    }
+
+    @Test
+    void aListTheSnapshotDoesNotCarryIsNotAssessedNotNotApplicable() {
+        List<Finding> f = evaluate("{\"accounts\": [{\"id\": \"1\", \"regions\": [\"r\"]}]}", "rds-snapshot-not-public");
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(Status.NOT_ASSESSED);
+            assertThat(x.message()).contains("snapshot:dbSnapshots", "NotInSnapshot");
         });
     }
 

@@ -21,7 +21,7 @@ class DbSecretSelectorTest {
         RulePack pack = ParamOverrides.apply(RuleLoader.load(List.of()), Map.of(RULE, Map.of("default", params)),
                 (path, message) -> new io.hipaaaudit.json.InputException(message));
         Inventory inv = InventoryJson.parse("""
-                {"finishedAt": "2026-12-01T12:00:00Z", "secrets": [
+                {"finishedAt": "2026-12-01T12:00:00Z", "dbInstances": [], "dbClusters": [], "secrets": [
                   {"account": "111122223333", "region": "us-east-1", "id": "billing/prod/db-ledger",
                    "rotationEnabled": false, "createdDate": "2026-01-01T00:00:00Z"},
                   {"account": "111122223333", "region": "us-east-1", "id": "legacy-reporting",

@@ -28,6 +28,12 @@ public final class FactsDoc {
               absent.
             - **Unknown is not false.** A fact the answer did not hold is absent, never an empty list or a default.
               A rule that reads an absent fact reports NOT_ASSESSED for that resource.
+            - **A missing list is unknown, `[]` is none.** `scan --save-inventory` writes every resource list,
+              an empty one as `[]` ("observed, there are none"). A list missing from a `--snapshot` (one written
+              before that service was collected, or by another tool) becomes a listing error with code
+              `NotInSnapshot` for its resource type: its rules are NOT_ASSESSED, not NOT_APPLICABLE.
+              `databases`, `collectionErrors` and `resourceChanges` are exempt. Rule fixtures are read leniently:
+              a fixture states only the lists its rule reads, and an absent one is empty.
             - **Collection errors are data.** `collectionErrors[]` entries name the operation, the account/region
               (or database), the `resourceTypes` and, for a call about one resource, the `resource` (id or ARN)
               and the `fields` it leaves unknown. A listing error (no `resource`) leaves the types unknown in its
