@@ -79,6 +79,10 @@ final class UnknownFacts {
             List<CollectionError> why = listings.stream()
                     .filter(e -> f.from().stream().anyMatch(t -> e.covers(t, v.account(), v.region(), v.scope())))
                     .toList();
+            if (f.aggregate() && !f.through().isEmpty()) {
+                why = new ArrayList<>(why);
+                why.addAll(unknownSources(f, v));
+            }
             if (!why.isEmpty()) {
                 unknown.computeIfAbsent(f.name(), k -> new ArrayList<>()).addAll(why);
             }
@@ -116,6 +120,27 @@ final class UnknownFacts {
                 needs(prefix + f.name() + ".", nested, f.type().fields(), fieldErrors, out);
             }
         }
+    }
+
+    /**
+     * Per-resource errors that leave a field an aggregate is computed through unknown (or the whole resource) for a
+     * resource of one of its source types in the view's account and region: a bucket whose encryption could not be
+     * read may be one of the key's users.
+     */
+    private List<CollectionError> unknownSources(Fact f, ResourceView v) {
+        List<CollectionError> out = new ArrayList<>();
+        for (List<CollectionError> errors : perResource.values()) {
+            for (CollectionError e : errors) {
+                boolean source = e.resourceTypes().stream().anyMatch(f.from()::contains);
+                boolean here = e.account().map(a -> a.equals(v.account())).orElse(true)
+                        && e.region().map(r -> r.equals(v.region())).orElse(true);
+                boolean field = e.fields().isEmpty() || e.fields().stream().anyMatch(f.through()::contains);
+                if (source && here && field && !out.contains(e)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
     }
 
     /** The per-resource errors of the KMS key with this ARN. */

@@ -68,6 +68,9 @@ public final class Views {
         inv.dbSnapshots().forEach(s -> s.kmsKeyId().ifPresent(ref -> addKeyUser(s, ref)));
         inv.trails().forEach(t -> t.kmsKeyId().ifPresent(ref -> addKeyUser(t, ref)));
         inv.buckets().forEach(b -> b.kmsMasterKeyId().ifPresent(ref -> addKeyUser(b, ref)));
+        inv.secrets().forEach(s -> s.kmsKeyId().ifPresent(ref -> addKeyUser(s, ref)));
+        inv.lambdaFunctions().forEach(l -> l.kmsKeyArn().ifPresent(ref -> addKeyUser(l, ref)));
+        inv.logGroups().forEach(g -> g.kmsKeyId().ifPresent(ref -> addKeyUser(g, ref)));
         this.secretFacts = new SecretFacts(inv.dbInstances(), inv.dbClusters(), inv.secrets());
         this.vpcFacts = new VpcIndex(inv);
         this.parameterGroups = inv.dbParameterGroups().stream()

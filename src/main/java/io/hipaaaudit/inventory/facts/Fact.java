@@ -16,18 +16,22 @@ import java.util.List;
  *                  account's trails): a failed listing leaves it incomplete even when it is present
  * @param needs     for a derived fact, the fields of the same resource it is computed from: when one of them is
  *                  unknown and the fact is absent, it is unknown for the same reason
+ * @param through   for an aggregate, the fields of its {@code from} resources it is computed through (a key's
+ *                  users: their key id): when a per-resource error leaves one of them, or the whole resource,
+ *                  unknown for a resource in the same account and region, the aggregate is incomplete there too
  */
 public record Fact(String name, FactType type, String doc, String source, List<String> from, boolean aggregate,
-                   List<String> needs) {
+                   List<String> needs, List<String> through) {
     public Fact {
         doc = doc == null ? "" : doc.strip();
         source = source == null ? "" : source.strip();
         from = from == null ? List.of() : List.copyOf(from);
         needs = needs == null ? List.of() : List.copyOf(needs);
+        through = through == null ? List.of() : List.copyOf(through);
     }
 
     public Fact(String name, FactType type, String doc, String source, List<String> from, boolean aggregate) {
-        this(name, type, doc, source, from, aggregate, List.of());
+        this(name, type, doc, source, from, aggregate, List.of(), List.of());
     }
 
     public boolean derived() {

@@ -142,7 +142,7 @@ public final class FactCatalog {
             FactType t = parse(d.get("type").asText(), d, where + "." + e.getKey());
             String s = d.hasNonNull("source") ? d.get("source").asText() : source;
             out.put(e.getKey(), new Fact(e.getKey(), t, text(d, "doc"), s, strings(d.path("from")),
-                    d.path("aggregate").asBoolean(false), strings(d.path("needs"))));
+                    d.path("aggregate").asBoolean(false), strings(d.path("needs")), strings(d.path("through"))));
         }
     }
 
