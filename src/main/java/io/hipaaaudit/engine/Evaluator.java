@@ -132,9 +132,11 @@ public final class Evaluator {
         for (CollectionError e : typeErrors) {
             ResourceRef scope = new ResourceRef(rule.resourceType(), e.database().map(d -> d + "/*").orElse("*"), "",
                     e.account().orElse(""), e.region().orElse(""));
-            out.add(Findings.of(rule, scope, Status.NOT_ASSESSED,
-                    "could not list " + rule.resourceType() + " here: " + e.operation() + " failed (" + e.code() + ")",
-                    Findings.errorEvidence(List.of(e))));
+            String why = e.code().equals(io.hipaaaudit.inventory.InventoryJson.NOT_IN_SNAPSHOT)
+                    ? "not observed: the snapshot has no " + e.operation().substring(e.operation().indexOf(':') + 1)
+                            + " list (" + e.code() + ")"
+                    : "could not list " + rule.resourceType() + " here: " + e.operation() + " failed (" + e.code() + ")";
+            out.add(Findings.of(rule, scope, Status.NOT_ASSESSED, why, Findings.errorEvidence(List.of(e))));
         }
         for (ResourceView r : resources) {
             out.add(evaluate(rule, r));
