@@ -101,7 +101,7 @@ public final class Scanner {
                     listener.historyRecorded(id, target.safeUrl());
                     HistoryStore.ScanHistory h = store.historyOf(id, TREND_SCANS);
                     historyId = Optional.of(id);
-                    past = Optional.of(new HistoryView(h.sinceLastScan(), h.trend()));
+                    past = Optional.of(new HistoryView(h.sinceLastScan(), h.trend(), store.firstSeen(id)));
                 } catch (HistoryException e) {
                     throw new InputException("history " + target.safeUrl() + ": " + e.getMessage());
                 }
