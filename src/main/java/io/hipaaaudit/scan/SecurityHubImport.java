@@ -21,7 +21,7 @@ import java.util.Set;
  * called in; their Resources[].Region stays the resource's. Nothing is archived in a region whose listings failed
  * (a resource that could not be listed is not fixed), nor after the scan stopped at its deadline.
  */
-final class SecurityHubImport {
+public final class SecurityHubImport {
     private SecurityHubImport() {}
 
     static SecurityHubOutcome run(SecurityHubTarget target, AwsSession aws, ReportInput input, Inventory inventory,
@@ -32,12 +32,7 @@ final class SecurityHubImport {
                         + "--security-hub-region"));
         SecurityHubFindings hub = aws.securityHub(region).orElseThrow(() -> new InputException(
                 "--security-hub imports the findings of a live scan of one account"));
-        List<ObjectNode> documents = new ArrayList<>();
-        for (AsffDocuments.Group g : AsffDocuments.of(input).groups()) {
-            if (g.account().equals(hub.account())) {
-                g.findings().forEach(d -> documents.add(AsffDocuments.inRegion(d, region)));
-            }
-        }
+        List<ObjectNode> documents = documents(input, hub.account(), region);
         List<SecurityHubFindings.Failure> failures = hub.importFindings(documents);
         if (stopped) {
             return new SecurityHubOutcome(hub.account(), region, documents.size(), failures, 0, List.of());
@@ -50,6 +45,35 @@ final class SecurityHubImport {
                 r -> regions.contains(r) && !incomplete.contains(r) && !incomplete.contains("*"), now);
         return new SecurityHubOutcome(hub.account(), region, documents.size(), failures, archived.ids().size(),
                 archived.failures());
+    }
+
+    /** The ASFF documents of {@code account}'s findings, as imported into its Security Hub in {@code region}. */
+    public static List<ObjectNode> documents(ReportInput input, String account, String region) {
+        List<ObjectNode> documents = new ArrayList<>();
+        for (AsffDocuments.Group g : AsffDocuments.of(input).groups()) {
+            if (g.account().equals(account)) {
+                g.findings().forEach(d -> documents.add(AsffDocuments.inRegion(d, region)));
+            }
+        }
+        return documents;
+    }
+
+    /**
+     * Imports a findings document read back from findings.json (the {@code report} command) into the Security Hub
+     * the options reach. It only imports: findings.json does not say which listings failed, so what the scan no
+     * longer produced cannot be told from what it could not see, and nothing is archived.
+     */
+    public static SecurityHubOutcome importOnly(ReportInput input, io.hipaaaudit.collect.aws.AwsCollectorOptions
+            options, java.util.Optional<String> hubRegion) {
+        String region = hubRegion.or(() -> input.findings().scan().regions().stream().findFirst())
+                .orElseThrow(() -> new InputException("--security-hub: the findings name no region; give "
+                        + "--security-hub-region"));
+        try (SecurityHubFindings.Opened opened = SecurityHubFindings.open(options, region)) {
+            SecurityHubFindings hub = opened.hub();
+            List<ObjectNode> documents = documents(input, hub.account(), region);
+            return new SecurityHubOutcome(hub.account(), region, documents.size(), hub.importFindings(documents), 0,
+                    List.of());
+        }
     }
 
     /** Regions of the account with a failed AWS listing ({@code *}: one not bound to a region). */

@@ -61,6 +61,65 @@ public final class SecurityHubFindings {
         }
     }
 
+    /** A Security Hub reached without a scan (for findings.json re-read by {@code report}); close it when done. */
+    public static final class Opened implements AutoCloseable {
+        private final Credentials credentials;
+        private final AwsClients clients;
+        private final SecurityHubFindings hub;
+
+        private Opened(Credentials credentials, AwsClients clients, SecurityHubFindings hub) {
+            this.credentials = credentials;
+            this.clients = clients;
+            this.hub = hub;
+        }
+
+        public SecurityHubFindings hub() {
+            return hub;
+        }
+
+        @Override
+        public void close() {
+            try {
+                clients.close();
+            } finally {
+                credentials.close();
+            }
+        }
+    }
+
+    /**
+     * The Security Hub in {@code region} of the account the options' credentials reach (STS GetCallerIdentity),
+     * built as a scan builds its clients: same credentials chain, role, endpoint, timeouts, retries and rate limits.
+     *
+     * @throws AwsCredentialsException when there are no usable credentials or AWS rejects them
+     */
+    public static Opened open(AwsCollectorOptions options, String region) {
+        Credentials credentials = new Credentials(options, region, AwsTransport.network());
+        AwsClients clients = null;
+        try {
+            clients = new AwsClients(options, credentials.verified(),
+                    new ApiCallCounter(options.ratesPerSecond(), options.bursts()), AwsTransport.network());
+            String account;
+            try {
+                account = clients.sts(region).getCallerIdentity().account();
+            } catch (SdkException e) {
+                throw new AwsCredentialsException("Cannot identify the AWS account (" + Faults.code(e) + ": "
+                        + Faults.message(e) + ")");
+            }
+            if (account == null || !account.matches("\\d{12}")) {
+                throw new AwsCredentialsException("Cannot identify the AWS account (GetCallerIdentity named none)");
+            }
+            return new Opened(credentials, clients, new SecurityHubFindings(clients.securityHub(region), account,
+                    region));
+        } catch (RuntimeException | Error e) {
+            if (clients != null) {
+                clients.close();
+            }
+            credentials.close();
+            throw e;
+        }
+    }
+
     public String account() {
         return account;
     }

@@ -84,6 +84,30 @@ class SecurityHubScanTest {
     }
 
     @Test
+    void reportImportsTheFindingsOfAnEarlierScanAndArchivesNothing() throws Exception {
+        answer("{\"FailedCount\":0,\"SuccessCount\":1,\"FailedFindings\":[]}", "{\"Findings\":[]}");
+        Run scanned = scan();
+        assertThat(scanned.exit).as(scanned.err).isIn(0, 1, 3);
+        assertThat(wire.server.findAll(postRequestedFor(urlPathEqualTo("/findings/import")))).isEmpty();
+
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int exit = HipaaAudit.run(new PrintWriter(stdout, true), new PrintWriter(stderr, true), "report",
+                "--input", out.resolve("findings.json").toString(), "--format", "asff", "--output-dir",
+                out.resolve("again").toString(), "--security-hub", "--endpoint-url", wire.endpoint().toString());
+
+        assertThat(exit).as(stdout + "\n" + stderr).isZero();
+        List<JsonNode> imported = new ArrayList<>();
+        for (LoggedRequest r : wire.server.findAll(postRequestedFor(urlPathEqualTo("/findings/import")))) {
+            Json.json().readTree(r.getBodyAsString()).get("Findings").forEach(imported::add);
+        }
+        assertThat(imported).isNotEmpty().containsExactlyElementsOf(asffFiles());
+        assertThat(wire.server.findAll(postRequestedFor(urlPathEqualTo("/findings")))).isEmpty();
+        assertThat(stdout.toString()).contains("security hub 111122223333/us-east-1: " + imported.size() + " sent, "
+                + "0 failed, 0 archived");
+    }
+
+    @Test
     void aSavedInventoryCannotBeImported() {
         StringWriter stderr = new StringWriter();
         int exit = HipaaAudit.run(new PrintWriter(new StringWriter(), true), new PrintWriter(stderr, true), "scan",
