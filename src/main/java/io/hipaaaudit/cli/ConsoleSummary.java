@@ -110,4 +110,17 @@ final class ConsoleSummary {
     static String safe(String s) {
         return io.hipaaaudit.text.Printable.line(s);
     }
+
+    /** The Security Hub import: one line of counts, and each failure on the error stream, per finding id. */
+    static void printSecurityHub(PrintWriter out, PrintWriter err, io.hipaaaudit.scan.SecurityHubOutcome hub) {
+        out.println("security hub " + hub.account() + "/" + hub.region() + ": " + hub.imported() + " sent, "
+                + hub.importFailures().size() + " failed, " + hub.archived() + " archived, "
+                + hub.archiveFailures().size() + " not archived");
+        hub.importFailures().forEach(f -> err.println("hipaa-audit: security hub import failed: "
+                + (f.findingId().isEmpty() ? "(batch)" : f.findingId()) + ": " + f.code() + ": " + f.message()));
+        hub.archiveFailures().forEach(f -> err.println("hipaa-audit: security hub archive failed: "
+                + (f.findingId().isEmpty() ? "(GetFindings)" : f.findingId()) + ": " + f.code() + ": " + f.message()));
+        out.flush();
+        err.flush();
+    }
 }

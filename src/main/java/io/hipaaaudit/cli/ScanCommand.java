@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {
                 "0:nothing at or above --fail-on failed, and every finding was assessed",
                 "1:at least one finding at or above --fail-on failed (even if others are NOT_ASSESSED)",
-                "2:usage, input, configuration or rule error: nothing was evaluated",
+                "2:usage, input, configuration or rule error: nothing was evaluated; with --security-hub also: some "
+                        + "finding could not be imported or archived (the findings were evaluated and written)",
                 "3:the scan is incomplete: some findings are NOT_ASSESSED and none failed (see --allow-incomplete)",
                 "4:internal error (a defect or out of memory): one line names it; the run stopped"})
 final class ScanCommand implements Callable<Integer> {
@@ -87,6 +88,16 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--allow-incomplete", description = "Do not exit 3 when some findings are NOT_ASSESSED.")
     boolean allowIncomplete;
 
+    @Option(names = "--security-hub", description = "After the scan, import its ASFF findings into the scanned "
+            + "account's Security Hub and archive this tool's findings there that the scan no longer produces. A write "
+            + "to Security Hub (securityhub:BatchImportFindings, securityhub:GetFindings), not in the read-only scan "
+            + "policy. Exit 2 when any finding could not be imported or archived.")
+    boolean securityHub;
+
+    @Option(names = "--security-hub-region", paramLabel = "REGION",
+            description = "The Security Hub region that receives the findings (default: the first scanned region).")
+    String securityHubRegion;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the one-line result.")
     boolean quiet;
 
@@ -116,6 +127,9 @@ final class ScanCommand implements Callable<Integer> {
                         cfg -> cfg.outputs().dir().map(Path::of)), links.sarifIncludeWaived, links.docsUrl()))
                 .saveInventory(Optional.ofNullable(sources.saveInventory))
                 .clock(clock)
+                .securityHub(securityHub || securityHubRegion != null
+                        ? Optional.of(new io.hipaaaudit.scan.SecurityHubTarget(Optional.ofNullable(securityHubRegion)))
+                        : Optional.empty())
                 .build();
         PrintWriter out = spec.commandLine().getOut();
         ScanResult result = Scanner.run(request, new ConsoleProgress.Listener(ConsoleProgress.forTerminal(quiet),
@@ -132,6 +146,13 @@ final class ScanCommand implements Callable<Integer> {
         int exit = ExitCodes.of(result.verdict().outcome());
         new ConsoleSummary(out).print(result.findings(), threshold, quiet, exit, result.written());
         gate.print(out, result.verdict(), result.waivers(), baseline, quiet);
+        if (result.securityHub().isPresent()) {
+            io.hipaaaudit.scan.SecurityHubOutcome hub = result.securityHub().get();
+            ConsoleSummary.printSecurityHub(out, err, hub);
+            if (hub.failed()) {
+                return ExitCodes.USAGE;
+            }
+        }
         return exit;
     }
 

@@ -74,6 +74,28 @@ final class HistoryQueries {
         }
     }
 
+    /**
+     * For every finding of scan {@code scan}: the time of the earliest recorded scan with the same rule and resource
+     * (its finish, else its start, else when it was recorded), over the scans the history still keeps.
+     */
+    Map<FindingKey, java.time.Instant> firstSeen(long scan) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT i.rule_id, i.resource_type, i.resource_id, i.account, "
+                + "i.region, min(coalesce(s.finished_at, s.started_at, s.recorded_at)) "
+                + "FROM hipaa_audit.finding cur JOIN hipaa_audit.finding_identity i ON i.id = cur.identity "
+                + "JOIN hipaa_audit.finding f ON f.identity = cur.identity JOIN hipaa_audit.scan s ON s.id = f.scan "
+                + "WHERE cur.scan = ? GROUP BY i.id")) {
+            s.setLong(1, scan);
+            Map<FindingKey, java.time.Instant> out = new java.util.HashMap<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(new FindingKey(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5)), r.getObject(6, OffsetDateTime.class).toInstant());
+                }
+            }
+            return out;
+        }
+    }
+
     private static List<ScanRow> rows(PreparedStatement s) throws SQLException {
         List<ScanRow> out = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {

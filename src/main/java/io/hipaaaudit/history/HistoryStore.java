@@ -116,6 +116,11 @@ public final class HistoryStore {
     /** The history a report shows: the change since the previous comparable scan and the trend, oldest first. */
     public record ScanHistory(Optional<ScanDiff> sinceLastScan, List<ScanRow> trend) {}
 
+    /** When the history first saw the rule and resource of each finding of scan {@code id} (history id). */
+    public java.util.Map<io.hipaaaudit.gate.FindingKey, java.time.Instant> firstSeen(long id) {
+        return query(q -> q.firstSeen(id));
+    }
+
     /** Deletes scans recorded more than {@code days} days ago, and identities no scan refers to any more. */
     public int prune(int days) {
         try (Connection c = connect()) {

@@ -33,12 +33,16 @@ final class AsffFinding {
 
     /** The finding for {@code region} (the resource's, or the scan's home region for a global resource). */
     static ObjectNode of(Finding f, ScanInfo scan, String region, String time, Map<String, String> tags) {
-        return of(f, scan, region, time, tags, java.util.Optional.empty());
+        return of(f, scan, region, time, time, tags, java.util.Optional.empty());
     }
 
-    /** {@code remediationUrl}: the rule's page, set as {@code Remediation.Recommendation.Url} when known. */
-    static ObjectNode of(Finding f, ScanInfo scan, String region, String time, Map<String, String> tags,
-                         java.util.Optional<String> remediationUrl) {
+    /**
+     * {@code time}: this scan's (UpdatedAt, LastObservedAt); {@code firstSeen}: when the finding was first observed
+     * (FirstObservedAt, and CreatedAt, which ASFF defines as when the provider first created it).
+     * {@code remediationUrl}: the rule's page, set as {@code Remediation.Recommendation.Url} when known.
+     */
+    static ObjectNode of(Finding f, ScanInfo scan, String region, String time, String firstSeen,
+                         Map<String, String> tags, java.util.Optional<String> remediationUrl) {
         ResourceRef r = f.resource();
         String partition = FindingIdentity.partition(r);
         ObjectNode a = NODES.objectNode()
@@ -50,7 +54,8 @@ final class AsffFinding {
                 .put("GeneratorId", f.ruleId())
                 .put("AwsAccountId", r.account());
         a.set("Types", NODES.arrayNode().add(TYPE));
-        a.put("CreatedAt", time).put("UpdatedAt", time);
+        a.put("FirstObservedAt", firstSeen).put("LastObservedAt", time);
+        a.put("CreatedAt", firstSeen).put("UpdatedAt", time);
         a.set("Severity", severity(f));
         a.set("FindingProviderFields", NODES.objectNode().<ObjectNode>set("Severity", severity(f))
                 .set("Types", NODES.arrayNode().add(TYPE)));

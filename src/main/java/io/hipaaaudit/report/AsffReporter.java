@@ -5,17 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.findings.ResourceRef;
-import io.hipaaaudit.findings.FindingsDocument;
-import io.hipaaaudit.findings.Status;
 import io.hipaaaudit.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -41,47 +36,25 @@ final class AsffReporter implements Reporter {
 
     @Override
     public List<Path> write(ReportInput input, Path dir) throws IOException {
-        FindingsDocument doc = input.findings();
-        String time = DateTimeFormatter.ISO_INSTANT.format(ScanTime.of(doc.scan()));
-        String homeRegion = doc.scan().regions().isEmpty() ? "" : doc.scan().regions().get(0);
-        Map<String, Long> skipped = new TreeMap<>(Map.of("notApplicable", 0L, "noAccount", 0L, "noRegion", 0L));
-        // account + region -> findings, in findings.json order within each
-        Map<List<String>, List<ObjectNode>> groups = new TreeMap<>(AsffReporter::compareKeys);
-        Map<String, java.util.Optional<String>> ruleFiles = new java.util.HashMap<>();
-        List<String> scanAccounts = doc.scan().accounts().stream().filter(a -> a.matches("\\d{12}")).toList();
-        for (Finding found : doc.findings().stream().sorted(Finding.ORDER).toList()) {
-            Finding f = withScanAccount(found, scanAccounts, homeRegion);
-            String region = f.resource().region().isEmpty() ? homeRegion : f.resource().region();
-            String reason = f.status() == Status.NOT_APPLICABLE ? "notApplicable"
-                    : !f.resource().account().matches("\\d{12}") ? "noAccount"
-                    : region.isEmpty() ? "noRegion" : null;
-            if (reason != null) {
-                skipped.merge(reason, 1L, Long::sum);
-                continue;
-            }
-            groups.computeIfAbsent(List.of(f.resource().account(), region), k -> new ArrayList<>())
-                    .add(AsffFinding.of(f, doc.scan(), region, time, doc.tagsOf(found.resource()),
-                            ruleFiles.computeIfAbsent(f.ruleId(), id -> input.pack().find(id)
-                                    .flatMap(r -> Citations.ruleFile(r.source(), input.docsUrl())))));
-        }
+        AsffDocuments.Grouped grouped = AsffDocuments.of(input);
         Path out = dir.resolve(DIR);
         Files.createDirectories(out);
         removeStale(out);
         ArrayNode batches = JsonNodeFactory.instance.arrayNode();
         int n = 0;
-        for (Map.Entry<List<String>, List<ObjectNode>> g : groups.entrySet()) {
-            List<ObjectNode> findings = g.getValue();
+        for (AsffDocuments.Group g : grouped.groups()) {
+            List<ObjectNode> findings = g.findings();
             for (int from = 0; from < findings.size(); from += BATCH) {
                 List<ObjectNode> batch = findings.subList(from, Math.min(from + BATCH, findings.size()));
                 String name = String.format(java.util.Locale.ROOT, "asff-%04d.json", ++n);
                 Files.writeString(out.resolve(name), Json.write(batch), StandardCharsets.UTF_8);
-                batches.addObject().put("file", name).put("account", g.getKey().get(0))
-                        .put("region", g.getKey().get(1)).put("findings", batch.size());
+                batches.addObject().put("file", name).put("account", g.account())
+                        .put("region", g.region()).put("findings", batch.size());
             }
         }
         ObjectNode manifest = JsonNodeFactory.instance.objectNode();
         manifest.set("batches", batches);
-        manifest.set("skipped", Json.json().valueToTree(skipped));
+        manifest.set("skipped", Json.json().valueToTree(new TreeMap<>(grouped.skipped())));
         Files.writeString(out.resolve(MANIFEST), Json.write(manifest), StandardCharsets.UTF_8);
         return List.of(out);
     }
@@ -96,11 +69,6 @@ final class AsffReporter implements Reporter {
                 r.region().isEmpty() ? homeRegion : r.region());
         return new Finding(f.ruleId(), f.title(), f.severity(), f.status(), f.area(), f.hipaa(), placed, f.message(),
                 f.evidence(), f.remediation(), f.waiver());
-    }
-
-    private static int compareKeys(List<String> a, List<String> b) {
-        int c = a.get(0).compareTo(b.get(0));
-        return c != 0 ? c : a.get(1).compareTo(b.get(1));
     }
 
     /** Batches of an earlier run would otherwise be imported again with this run's. */

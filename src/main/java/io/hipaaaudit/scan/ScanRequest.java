@@ -33,17 +33,19 @@ import java.util.Optional;
  * @param outputs       the report files to write
  * @param saveInventory also write the collected inventory as JSON
  * @param clock         collection times and "today" for waivers when the inventory has none
+ * @param securityHub   import the findings into Security Hub and archive the stale ones (a write; off by default)
  */
 public record ScanRequest(Source source, List<PgTarget> databases, Optional<Path> record, Duration maxDuration,
                           RulePack pack, Environments environments, Optional<DbPolicy> dbPolicy, Waivers waivers,
                           boolean attribution, Optional<HistoryTarget> history, GatePolicy gate, Outputs outputs,
-                          Optional<Path> saveInventory, Clock clock) {
+                          Optional<Path> saveInventory, Clock clock, Optional<SecurityHubTarget> securityHub) {
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofMinutes(30);
 
     public ScanRequest {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(pack, "pack");
         databases = List.copyOf(databases);
+        securityHub = securityHub == null ? Optional.empty() : securityHub;
         if (maxDuration.isNegative() || maxDuration.isZero()) {
             throw new IllegalArgumentException("maxDuration must be positive");
         }
@@ -70,6 +72,7 @@ public record ScanRequest(Source source, List<PgTarget> databases, Optional<Path
         private Outputs outputs = Outputs.none();
         private Optional<Path> saveInventory = Optional.empty();
         private Clock clock = Clock.systemUTC();
+        private Optional<SecurityHubTarget> securityHub = Optional.empty();
 
         private Builder(Source source, RulePack pack) {
             this.source = source;
@@ -136,9 +139,14 @@ public record ScanRequest(Source source, List<PgTarget> databases, Optional<Path
             return this;
         }
 
+        public Builder securityHub(Optional<SecurityHubTarget> v) {
+            securityHub = v;
+            return this;
+        }
+
         public ScanRequest build() {
             return new ScanRequest(source, databases, record, maxDuration, pack, environments, dbPolicy, waivers,
-                    attribution, history, gate, outputs, saveInventory, clock);
+                    attribution, history, gate, outputs, saveInventory, clock, securityHub);
         }
     }
 }

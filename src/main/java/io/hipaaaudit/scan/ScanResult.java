@@ -26,11 +26,14 @@ import java.util.Optional;
  *                      NOT_ASSESSED
  * @param undefinedEnvironments environments that resources named but the rules do not define, which left
  *                      findings NOT_ASSESSED
+ * @param securityHub   what the Security Hub import did, when it was asked for
  */
 public record ScanResult(FindingsDocument findings, WaiverOutcome waivers, GateVerdict verdict, Inventory inventory,
                          Map<String, Long> apiCalls, List<Path> written, Optional<Long> historyScanId,
-                         boolean stoppedAtDeadline, List<UndefinedEnvironments.Undefined> undefinedEnvironments) {
+                         boolean stoppedAtDeadline, List<UndefinedEnvironments.Undefined> undefinedEnvironments,
+                         Optional<SecurityHubOutcome> securityHub) {
     public ScanResult {
+        securityHub = securityHub == null ? Optional.empty() : securityHub;
         apiCalls = Map.copyOf(apiCalls);
         written = List.copyOf(written);
         undefinedEnvironments = List.copyOf(undefinedEnvironments);

@@ -101,21 +101,23 @@ public final class Scanner {
                     listener.historyRecorded(id, target.safeUrl());
                     HistoryStore.ScanHistory h = store.historyOf(id, TREND_SCANS);
                     historyId = Optional.of(id);
-                    past = Optional.of(new HistoryView(h.sinceLastScan(), h.trend()));
+                    past = Optional.of(new HistoryView(h.sinceLastScan(), h.trend(), store.firstSeen(id)));
                 } catch (HistoryException e) {
                     throw new InputException("history " + target.safeUrl() + ": " + e.getMessage());
                 }
             }
+            ReportInput reportInput = new ReportInput(doc, request.pack(), past,
+                    request.outputs().sarifIncludeWaived(), request.outputs().docsUrl());
             List<Path> written = request.outputs().formats().isEmpty() ? List.of()
-                    : Reporters.write(new ReportInput(doc, request.pack(), past, request.outputs().sarifIncludeWaived(),
-                            request.outputs().docsUrl()),
-                            request.outputs().formats(),
-                            request.outputs().dir());
+                    : Reporters.write(reportInput, request.outputs().formats(), request.outputs().dir());
             GateVerdict verdict = Gate.evaluate(doc, request.gate().failOn(), request.gate().allowIncomplete(),
                     baseline);
             boolean stopped = inventory.collectionErrors().stream().anyMatch(e -> "ScanDeadline".equals(e.code()));
-            return new ScanResult(doc, waived, verdict, inventory, calls, written, historyId, stopped,
-                    UndefinedEnvironments.in(doc.findings()));
+            Optional<SecurityHubOutcome> hub = request.securityHub().map(t -> SecurityHubImport.run(t,
+                    collected.aws(), reportInput, inventory, stopped, request.clock().instant()));
+            return new ScanResult(doc, waived, verdict, inventory,
+                    hub.isPresent() ? collected.aws().apiCalls() : calls, written, historyId, stopped,
+                    UndefinedEnvironments.in(doc.findings()), hub);
         }
     }
 
@@ -135,6 +137,11 @@ public final class Scanner {
         }
         if (request.record().isPresent() && request.source() instanceof Source.Template) {
             throw new InputException("recording keeps the evidence of a live scan; it cannot be used with a template");
+        }
+        if (request.securityHub().isPresent() && !(request.source() instanceof Source.Aws a
+                && a.accounts() instanceof Source.Accounts.One)) {
+            throw new InputException("--security-hub imports the findings of a live scan of one account (not a "
+                    + "snapshot, replay, template or several accounts)");
         }
         if (request.source() instanceof Source.DatabasesOnly && request.databases().isEmpty()) {
             throw new InputException("a scan without AWS needs at least one database (--db)");

@@ -129,6 +129,12 @@ final class AwsClients implements AutoCloseable {
         return transport.endpoint(service, region).or(options::endpointUrl).isPresent();
     }
 
+    /** Security Hub: used only by the opt-in import of findings after a scan, never by collection. */
+    software.amazon.awssdk.services.securityhub.SecurityHubClient securityHub(String region) {
+        return client("securityhub", region, () -> configure(
+                software.amazon.awssdk.services.securityhub.SecurityHubClient.builder(), "securityhub", region));
+    }
+
     StsClient sts(String region) {
         return client("sts", region, () -> configure(StsClient.builder(), "sts", region));
     }

@@ -133,6 +133,12 @@ public final class AwsCollector {
         }
 
         @Override
+        public Optional<SecurityHubFindings> securityHub(String region) {
+            return collected.accounts().size() != 1 ? Optional.empty() : Optional.of(
+                    new SecurityHubFindings(clients.securityHub(region), collected.accounts().get(0).id(), region));
+        }
+
+        @Override
         public java.util.Map<String, Long> apiCalls() {
             return counter.calls();
         }

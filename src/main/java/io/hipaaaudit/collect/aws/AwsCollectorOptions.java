@@ -34,7 +34,9 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
      * Below the documented quotas (DESIGN.md): EC2 20/s per API, RDS 12/s, CloudTrail 10/s, CloudTrail LookupEvents
      * 2/s, KMS 1000/s and more per API, Secrets Manager 50/s and more per API, Lambda 15/s for its
      * control-plane calls such as ListFunctions; CloudWatch Logs DescribeLogGroups shares a per-account quota with every
-     * log shipper of the account, so the scan keeps to 4/s. Keyed by service, or by action where an action has a quota of its own
+     * log shipper of the account, so the scan keeps to 4/s. Security Hub (the opt-in import after the scan):
+     * BatchImportFindings 10/s with a burst of 30 per account and region, GetFindings 3/s with a burst of 6.
+     * Keyed by service, or by action where an action has a quota of its own
      * (then it has its own limiter): the per-key KMS calls may use a quarter of theirs at most, so a scan of
      * thousands of keys is not held to the rate of the list calls, and an audit never crowds out the application.
      */
@@ -43,7 +45,8 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
             Map.entry("kms:GetKeyPolicy", 100.0), Map.entry("kms:GetKeyRotationStatus", 100.0),
             Map.entry("cloudtrail", 8.0), Map.entry("sts", 10.0), Map.entry("cloudtrail:LookupEvents", 1.8),
             Map.entry("logs", 4.0), Map.entry("secretsmanager", 20.0),
-            Map.entry("lambda", 10.0), Map.entry("s3", 50.0), Map.entry("s3control", 5.0));
+            Map.entry("lambda", 10.0), Map.entry("s3", 50.0), Map.entry("s3control", 5.0),
+            Map.entry("securityhub:BatchImportFindings", 8.0), Map.entry("securityhub:GetFindings", 2.0));
 
     /**
      * How many requests a limiter lets go at once before it holds them to its rate (a token bucket of this size,
@@ -56,7 +59,8 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
             Map.entry("rds", 60), Map.entry("kms", 50), Map.entry("kms:DescribeKey", 100),
             Map.entry("kms:GetKeyPolicy", 50), Map.entry("kms:GetKeyRotationStatus", 50),
             Map.entry("cloudtrail", 5), Map.entry("sts", 5), Map.entry("logs", 4), Map.entry("secretsmanager", 20),
-            Map.entry("lambda", 10), Map.entry("s3", 50), Map.entry("s3control", 5));
+            Map.entry("lambda", 10), Map.entry("s3", 50), Map.entry("s3control", 5),
+            Map.entry("securityhub:BatchImportFindings", 10), Map.entry("securityhub:GetFindings", 3));
 
     public AwsCollectorOptions {
         profile = profile == null ? Optional.empty() : profile;

@@ -29,6 +29,14 @@ public interface AwsSession extends AutoCloseable {
     /** The retried subset of {@link #apiCalls()}. */
     Map<String, Long> retries();
 
+    /**
+     * The Security Hub of the collected account in {@code region}, through this session's clients; empty when the
+     * session cannot call AWS (a saved inventory, a replay) or collected more than one account.
+     */
+    default java.util.Optional<SecurityHubFindings> securityHub(String region) {
+        return java.util.Optional.empty();
+    }
+
     /** The collection and the calls made so far. */
     default AwsCollection collection() {
         return new AwsCollection(inventory(), apiCalls(), retries());
