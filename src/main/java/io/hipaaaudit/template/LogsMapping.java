@@ -14,7 +14,8 @@ import java.util.Optional;
  * too (AWS::Logs::LogGroup): no {@code RetentionInDays} keeps the events for ever (a new group has no retention
  * policy), no {@code KmsKeyId} leaves the data under the key CloudWatch Logs owns; no {@code LogGroupClass} is
  * {@code STANDARD}. An unknown {@code LogGroupName} leaves the id unknown, so the rules that read it are
- * NOT_ASSESSED.
+ * NOT_ASSESSED. A database that exports a log to a group the template does not declare gets the group RDS creates
+ * for it.
  */
 final class LogsMapping {
     private final Mapped out;
@@ -44,6 +45,54 @@ final class LogsMapping {
                     Optional.of(out.now), logClass, protection, d.tags()));
             if (!id.equals(d.logicalId())) {
                 out.moveErrors(d.logicalId(), ResourceTypes.LOG_GROUP, id, List.of());
+            }
+        }
+        exported(all, "AWS::RDS::DBInstance", "DBInstanceIdentifier", "instance");
+        exported(all, "AWS::RDS::DBCluster", "DBClusterIdentifier", "cluster");
+    }
+
+    /**
+     * The log groups RDS creates at deploy for the logs a database exports ({@code EnableCloudwatchLogsExports}),
+     * unless the template declares that group: {@code /aws/rds/instance|cluster/<identifier>/<log>} (RDS keeps the
+     * identifier in lower case), with no retention policy and no key of its own, as RDS creates them. Without a
+     * declared identifier CloudFormation generates one, so the group's name, and whether the log-group rules apply,
+     * is unknown until deploy.
+     */
+    private void exported(List<Declared> all, String type, String identifier, String kind) {
+        for (Declared d : NetworkMapping.of(all, type)) {
+            if (kind.equals("instance") && d.properties().containsKey("DBClusterIdentifier")
+                    || !(d.properties().get("EnableCloudwatchLogsExports") instanceof List<?> logs)) {
+                continue; // a cluster member's logs are its cluster's; an unknown list is the database's unknown
+            }
+            Object name = d.properties().get(identifier);
+            for (Object log : logs) {
+                if (log instanceof Unknown) {
+                    continue;
+                }
+                String known = name instanceof String s ? s.toLowerCase(java.util.Locale.ROOT) : null;
+                String id = LogGroup.RDS_PREFIX + kind + "/" + (known == null ? d.logicalId() : known) + "/"
+                        + Intrinsics.text(log);
+                if (out.logGroups.stream().anyMatch(g -> g.id().equals(id))) {
+                    continue;
+                }
+                java.util.Map<String, String> tags = new java.util.TreeMap<>();
+                d.tags().forEach((k, v) -> {
+                    if (!k.startsWith("aws:")) {
+                        tags.put(k, v);
+                    }
+                });
+                out.logGroups.add(new LogGroup(out.account, out.region, id,
+                        Arns.of("logs", out.region, out.account, "log-group:" + id), Optional.empty(),
+                        Optional.empty(), Optional.of(out.now), Optional.of("STANDARD"), Optional.empty(), tags));
+                if (known == null) {
+                    out.errors.add(io.hipaaaudit.inventory.CollectionError.ofResource(Props.SOURCE, out.account,
+                            out.region, "cloudformation:" + type.substring(type.lastIndexOf(':') + 1),
+                            ResourceTypes.LOG_GROUP, id, List.of("id"), Props.UNRESOLVED,
+                            type.substring(type.lastIndexOf(':') + 1) + " " + d.logicalId() + ".Properties." + identifier
+                                    + ": " + (name instanceof Unknown u ? u.why() : "absent: CloudFormation generates"
+                                    + " the identifier at deploy") + ", so the name of the log group RDS creates for its "
+                                    + Intrinsics.text(log) + " log is unknown"));
+                }
             }
         }
     }

@@ -52,7 +52,8 @@ class TemplateScanTest {
                 "rds-db-subnet-isolated", "rds-instance-storage-encrypted", "rds-instance-encrypted-with-cmk",
                 "rds-instance-backup-retention", "rds-instance-multi-az", "rds-instance-force-ssl",
                 "secretsmanager-db-secret-rotation", "kms-key-rotation-enabled", "rds-instance-port-not-internet-reachable",
-                "lambda-function-in-private-subnets", "lambda-env-encrypted-with-cmk", "lambda-no-plaintext-secrets-in-env");
+                "lambda-function-in-private-subnets", "lambda-env-encrypted-with-cmk", "lambda-no-plaintext-secrets-in-env",
+                "logs-group-retention", "logs-group-encrypted-with-cmk");
         // the function reaches the database through its group, in the private-egress subnet
         assertThat(r.findings().findings()).filteredOn(f -> f.ruleId().equals("lambda-function-in-private-subnets"))
                 .singleElement().satisfies(f -> {

@@ -181,6 +181,36 @@ class TemplateServicesTest {
     }
 
     @Test
+    void aDatabaseExportingToAnUndeclaredGroupGetsTheGroupRdsCreates() throws Exception {
+        Path t = template("exports", """
+                  Named:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBInstanceIdentifier: Health-DB
+                      Engine: postgres
+                      EngineVersion: "16.4"
+                      EnableCloudwatchLogsExports: [postgresql]
+                  Generated:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      Engine: postgres
+                      EngineVersion: "16.4"
+                      EnableCloudwatchLogsExports: [postgresql]
+                """);
+
+        ScanResult r = scan(t);
+
+        // RDS creates it with no retention policy and no key of its own
+        assertThat(finding(r, "logs-group-retention", "/aws/rds/instance/health-db/postgresql").status())
+                .isEqualTo(Status.PASS);
+        assertThat(finding(r, "logs-group-encrypted-with-cmk", "/aws/rds/instance/health-db/postgresql").status())
+                .isEqualTo(Status.FAIL);
+        Finding generated = finding(r, "logs-group-encrypted-with-cmk", "/aws/rds/instance/Generated/postgresql");
+        assertThat(generated.status()).isEqualTo(Status.NOT_ASSESSED);
+        assertThat(generated.message()).contains("DBInstance Generated.Properties.DBInstanceIdentifier: absent");
+    }
+
+    @Test
     void aSamFunctionTakesItsGlobalsAndKeepsVariableNamesOnly() throws Exception {
         Path sam = Path.of("src/test/resources/templates/sam.yaml");
 
