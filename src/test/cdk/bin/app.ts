@@ -1,11 +1,12 @@
 // The test stacks for hipaa-audit's template scan: one compliant three-tier healthcare backend and one variant per
 // trap. scripts/synth-test-templates.sh synthesizes them into src/test/resources/templates/cdk/.
 import * as cdk from 'aws-cdk-lib';
-import { aws_ec2 as ec2, aws_kms as kms, aws_rds as rds, aws_secretsmanager as sm, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_ec2 as ec2, aws_kms as kms, aws_rds as rds, aws_secretsmanager as sm, aws_iam as iam, aws_s3 as s3,
+  aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 type Trap = 'none' | 'open-5432' | 'egress-subnets' | 'unencrypted' | 'backup-3' | 'rotation-off' | 'force-ssl-0'
-  | 'import-value';
+  | 'import-value' | 'bucket-no-ssl' | 'bucket-sse-s3';
 
 interface HealthAppProps extends cdk.StackProps {
   trap: Trap;
@@ -82,12 +83,44 @@ class HealthAppStack extends cdk.Stack {
       parameterGroup,
       deletionProtection: true,
       publiclyAccessible: false,
+      instanceIdentifier: 'healthapp-db',
       cloudwatchLogsExports: ['postgresql'],
       credentials: rds.Credentials.fromGeneratedSecret('healthapp', { encryptionKey: key }),
     });
     if (trap === 'import-value') {
       (db.node.defaultChild as rds.CfnDBInstance).storageEncrypted =
         cdk.Token.asAny(cdk.Fn.importValue('SharedEncryptionFlag')) as unknown as boolean;
+    }
+    // the database's log group, created before RDS exports to it: kept six years, under the customer key
+    const dbLog = new logs.LogGroup(this, 'DbLog', {
+      logGroupName: '/aws/rds/instance/healthapp-db/postgresql',
+      retention: logs.RetentionDays.SIX_YEARS,
+      encryptionKey: key,
+      removalPolicy: cdk.RemovalPolicy.RETAIN,
+    });
+    db.node.addDependency(dbLog);
+
+    // temporary uploads of medical documents: a customer key, TLS only, no public access, expired after 7 days
+    const uploadsKey = new kms.Key(this, 'UploadsKey', { enableKeyRotation: true, description: 'uploads at rest' });
+    const uploads = new s3.Bucket(this, 'Uploads', {
+      encryption: trap === 'bucket-sse-s3' ? s3.BucketEncryption.S3_MANAGED : s3.BucketEncryption.KMS,
+      encryptionKey: trap === 'bucket-sse-s3' ? undefined : uploadsKey,
+      bucketKeyEnabled: trap !== 'bucket-sse-s3',
+      enforceSSL: trap !== 'bucket-no-ssl',
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      versioned: true,
+      lifecycleRules: [{
+        id: 'expire-temporary-uploads',
+        expiration: cdk.Duration.days(7),
+        noncurrentVersionExpiration: cdk.Duration.days(1),
+        abortIncompleteMultipartUploadAfter: cdk.Duration.days(1),
+      }],
+    });
+    cdk.Tags.of(uploads).add('Purpose', 'temporary');
+    if (trap === 'import-value') {
+      (uploads.node.defaultChild as s3.CfnBucket).addPropertyOverride(
+        'BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault.KMSMasterKeyID',
+        cdk.Fn.importValue('SharedUploadsKeyArn'));
     }
     if (trap !== 'rotation-off') {
       new sm.RotationSchedule(this, 'DbSecretRotation', {
@@ -102,7 +135,7 @@ class HealthAppStack extends cdk.Stack {
 const app = new cdk.App();
 const env = { account: '123456789012', region: 'us-east-1' };
 const traps: Trap[] = ['none', 'open-5432', 'egress-subnets', 'unencrypted', 'backup-3', 'rotation-off', 'force-ssl-0',
-  'import-value'];
+  'import-value', 'bucket-no-ssl', 'bucket-sse-s3'];
 for (const trap of traps) {
   const name = trap === 'none' ? 'HealthApp' : 'HealthApp-' + trap;
   new HealthAppStack(app, name.replace(/-/g, ''), { trap, env, stackName: name });

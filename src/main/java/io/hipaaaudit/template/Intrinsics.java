@@ -145,6 +145,9 @@ final class Intrinsics {
                 case "AWS::SecretsManager::Secret" -> secretArn(name);
                 // "Ref returns the ARN of the secret" the attachment attaches
                 case "AWS::SecretsManager::SecretTargetAttachment" -> property(name, "SecretId");
+                // "Ref returns the bucket name" / "the log group name": the declared one, else the logical id
+                case "AWS::S3::Bucket" -> named(name, "BucketName");
+                case "AWS::Logs::LogGroup" -> named(name, "LogGroupName");
                 default -> name;
             };
         }
@@ -181,11 +184,31 @@ final class Intrinsics {
             case "AWS::SecretsManager::Secret.Arn" -> secretArn(id);
             case "AWS::RDS::DBInstance.DBInstanceArn" -> Arns.of("rds", region(), account(), "db:" + id);
             case "AWS::RDS::DBCluster.DBClusterArn" -> Arns.of("rds", region(), account(), "cluster:" + id);
+            case "AWS::S3::Bucket.Arn" -> bucketArn(named(id, "BucketName"));
+            case "AWS::Logs::LogGroup.Arn" -> logGroupArn(named(id, "LogGroupName"));
             case "AWS::EC2::VPC.CidrBlock" -> property(id, "CidrBlock");
             case "AWS::EC2::Subnet.VpcId" -> property(id, "VpcId");
             case "AWS::EC2::SecurityGroup.VpcId" -> property(id, "VpcId");
             default -> new Unknown("Fn::GetAtt " + id + "." + attr);
         };
+    }
+
+    /** The name a resource declares in {@code property}, else its logical id (the synthetic name). */
+    private Object named(String logicalId, String property) {
+        if (resources.get(logicalId) instanceof Map<?, ?> r && r.get("Properties") instanceof Map<?, ?> p
+                && p.containsKey(property)) {
+            return resolve(p.get(property));
+        }
+        return logicalId;
+    }
+
+    private Object bucketArn(Object name) {
+        return name instanceof Unknown ? name : "arn:" + Arns.partition(region()) + ":s3:::" + text(name);
+    }
+
+    /** The log group's Arn attribute, which ends in {@code :*}. */
+    private Object logGroupArn(Object name) {
+        return name instanceof Unknown ? name : Arns.of("logs", region(), account(), "log-group:" + text(name) + ":*");
     }
 
     private Object property(String logicalId, String property) {

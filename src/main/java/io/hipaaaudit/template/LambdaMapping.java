@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code AWS::Lambda::Function} into {@link LambdaFunction}, as the collector reads ListFunctions: the names of the
+ * {@code AWS::Lambda::Function} and the SAM {@code AWS::Serverless::Function} (its {@code VpcConfig},
+ * {@code KmsKeyArn}, {@code Environment}, {@code Runtime}, {@code PackageType} and {@code Role} mean the same, and
+ * SAM keeps the logical id; its {@code Globals} are merged in by {@link Transforms}) into {@link LambdaFunction}, as the collector reads ListFunctions: the names of the
  * environment variables only, never a value. CloudFormation's documented absences are values, as in the API:
  * no {@code VpcConfig} (or no subnets in it) is a function outside any VPC, no {@code Environment} has no
  * variables, no {@code KmsKeyArn} is Lambda's own key, no {@code PackageType} is {@code Zip}. A property the
@@ -22,7 +24,10 @@ final class LambdaMapping {
     }
 
     void map(List<Declared> all) {
-        for (Declared d : NetworkMapping.of(all, "AWS::Lambda::Function")) {
+        // a SAM function's properties that the Lambda record reads mean what they mean on AWS::Lambda::Function
+        List<Declared> functions = new ArrayList<>(NetworkMapping.of(all, "AWS::Lambda::Function"));
+        functions.addAll(NetworkMapping.of(all, Transforms.SAM_FUNCTION));
+        for (Declared d : functions) {
             Props p = out.props(d, ResourceTypes.LAMBDA_FUNCTION);
             // the logical id, as for every template resource: findings name it and point at its line
             String name = d.logicalId();
@@ -62,6 +67,7 @@ final class LambdaMapping {
                     p.string("Runtime", "runtime"), packageType, p.string("Role", "role"), key, vpc, subnets, groups,
                     ipv6, variables, Optional.empty(), Optional.empty(), d.tags()));
         }
+        Transforms.serverless(all, out);
     }
 
     private static Map<String, Object> strings(Map<?, ?> m) {

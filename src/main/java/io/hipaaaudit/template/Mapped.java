@@ -52,10 +52,13 @@ final class Mapped {
     final List<Trail> trails = new ArrayList<>();
     final List<Secret> secrets = new ArrayList<>();
     final List<io.hipaaaudit.inventory.aws.LambdaFunction> lambdaFunctions = new ArrayList<>();
+    final List<io.hipaaaudit.inventory.aws.Bucket> buckets = new ArrayList<>();
+    final List<io.hipaaaudit.inventory.aws.LogGroup> logGroups = new ArrayList<>();
     final List<CollectionError> errors = new ArrayList<>();
     final Map<String, String> subnetVpc = new HashMap<>();
     final java.util.Set<String> ipv6Vpcs = new java.util.HashSet<>();
     private final Map<String, String> types = new HashMap<>();
+    private final Map<String, String> recordIds = new HashMap<>();
 
     Mapped(String account, String region, Instant now) {
         this.account = account;
@@ -71,6 +74,26 @@ final class Mapped {
         return Optional.ofNullable(types.get(logicalId));
     }
 
+    /** A record whose id is not its logical id (a log group is known by its name). */
+    void recordId(String logicalId, String id) {
+        recordIds.put(logicalId, id);
+    }
+
+    /** The id of the record a resource of the template became: its logical id unless {@link #recordId} says. */
+    String idOf(String logicalId) {
+        return recordIds.getOrDefault(logicalId, logicalId);
+    }
+
+    /**
+     * Moves the per-resource errors of {@code inventoryType} recorded on {@code fromId} to the record {@code toId}
+     * (with {@code fields} instead of theirs when given), their messages unchanged: they name the declaration.
+     */
+    void moveErrors(String fromId, String inventoryType, String toId, List<String> fields) {
+        errors.replaceAll(e -> e.resource().equals(Optional.of(fromId)) && e.resourceTypes().contains(inventoryType)
+                ? CollectionError.ofResource(e.source(), account, region, e.operation(), inventoryType, toId,
+                fields.isEmpty() ? e.fields() : fields, e.code(), e.message()) : e);
+    }
+
     Props props(Declared d, String inventoryType) {
         return new Props(new Resource(d.logicalId(), d.type(), inventoryType, account, region, d.tags()),
                 d.properties(), errors);
@@ -78,6 +101,12 @@ final class Mapped {
 
     void unknown(Declared d, String inventoryType, String field, String property, String why) {
         props(d, inventoryType).unknown(property, field, why);
+    }
+
+    /** A key reference as the records hold it: the key's logical id for a key of the template, else as given. */
+    String keyId(String ref) {
+        String prefix = io.hipaaaudit.inventory.aws.Arns.of("kms", region, account, "key/");
+        return ref.startsWith(prefix) ? ref.substring(prefix.length()) : ref;
     }
 
     /** The ARN a secret of the template gets: the same one {@code Ref} to it resolves to. */
@@ -121,6 +150,8 @@ final class Mapped {
         form.put("trails", trails);
         form.put("secrets", secrets);
         form.put("lambdaFunctions", lambdaFunctions);
+        form.put("buckets", buckets);
+        form.put("logGroups", logGroups);
         form.put("collectionErrors", errors);
         var mapper = io.hipaaaudit.json.Json.json();
         return mapper.convertValue(mapper.valueToTree(form), Inventory.class);

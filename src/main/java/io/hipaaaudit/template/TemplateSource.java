@@ -68,10 +68,12 @@ public final class TemplateSource {
                 new NetworkMapping(out).map(all);
                 new DataMapping(out).map(all);
                 new LambdaMapping(out).map(all);
+                new S3Mapping(out).map(all);
+                new LogsMapping(out).map(all);
                 notMapped(all, out);
                 for (Declared d : all) {
                     if (MAPPED.containsKey(d.type())) {
-                        locations.put(out.account + "|" + out.region + "|" + d.logicalId(),
+                        locations.put(out.account + "|" + out.region + "|" + out.idOf(d.logicalId()),
                                 new Location(d.stack(), d.logicalId(), d.type(), d.file(), d.line()));
                     }
                 }
@@ -86,7 +88,7 @@ public final class TemplateSource {
      * a stack that declares one leaves that type unknown in its scope, so its rules are NOT_ASSESSED there
      * ("judged after deploy") rather than "not applicable: none in scope".
      */
-    static final Map<String, String> NOT_MAPPED = Map.of("AWS::S3::Bucket", ResourceTypes.BUCKET);
+    static final Map<String, String> NOT_MAPPED = Map.of();
 
     private static void notMapped(List<Declared> all, Mapped out) {
         new TreeMap<>(NOT_MAPPED).forEach((cfn, type) -> all.stream().filter(d -> d.type().equals(cfn)).findFirst()
@@ -104,6 +106,7 @@ public final class TemplateSource {
         }
         Intrinsics intrinsics = new Intrinsics(stack);
         String file = display(stack.template().file());
+        Transforms.check(stack, file, out);
         for (Map.Entry<String, Object> e : stack.template().section("Resources").entrySet()) {
             String id = e.getKey();
             int line = stack.template().lineOf(id);
@@ -115,7 +118,8 @@ public final class TemplateSource {
             if (Boolean.FALSE.equals(condition)) {
                 continue;
             }
-            Object resolved = intrinsics.resolve(body.get("Properties") == null ? Map.of() : body.get("Properties"));
+            Object resolved = intrinsics.resolve(Transforms.withGlobals(stack.template(), type,
+                    body.get("Properties") == null ? Map.of() : body.get("Properties")));
             @SuppressWarnings("unchecked")
             Map<String, Object> props = resolved instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             Declared d = new Declared(id, type, props, tags(stack, id, props), stack.name(), file, line);
@@ -162,6 +166,13 @@ public final class TemplateSource {
                     tags.put(k, Intrinsics.text(m.get("Value")));
                 }
             }
+        } else if (props.get("Tags") instanceof Map<?, ?> map) {
+            // the map form of AWS::Serverless::* (and of a few CloudFormation types)
+            map.forEach((k, v) -> {
+                if (v != null && !(v instanceof Unknown)) {
+                    tags.put(String.valueOf(k), Intrinsics.text(v));
+                }
+            });
         }
         // the tags CloudFormation puts on what it creates: a scan of the deployed stack pairs records by them
         tags.put("aws:cloudformation:logical-id", id);
@@ -240,6 +251,10 @@ public final class TemplateSource {
         m.put("AWS::EC2::FlowLog", ResourceTypes.FLOW_LOG);
         m.put("AWS::EC2::VPCEndpoint", ResourceTypes.VPC_ENDPOINT);
         m.put("AWS::Lambda::Function", ResourceTypes.LAMBDA_FUNCTION);
+        m.put("AWS::Serverless::Function", ResourceTypes.LAMBDA_FUNCTION);
+        m.put("AWS::S3::Bucket", ResourceTypes.BUCKET);
+        m.put("AWS::S3::BucketPolicy", ResourceTypes.BUCKET);
+        m.put("AWS::Logs::LogGroup", ResourceTypes.LOG_GROUP);
         m.put("AWS::RDS::DBInstance", ResourceTypes.DB_INSTANCE);
         m.put("AWS::RDS::DBCluster", ResourceTypes.DB_CLUSTER);
         m.put("AWS::RDS::DBSubnetGroup", ResourceTypes.DB_SUBNET_GROUP);
