@@ -85,14 +85,33 @@ public final class CelSupport {
      * finding.
      */
     public record Compiled(CelRuntime.Program program, String error, List<String> fieldPath,
-                           CelAbstractSyntaxTree ast, java.util.Set<FactPaths.Read> reads) {
+                           CelAbstractSyntaxTree ast, java.util.Set<FactPaths.Read> reads,
+                           java.util.Optional<DirectEval.Node> direct) {
+        public Compiled(CelRuntime.Program program, String error, List<String> fieldPath,
+                        CelAbstractSyntaxTree ast, java.util.Set<FactPaths.Read> reads) {
+            this(program, error, fieldPath, ast, reads,
+                    program == null || ast == null ? java.util.Optional.empty() : DirectEval.of(ast.getExpr()));
+        }
+
         public boolean ok() {
             return error == null;
         }
 
-        /** Evaluates with the given variables; a missing fact throws, as CEL does. */
+        /**
+         * Evaluates with the given variables; a missing fact throws, as CEL does. A simple expression is answered
+         * by {@link DirectEval} when it can give CEL's answer, else (and every other expression) by CEL.
+         */
         public Object eval(Map<String, Object> resource, CelVariableResolver vars) throws CelEvaluationException {
             if (fieldPath.isEmpty()) {
+                if (direct.isPresent()) {
+                    try {
+                        return direct.get().eval(resource, vars);
+                    } catch (RuntimeException e) {
+                        if (e != DirectEval.FALLBACK) {
+                            throw e;
+                        }
+                    }
+                }
                 return program.eval(vars);
             }
             Object current = resource;

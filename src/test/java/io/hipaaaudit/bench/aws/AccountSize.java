@@ -36,12 +36,18 @@ public record AccountSize(String name, int securityGroups, int subnets, int dbIn
         return new AccountSize("tiny", 60, 24, 12, 12, 2);
     }
 
+    /** The cold-start benchmark's account (scripts/bench-cold.sh): one region, about 50 requests. */
+    public static AccountSize cold() {
+        return new AccountSize("cold", 6, 4, 1, 2, 1);
+    }
+
     public static AccountSize named(String name) {
         return switch (name) {
             case "large" -> large();
             case "small" -> small();
             case "tiny" -> tiny();
-            default -> throw new IllegalArgumentException("size is small, large or tiny, not " + name);
+            case "cold" -> cold();
+            default -> throw new IllegalArgumentException("size is small, large, tiny or cold, not " + name);
         };
     }
 

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  * waits {@code latency} (in its own server thread, so requests overlap as they do against AWS), then draws a token
  * from its quota bucket per (region, bucket) and is answered with the service's throttling error when the bucket
  * is empty: EC2 {@code RequestLimitExceeded} 503, RDS and STS {@code Throttling} 400, KMS and CloudTrail
- * {@code ThrottlingException} 400. {@code GET /__stats} returns the requests and throttles counted per action.
+ * {@code ThrottlingException} 400. {@code GET /__stats} returns the requests and throttles counted per action,
+ * and when (epoch ms, as received) the first request, the last collection request (anything but LookupEvents) and
+ * the last request came; {@code GET /__reset} starts those counts anew, so one server can time several scans.
  */
 public final class SyntheticAwsEndpoint implements AutoCloseable {
     /**
@@ -52,6 +54,9 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
     private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong firstAt = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lastCollectionAt = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lastAt = new java.util.concurrent.atomic.AtomicLong();
 
     public SyntheticAwsEndpoint(SyntheticAccount account, Settings settings) {
         this.account = account;
@@ -105,6 +110,18 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
                 send(exchange, new Answer(200, "application/json", stats()));
                 return;
             }
+            if ("GET".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().equals("/__reset")) {
+                requests.clear();
+                throttled.clear();
+                peakInFlight.set(0);
+                firstAt.set(0);
+                lastCollectionAt.set(0);
+                lastAt.set(0);
+                send(exchange, new Answer(200, "application/json", stats()));
+                return;
+            }
+            long received = System.currentTimeMillis();
+            firstAt.compareAndSet(0, received);
             int now = inFlight.incrementAndGet();
             peakInFlight.accumulateAndGet(now, Math::max);
             try {
@@ -153,6 +170,11 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
         }
         String action = q.service() + ":" + q.action();
         requests.computeIfAbsent(action, k -> new LongAdder()).increment();
+        long answered = System.currentTimeMillis();
+        lastAt.accumulateAndGet(answered, Math::max);
+        if (!action.equals("cloudtrail:LookupEvents")) {
+            lastCollectionAt.accumulateAndGet(answered, Math::max);
+        }
         if (account.region(q.region()) == null) {
             return error(q, 400, "UnrecognizedClientException", "region " + q.region() + " is not enabled");
         }
@@ -206,6 +228,9 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
         out.set("requests", JsonWire.MAPPER.valueToTree(requests()));
         out.set("throttled", JsonWire.MAPPER.valueToTree(throttled()));
         out.put("peakInFlight", peakInFlight());
+        out.put("firstRequestAtMs", firstAt.get());
+        out.put("lastCollectionRequestAtMs", lastCollectionAt.get());
+        out.put("lastRequestAtMs", lastAt.get());
         return out.toString();
     }
 

@@ -1,0 +1,186 @@
+package io.hipaaaudit.rules.expr;
+
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.runtime.CelVariableResolver;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The most common rule expressions evaluated straight from their syntax tree, without CEL's interpreter: field
+ * reads on {@code resource} and {@code params}, {@code has()}, boolean, string and integer constants, {@code !},
+ * {@code &&}, {@code ||}, {@code ? :}, {@code ==} / {@code !=}, integer ordering and {@code size()}. Most rules'
+ * {@code applies_if} and many conditions are only that ({@code !resource.clusterMember},
+ * {@code size(resource.network.publicIngress) == 0}), and the interpreter's own cost per evaluation is several
+ * times the work.
+ *
+ * <p>It gives CEL's answer or none: whenever a value is not what the plain case expects (a missing key, a value of
+ * another type, mixed numeric types, an error CEL might absorb in {@code &&} or {@code ||}), evaluation stops with
+ * {@link #FALLBACK} and the caller evaluates the expression with CEL, so errors, messages and every corner of CEL's
+ * semantics stay CEL's. An expression with anything else in it (comprehensions, other functions, lists, maps,
+ * timestamps, doubles) is not compiled here at all ({@link #of} is empty).
+ */
+public final class DirectEval {
+    /** Thrown when this path cannot answer as CEL would; no stack trace, it is control flow. */
+    static final RuntimeException FALLBACK = new RuntimeException("evaluate with CEL", null, false, false) {
+        private static final long serialVersionUID = 1L;
+    };
+
+    /** A compiled node. */
+    public interface Node {
+        Object eval(Map<String, Object> resource, CelVariableResolver vars);
+    }
+
+    private DirectEval() {}
+
+    /** The expression as a direct evaluator, when every node of it is one this class evaluates exactly. */
+    static Optional<Node> of(CelExpr e) {
+        try {
+            return Optional.of(node(e));
+        } catch (Unsupported u) {
+            return Optional.empty();
+        }
+    }
+
+    private static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Node node(CelExpr e) throws Unsupported {
+        switch (e.getKind()) {
+            case CONSTANT -> {
+                CelConstant c = e.constant();
+                Object value = switch (c.getKind()) {
+                    case BOOLEAN_VALUE -> c.booleanValue();
+                    case STRING_VALUE -> c.stringValue();
+                    case INT64_VALUE -> c.int64Value();
+                    default -> throw new Unsupported();
+                };
+                return (resource, vars) -> value;
+            }
+            case IDENT -> {
+                String name = e.ident().name();
+                if (!name.equals("resource") && !name.equals("params")) {
+                    throw new Unsupported();
+                }
+                return (resource, vars) -> vars.find(name).orElseThrow(() -> FALLBACK);
+            }
+            case SELECT -> {
+                CelExpr.CelSelect s = e.select();
+                Node operand = node(s.operand());
+                String field = s.field();
+                if (s.testOnly()) {
+                    return (resource, vars) -> {
+                        if (!(operand.eval(resource, vars) instanceof Map<?, ?> m)) {
+                            throw FALLBACK;
+                        }
+                        return m.containsKey(field);
+                    };
+                }
+                return (resource, vars) -> {
+                    if (!(operand.eval(resource, vars) instanceof Map<?, ?> m)) {
+                        throw FALLBACK;
+                    }
+                    Object v = m.get(field);
+                    if (v == null) {
+                        throw FALLBACK; // missing key (or a null value): CEL's error or null handling
+                    }
+                    return v;
+                };
+            }
+            case CALL -> {
+                return call(e.call());
+            }
+            default -> throw new Unsupported();
+        }
+    }
+
+    private static Node call(CelExpr.CelCall c) throws Unsupported {
+        List<CelExpr> args = c.args();
+        String f = c.function();
+        if (f.equals("size")) {
+            Node arg;
+            if (c.target().isPresent() && args.isEmpty()) {
+                arg = node(c.target().get());
+            } else if (c.target().isEmpty() && args.size() == 1) {
+                arg = node(args.get(0));
+            } else {
+                throw new Unsupported();
+            }
+            return (resource, vars) -> {
+                Object v = arg.eval(resource, vars);
+                if (v instanceof List<?> l) {
+                    return (long) l.size();
+                }
+                if (v instanceof Map<?, ?> m) {
+                    return (long) m.size();
+                }
+                if (v instanceof String s) {
+                    return (long) s.codePointCount(0, s.length());
+                }
+                throw FALLBACK;
+            };
+        }
+        if (c.target().isPresent()) {
+            throw new Unsupported();
+        }
+        if (f.equals("!_") && args.size() == 1) {
+            Node a = node(args.get(0));
+            return (resource, vars) -> !bool(a.eval(resource, vars));
+        }
+        if (f.equals("_?_:_") && args.size() == 3) {
+            Node cond = node(args.get(0));
+            Node then = node(args.get(1));
+            Node otherwise = node(args.get(2));
+            return (resource, vars) -> bool(cond.eval(resource, vars)) ? then.eval(resource, vars)
+                    : otherwise.eval(resource, vars);
+        }
+        if (args.size() != 2) {
+            throw new Unsupported();
+        }
+        Node a = node(args.get(0));
+        Node b = node(args.get(1));
+        return switch (f) {
+            // the left operand decides alone only when it is a plain boolean; an error on the left is CEL's to
+            // absorb or not (false && error is false, error && false is false), so it falls back
+            case "_&&_" -> (resource, vars) -> bool(a.eval(resource, vars)) && bool(b.eval(resource, vars));
+            case "_||_" -> (resource, vars) -> bool(a.eval(resource, vars)) || bool(b.eval(resource, vars));
+            case "_==_" -> (resource, vars) -> same(a.eval(resource, vars), b.eval(resource, vars));
+            case "_!=_" -> (resource, vars) -> !same(a.eval(resource, vars), b.eval(resource, vars));
+            case "_<_" -> (resource, vars) -> compare(a.eval(resource, vars), b.eval(resource, vars)) < 0;
+            case "_<=_" -> (resource, vars) -> compare(a.eval(resource, vars), b.eval(resource, vars)) <= 0;
+            case "_>_" -> (resource, vars) -> compare(a.eval(resource, vars), b.eval(resource, vars)) > 0;
+            case "_>=_" -> (resource, vars) -> compare(a.eval(resource, vars), b.eval(resource, vars)) >= 0;
+            default -> throw new Unsupported();
+        };
+    }
+
+    private static boolean bool(Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw FALLBACK;
+    }
+
+    /** Equality of two strings, two booleans or two integers; anything else (mixed numbers, lists) is CEL's. */
+    private static boolean same(Object x, Object y) {
+        if ((x instanceof String && y instanceof String) || (x instanceof Boolean && y instanceof Boolean)
+                || (x instanceof Long && y instanceof Long)) {
+            return x.equals(y);
+        }
+        throw FALLBACK;
+    }
+
+    /** Ordering of two integers only. */
+    private static int compare(Object x, Object y) {
+        if (x instanceof Long a && y instanceof Long b) {
+            return Long.compare(a, b);
+        }
+        throw FALLBACK;
+    }
+}
