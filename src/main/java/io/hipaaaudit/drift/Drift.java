@@ -50,7 +50,8 @@ public final class Drift {
     static DriftReport compare(ScanResult plan, TemplateSource.Loaded loaded, Optional<String> templateAccount,
                                ScanResult account, RulePack pack) {
         Map<String, Set<String>> afterDeploy = afterDeployFields(plan.inventory());
-        Pairing.Result paired = new Pairing(loaded, templateAccount, account.inventory()).pair(plan.inventory());
+        Pairing.Result paired = new Pairing(loaded, templateAccount, account.inventory(),
+                account.findings().scan().regions(), account.findings().scan().accounts()).pair(plan.inventory());
         Map<String, Map<String, Finding>> planned = byResource(plan.findings().findings());
         Map<String, Map<String, Finding>> deployed = byResource(account.findings().findings());
         List<DriftRow> drift = new ArrayList<>();

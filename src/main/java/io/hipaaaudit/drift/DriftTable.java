@@ -1,5 +1,6 @@
 package io.hipaaaudit.drift;
 
+import io.hipaaaudit.text.Printable;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -12,19 +13,25 @@ public final class DriftTable {
     private DriftTable() {}
 
     public static void print(PrintWriter out, DriftReport report) {
-        out.println("drift: template " + String.join(",", report.planned().accounts()) + " ("
+        out.println(Printable.line("drift: template " + String.join(",", report.planned().accounts()) + " ("
                 + String.join(",", report.planned().regions()) + ") against account "
                 + String.join(",", report.deployed().accounts()) + " (" + String.join(",", report.deployed().regions())
-                + ")");
+                + ")"));
+        List<DriftRow> compared = new java.util.ArrayList<>(report.drift());
+        compared.addAll(report.notAssessed());
+        String header = "RESOURCE (stack/logical id -> deployed id)";
+        int resource = Math.max(header.length(), compared.stream().mapToInt(r -> resource(r).length()).max().orElse(0));
+        int rule = Math.max(4, compared.stream().mapToInt(r -> r.ruleId() == null ? 1 : r.ruleId().length()).max()
+                .orElse(0));
+        String format = "%-16s %-" + resource + "s  %-" + rule + "s  %s%n";
         if (!report.drift().isEmpty()) {
-            out.printf("%-16s %-58s %-42s %s%n", "KIND", "RESOURCE (stack/logical id -> deployed id)", "RULE",
-                    "PLANNED -> DEPLOYED");
-            report.drift().forEach(r -> row(out, r));
+            out.printf(format, "KIND", header, "RULE", "PLANNED -> DEPLOYED");
+            report.drift().forEach(r -> row(out, format, r));
         }
         if (!report.notAssessed().isEmpty()) {
             out.println();
             out.println("not assessed on a side (neither drift nor agreement):");
-            report.notAssessed().forEach(r -> row(out, r));
+            report.notAssessed().forEach(r -> row(out, format, r));
         }
         if (!report.notPaired().isEmpty()) {
             out.println();
@@ -42,10 +49,10 @@ public final class DriftTable {
         out.flush();
     }
 
-    private static void row(PrintWriter out, DriftRow r) {
+    private static void row(PrintWriter out, String format, DriftRow r) {
         String verdicts = r.planned() == null && r.deployed() == null ? ""
                 : status(r.planned()) + " -> " + status(r.deployed());
-        out.printf("%-16s %-58s %-42s %s%n", r.kind().label(), resource(r), r.ruleId() == null ? "-" : r.ruleId(),
+        out.printf(format, r.kind().label(), resource(r), r.ruleId() == null ? "-" : r.ruleId(),
                 verdicts);
         for (String[] side : List.of(new String[] {"planned: ", message(r.planned())},
                 new String[] {"deployed:", message(r.deployed())})) {

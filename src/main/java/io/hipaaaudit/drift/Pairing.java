@@ -56,12 +56,18 @@ final class Pairing {
     private final Optional<String> templateAccount;
     private final List<Resource> deployed;
     private final List<CollectionError> deployedErrors;
+    private final List<String> deployedRegions;
+    private final List<String> deployedAccounts;
 
-    Pairing(TemplateSource.Loaded loaded, Optional<String> templateAccount, Inventory deployed) {
+    /** {@code regions} and {@code accounts}: where the deployed side was collected (its scan's). */
+    Pairing(TemplateSource.Loaded loaded, Optional<String> templateAccount, Inventory deployed, List<String> regions,
+            List<String> accounts) {
         this.loaded = loaded;
         this.templateAccount = templateAccount;
         this.deployed = Resource.of(deployed);
         this.deployedErrors = deployed.collectionErrors();
+        this.deployedRegions = List.copyOf(regions);
+        this.deployedAccounts = List.copyOf(accounts);
     }
 
     Result pair(Inventory planned) {
@@ -135,8 +141,18 @@ final class Pairing {
         return new Result(pairs, plannedOnly, deployedOnly, notPaired);
     }
 
-    /** Planned resources whose deployed counterpart carries no tag naming them. */
-    private static Optional<String> unpairable(Resource p, Optional<TemplateSource.Location> at) {
+    /**
+     * Planned resources whose deployed counterpart carries no tag naming them, or that would be deployed where the
+     * deployed side was not collected (absence there says nothing).
+     */
+    private Optional<String> unpairable(Resource p, Optional<TemplateSource.Location> at) {
+        String region = p.record().region();
+        if (!region.equals(UNKNOWN_REGION) && !deployedRegions.contains(region)) {
+            return Optional.of("the deployed side was not collected in " + region);
+        }
+        if (templateAccount.isPresent() && !deployedAccounts.contains(templateAccount.get())) {
+            return Optional.of("the deployed side was not collected in account " + templateAccount.get());
+        }
         if (at.isEmpty()) {
             String id = p.record().id();
             String parent = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;

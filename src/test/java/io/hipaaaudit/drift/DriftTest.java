@@ -159,6 +159,23 @@ class DriftTest {
     }
 
     @Test
+    void aRegionTheDeployedSideDidNotCollectIsNotPairedNeverPlannedOnly() {
+        Environments envs = Environments.of("prod", "test", Environments.DEFAULT_TAG, Map.of());
+        ScanRequest planned = ScanRequest.builder(new Source.Template(List.of(TEMPLATE), Optional.empty(),
+                Optional.of("us-west-2"), Optional.of("123456789012")), PACK).environments(envs).attribution(false)
+                .build();
+        ScanRequest deployed = ScanRequest.builder(new Source.Snapshot(SNAPSHOT), PACK).environments(envs)
+                .attribution(false).build();
+
+        DriftReport r = Drift.run(planned, deployed);
+
+        assertThat(r.drift()).isEmpty();
+        assertThat(r.summary().pairedResources()).isZero();
+        assertThat(r.notPaired()).isNotEmpty()
+                .allMatch(d -> d.reason().equals("the deployed side was not collected in us-west-2"));
+    }
+
+    @Test
     void driftJsonHasOneStableShapeForEveryLine() throws Exception {
         Path deployed = deployed(inv -> ((ArrayNode) inv.get("lambdaFunctions")).removeAll());
 
