@@ -94,10 +94,8 @@ final class Pairing {
                 continue;
             }
             if (tagged.size() > 1) {
-                notPaired.add(new Unpaired(Optional.of(p), at, Optional.empty(), tagged.size() + " deployed "
-                        + p.type() + " resources carry its stack and logical id (" + String.join(", ",
-                        tagged.stream().map(d -> d.record().region() + "/" + d.record().id()).toList())
-                        + "): give --template-region"));
+                notPaired.add(ambiguous(p, at, tagged, "carry its stack and logical id"));
+                taken.addAll(tagged);
                 continue;
             }
             List<Resource> untagged = deployed.stream().filter(d -> d.type().equals(p.type()) && where(p, d)
@@ -107,6 +105,9 @@ final class Pairing {
             if (named.size() == 1) {
                 pairs.add(new Pair(p, at, named.get(0), key.get().label()));
                 taken.add(named.get(0));
+            } else if (named.size() > 1) {
+                notPaired.add(ambiguous(p, at, named, "have its " + key.get().label()));
+                taken.addAll(named);
             } else if (unknown(p)) {
                 notPaired.add(new Unpaired(Optional.of(p), at, Optional.empty(), "the deployed inventory leaves "
                         + p.type() + " unknown in " + p.record().region()));
@@ -164,6 +165,14 @@ final class Pairing {
                     + "resources with the nested stack's generated name, which the template does not know");
         }
         return Optional.empty();
+    }
+
+    /** Several deployed resources fit (the template's region is unknown and the stack is in several). */
+    private static Unpaired ambiguous(Resource p, Optional<TemplateSource.Location> at, List<Resource> fits,
+                                      String how) {
+        return new Unpaired(Optional.of(p), at, Optional.empty(), fits.size() + " deployed " + p.type()
+                + " resources " + how + " (" + String.join(", ", fits.stream().map(d -> d.record().region() + "/"
+                + d.record().id()).toList()) + "): give --template-region");
     }
 
     /** The same region (any, when the template's region is unknown) and account (when the template names it). */

@@ -176,6 +176,28 @@ class DriftTest {
     }
 
     @Test
+    void theSameStackInTwoRegionsWithoutTheTemplatesRegionIsNotPairedNorDeployedOnly() throws Exception {
+        Path deployed = deployed(inv -> {
+            ArrayNode groups = (ArrayNode) inv.get("securityGroups");
+            ObjectNode west = groups.addObject();
+            west.setAll((ObjectNode) group(inv, "sg-0a1b00000000000a1").deepCopy());
+            west.put("region", "us-west-2").put("id", "sg-0c3d00000000000a1");
+        });
+        Environments envs = Environments.of("prod", "test", Environments.DEFAULT_TAG, Map.of());
+        ScanRequest planned = ScanRequest.builder(new Source.Template(List.of(TEMPLATE), Optional.empty(),
+                Optional.empty(), Optional.of("123456789012")), PACK).environments(envs).attribution(false).build();
+        ScanRequest account = ScanRequest.builder(new Source.Snapshot(deployed), PACK).environments(envs)
+                .attribution(false).build();
+
+        DriftReport r = Drift.run(planned, account);
+
+        assertThat(r.drift()).noneMatch(d -> "AppSecurityGroup".equals(d.logicalId()));
+        assertThat(r.notPaired()).filteredOn(d -> "AppSecurityGroup".equals(d.logicalId())).singleElement()
+                .satisfies(d -> assertThat(d.reason()).startsWith("2 deployed aws.ec2.security_group resources")
+                        .contains("us-west-2/sg-0c3d00000000000a1").endsWith("give --template-region"));
+    }
+
+    @Test
     void driftJsonHasOneStableShapeForEveryLine() throws Exception {
         Path deployed = deployed(inv -> ((ArrayNode) inv.get("lambdaFunctions")).removeAll());
 
