@@ -2,9 +2,9 @@ package io.hipaaaudit.cli;
 
 import io.hipaaaudit.config.HipaaAuditConfig;
 import io.hipaaaudit.config.Targets;
-import io.hipaaaudit.drift.Drift;
-import io.hipaaaudit.drift.DriftReport;
-import io.hipaaaudit.drift.DriftTable;
+import io.hipaaaudit.scan.drift.Drift;
+import io.hipaaaudit.scan.drift.DriftReport;
+import io.hipaaaudit.scan.drift.DriftTable;
 import io.hipaaaudit.engine.Environments;
 import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.rules.RuleLoader;

@@ -1,4 +1,4 @@
-package io.hipaaaudit.drift;
+package io.hipaaaudit.scan.drift;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package io.hipaaaudit.drift;
+package io.hipaaaudit.scan.drift;
 
 import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.Inventory;

@@ -1,4 +1,4 @@
-package io.hipaaaudit.drift;
+package io.hipaaaudit.scan.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

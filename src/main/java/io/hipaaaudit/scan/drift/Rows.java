@@ -1,4 +1,4 @@
-package io.hipaaaudit.drift;
+package io.hipaaaudit.scan.drift;
 
 import io.hipaaaudit.findings.Finding;
 import io.hipaaaudit.template.TemplateSource;
