@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The root command; every subcommand is its own class. */
 @Command(name = "hipaa-audit", mixinStandardHelpOptions = true, versionProvider = HipaaAudit.VersionProvider.class,
         description = "Audits a deployed AWS environment and its PostgreSQL databases against the HIPAA Security Rule.",
-        subcommands = {ScanCommand.class, ReportCommand.class, RulesCommand.class, DbCommand.class, HistoryCommand.class, VersionCommand.class,
+        subcommands = {ScanCommand.class, DriftCommand.class, ReportCommand.class, RulesCommand.class, DbCommand.class, HistoryCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HipaaAudit implements Runnable {
     @CommandLine.Spec

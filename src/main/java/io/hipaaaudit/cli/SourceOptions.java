@@ -121,12 +121,7 @@ final class SourceOptions {
      */
     Mapped map(ConfigOptions.Configured c, java.time.Clock clock, UnaryOperator<AwsCollectorOptions> adjust) {
         if (replay != null) {
-            LIVE_ONLY.stream().filter(c::given).findFirst().ifPresent(o -> {
-                throw new InputException(o + " cannot be used with --replay: the bundle says what was collected");
-            });
-            // --db adds live databases to the replayed evidence (e.g. a recorded AWS account and a database
-            // restored from a dump); databases from the configuration file are not collected on replay
-            return new Mapped(new Source.Replay(replay), db.targets(List.of(), Optional.empty()), Optional.empty());
+            return replay(c, LIVE_ONLY);
         }
         if (!templates.isEmpty()) {
             List.of("--snapshot", "--replay", "--record", "--skip-aws", "--profile", "--role-arn", "--external-id",
@@ -142,6 +137,39 @@ final class SourceOptions {
         if (parameters != null || templateRegion != null || templateAccount != null) {
             throw new InputException("--parameters, --template-region and --template-account need --template");
         }
+        return live(c, clock, adjust);
+    }
+
+    /** The templates and their options, as {@code drift} compares them with what is deployed. */
+    Source.Template planned() {
+        if (templates.isEmpty()) {
+            throw new InputException("drift needs the plan: --template PATH (a template file or a cdk.out directory)");
+        }
+        return new Source.Template(templates, Optional.ofNullable(parameters), Optional.ofNullable(templateRegion),
+                Optional.ofNullable(templateAccount));
+    }
+
+    /**
+     * The deployed side of {@code drift}: the same flags as {@link #map} with the template options set aside (they
+     * are the plan, see {@link #planned}).
+     */
+    Mapped deployed(ConfigOptions.Configured c, java.time.Clock clock, UnaryOperator<AwsCollectorOptions> adjust) {
+        if (replay != null) {
+            return replay(c, LIVE_ONLY.stream().filter(o -> !o.equals("--template")).toList());
+        }
+        return live(c, clock, adjust);
+    }
+
+    private Mapped replay(ConfigOptions.Configured c, List<String> refused) {
+        refused.stream().filter(c::given).findFirst().ifPresent(o -> {
+            throw new InputException(o + " cannot be used with --replay: the bundle says what was collected");
+        });
+        // --db adds live databases to the replayed evidence (e.g. a recorded AWS account and a database
+        // restored from a dump); databases from the configuration file are not collected on replay
+        return new Mapped(new Source.Replay(replay), db.targets(List.of(), Optional.empty()), Optional.empty());
+    }
+
+    private Mapped live(ConfigOptions.Configured c, java.time.Clock clock, UnaryOperator<AwsCollectorOptions> adjust) {
         if (record != null && snapshot != null) {
             throw new InputException("--record keeps the evidence of a live scan; it cannot be used with --snapshot");
         }

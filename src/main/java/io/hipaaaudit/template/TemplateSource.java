@@ -30,6 +30,11 @@ public final class TemplateSource {
      */
     static final Map<String, String> MAPPED = mapped();
 
+    /** Whether templates fill records of this inventory type (drift judges presence only for those). */
+    public static boolean maps(String inventoryType) {
+        return MAPPED.containsValue(inventoryType);
+    }
+
     /**
      * The code of the collection error for a fact that exists only once the resource runs (a restore point): a rule
      * that reads it does not apply before deploy.
@@ -38,8 +43,12 @@ public final class TemplateSource {
 
     private TemplateSource() {}
 
-    /** Where a resource is declared, for reports that point at the source. */
-    public record Location(String stack, String logicalId, String type, String file, int line) {}
+    /**
+     * Where a resource is declared, for reports that point at the source, and its resolved properties (drift pairs
+     * a deployed resource without tags by the explicit name they set).
+     */
+    public record Location(String stack, String logicalId, String type, String file, int line,
+                           Map<String, Object> properties) {}
 
     /** The inventory of every stack, and where each of its resources is declared (key: account|region|id). */
     public record Loaded(Inventory inventory, Map<String, Location> locations) {
@@ -74,7 +83,8 @@ public final class TemplateSource {
                 for (Declared d : all) {
                     if (MAPPED.containsKey(d.type())) {
                         locations.put(out.account + "|" + out.region + "|" + out.idOf(d.logicalId()),
-                                new Location(d.stack(), d.logicalId(), d.type(), d.file(), d.line()));
+                                new Location(d.stack(), d.logicalId(), d.type(), d.file(), d.line(),
+                                        d.properties()));
                     }
                 }
                 parts.add(out.inventory());

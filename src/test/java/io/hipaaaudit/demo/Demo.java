@@ -16,12 +16,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one-command demo ({@code scripts/demo.sh}): starts the demo database, replays the recorded demo AWS
- * environment through the real SDK clients and collectors beside it, writes every report format this build has,
- * and prints where the main report is, a one-screen summary and the exit code the CI gate would have given.
+ * The one-command demo ({@code scripts/demo.sh}): scans the demo's CloudFormation templates as before deploy,
+ * starts the demo database, replays the recorded demo AWS environment through the real SDK clients and collectors
+ * beside it, writes every report format this build has, prints where the main report is, a one-screen summary and
+ * the exit code the CI gate would have given, then compares the account with its templates (drift).
  */
 public final class Demo {
     static final Path OUTPUT = Path.of("reports/demo");
+    /** The stacks that created the recorded resources, as planned (a cloud assembly: one template per stack). */
+    static final Path TEMPLATE = Path.of("examples/demo/template");
+    /** The account as the scan collected it, which drift compares with the templates without replaying it again. */
+    static final String INVENTORY = "inventory.json";
+    /** What a pre-deploy CI step publishes: the findings, the auditor's page, code scanning and the test tab. */
+    static final String TEMPLATE_FORMATS = "json,html,sarif,junit";
 
     private Demo() {}
 
@@ -43,9 +50,13 @@ public final class Demo {
     /** Runs the demo into {@code outputDir} and returns the scan's exit code. */
     public static int run(Path outputDir, PrintWriter out) throws IOException, SQLException {
         long start = System.nanoTime();
+        DemoBundle.deleteTree(outputDir);
+        int planned = beforeDeploy(outputDir.resolve("template"), out);
+        if (planned == 2) {
+            return planned;
+        }
         out.printf("Starting PostgreSQL %d (embedded) with the healthapp schema ...%n", DemoDatabase.MAJOR);
         try (DemoDatabase db = DemoDatabase.start()) {
-            DemoBundle.deleteTree(outputDir);
             out.printf("Replaying %s (AWS account 111122223333: prod in us-east-1, dev in us-west-2, collected %s)%n"
                     + "and auditing %s ...%n%n", DemoBundle.BUNDLE, DemoBundle.COLLECTED, db.url());
             StringWriter scanOut = new StringWriter();
@@ -54,7 +65,8 @@ public final class Demo {
                     "--db", db.url(), "--db-user", DemoDatabase.AUDIT_USER,
                     "--db-password-file", db.passwordFile().toString(),
                     "--config", DemoBundle.CONFIG.toString(), "--format", String.join(",", Reporters.formats()),
-                    "--output-dir", outputDir.toString(), "--quiet");
+                    "--output-dir", outputDir.toString(), "--save-inventory", outputDir.resolve(INVENTORY).toString(),
+                    "--quiet");
             if (exit == 2) {
                 out.print(scanOut);
                 return exit;
@@ -63,10 +75,49 @@ public final class Demo {
             out.println();
             out.print(scanOut.toString().replace("result: ", "scan: "));
             out.printf("%nThe CI gate (fail-on high) would have exited %d: %s.%n", exit, meaning(exit));
-            out.printf("Demo finished in %.1f s; the embedded database is stopped and removed.%n",
+            if (drift(outputDir.resolve(INVENTORY), outputDir.resolve("drift.json"), out) == 2) {
+                return 2;
+            }
+            out.printf("%nDemo finished in %.1f s; the embedded database is stopped and removed.%n",
                     (System.nanoTime() - start) / 1e9);
             return exit;
         }
+    }
+
+    /** The gate before deploy: the same rules on the templates, every format into {@code dir}. */
+    private static int beforeDeploy(Path dir, PrintWriter out) {
+        out.printf("Before deploy: scanning the templates %s (stacks healthapp-prod, healthapp-dev) ...%n", TEMPLATE);
+        StringWriter text = new StringWriter();
+        PrintWriter print = new PrintWriter(text, true);
+        int exit = HipaaAudit.run(print, print, "scan", "--template", TEMPLATE.toString(),
+                "--config", DemoBundle.CONFIG.toString(), "--format", TEMPLATE_FORMATS,
+                "--output-dir", dir.toString(), "--quiet");
+        text.toString().lines().filter(l -> l.startsWith("result: ") || exit == 2)
+                .forEach(l -> out.println("  " + l.replace("result: ", "template scan: ")));
+        out.printf("  reports in %s: the plan passes the gate, so the pipeline deploys it.%n%n", dir);
+        return exit;
+    }
+
+    /**
+     * After deploy: the account the scan collected (its saved inventory: {@code --replay} of the bundle gives the
+     * same, one replay slower) against its templates; drift.json into {@code file}.
+     */
+    private static int drift(Path inventory, Path file, PrintWriter out) {
+        out.printf("%nAfter deploy: the account against its templates (hipaa-audit drift --template %s --snapshot %s)"
+                + " ...%n", TEMPLATE, inventory);
+        StringWriter text = new StringWriter();
+        PrintWriter print = new PrintWriter(text, true);
+        int exit = HipaaAudit.run(print, print, "drift", "--template", TEMPLATE.toString(),
+                "--snapshot", inventory.toString(), "--config", DemoBundle.CONFIG.toString(),
+                "--output", file.toString());
+        out.print(text);
+        out.printf("drift exited %d: %s.%n", exit, switch (exit) {
+            case 0 -> "the account is as planned";
+            case 1 -> "changes made by hand after deploy that the templates do not have";
+            case 3 -> "some comparisons could not be assessed";
+            default -> "see above";
+        });
+        return exit;
     }
 
     private static void summary(Path dir, PrintWriter out) throws IOException {

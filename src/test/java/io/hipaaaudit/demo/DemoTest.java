@@ -40,7 +40,10 @@ class DemoTest {
         exit = Demo.run(dir.resolve("reports"), new PrintWriter(text, true));
         console = text.toString();
         Json.json().readTree(dir.resolve("reports/findings.json").toFile()).get("findings").forEach(findings::add);
+        drift = Json.json().readTree(dir.resolve("reports/drift.json").toFile());
     }
+
+    static JsonNode drift;
 
     static JsonNode finding(String rule, String resource) {
         return findings.stream().filter(f -> f.get("ruleId").asText().equals(rule)
@@ -64,6 +67,53 @@ class DemoTest {
             assertThat(files.count()).isGreaterThanOrEqualTo(Reporters.formats().size());
         }
         assertThat(findings).noneMatch(f -> f.get("status").asText().equals("NOT_ASSESSED"));
+    }
+
+    @Test
+    void beforeDeployTheTemplatesPassTheGateWithEveryFormatWritten() throws Exception {
+        assertThat(console).contains("Before deploy: scanning the templates examples/demo/template",
+                "template scan: exit 0");
+        Path reports = dir.resolve("reports/template");
+        JsonNode doc = Json.json().readTree(reports.resolve("findings.json").toFile());
+        assertThat(doc.at("/scan/accounts")).extracting(JsonNode::asText)
+                .containsExactly("healthapp-dev", "healthapp-prod");
+        assertThat(doc.get("findings")).extracting(f -> f.get("status").asText())
+                .doesNotContain("FAIL", "NOT_ASSESSED").contains("PASS");
+        for (String file : List.of("findings.json", "index.html", "hipaa-audit.sarif", "junit.xml")) {
+            assertThat(reports.resolve(file)).isRegularFile();
+        }
+    }
+
+    @Test
+    void afterDeployDriftShowsEveryChangeMadeByHandAgainstItsPlan() {
+        assertThat(console).contains("After deploy: the account against its templates", "drift exited 1");
+        assertThat(drift.at("/summary/verdictChanged").asInt()).isEqualTo(8);
+        assertThat(drift.at("/summary/plannedOnly").asInt()).isZero();
+        assertThat(drift.at("/summary/deployedOnly").asInt()).isZero();
+        assertThat(drift.at("/summary/notAssessed").asInt()).isZero();
+        List<String> lines = new ArrayList<>();
+        drift.get("drift").forEach(d -> lines.add(d.get("stack").asText() + "/" + d.get("logicalId").asText() + " "
+                + d.get("ruleId").asText() + " " + d.at("/planned/status").asText() + "->"
+                + d.at("/deployed/status").asText()));
+        assertThat(lines).containsExactly(
+                "healthapp-dev/Database rds-instance-master-password-managed PASS->FAIL",        // drift 12
+                "healthapp-dev/DatabaseKey kms-key-rotation-enabled PASS->FAIL",                  // drift 5
+                "healthapp-dev/DatabaseParameters rds-parameter-group-no-phi-in-logs PASS->FAIL", // drift 10
+                "healthapp-dev/MigrateFunction lambda-no-plaintext-secrets-in-env PASS->FAIL",    // drift 13
+                "healthapp-prod/Database rds-instance-backup-retention PASS->FAIL",               // drift 4
+                "healthapp-prod/Database rds-instance-ingress-restricted PASS->FAIL",             // drift 1
+                "healthapp-prod/Database rds-instance-sg-not-open-to-world PASS->FAIL",           // drift 1
+                "healthapp-prod/IsolatedSubnetB rds-db-subnet-isolated PASS->FAIL");              // drift 2
+        JsonNode open = drift.get("drift").get(6);
+        assertThat(open.get("deployedId").asText()).isEqualTo("healthapp-prod");
+        assertThat(open.get("pairedBy").asText()).isEqualTo("tags");
+        assertThat(open.at("/deployed/message").asText()).contains("sg-0e1a000000000005d", "0.0.0.0/0");
+        // untagged in the inventory: paired by the name the template gives them
+        assertThat(drift.get("drift").get(1).get("pairedBy").asText()).isEqualTo("alias alias/healthapp-dev");
+        assertThat(drift.get("drift").get(2).get("pairedBy").asText())
+                .isEqualTo("DBParameterGroupName healthapp-pg17-dev");
+        assertThat(console).contains("verdict-changed  healthapp-prod/Database -> healthapp-prod",
+                "PASS -> FAIL", "drift found: 8 verdict-changed");
     }
 
     @Test
