@@ -28,7 +28,7 @@ class DriftCliTest {
         assertThat(r.out()).contains("no drift: 0 verdict-changed, 0 planned-only, 0 deployed-only");
         JsonNode json = Json.json().readTree(out.toFile());
         assertThat(json.get("drift")).isEmpty();
-        assertThat(json.get("summary").get("pairedResources").asInt()).isEqualTo(25);
+        assertThat(json.get("summary").get("pairedResources").asInt()).isEqualTo(26);
     }
 
     @Test

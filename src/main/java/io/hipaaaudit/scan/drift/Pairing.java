@@ -3,6 +3,7 @@ package io.hipaaaudit.scan.drift;
 import io.hipaaaudit.inventory.CollectionError;
 import io.hipaaaudit.inventory.Inventory;
 import io.hipaaaudit.inventory.aws.KmsKey;
+import io.hipaaaudit.inventory.aws.LogGroup;
 import io.hipaaaudit.template.TemplateSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,7 +103,7 @@ final class Pairing {
             }
             List<Resource> untagged = deployed.stream().filter(d -> d.type().equals(p.type()) && where(p, d)
                     && d.record().tags().isEmpty()).toList();
-            Optional<SecondKey> key = secondKey(p, at.get());
+            Optional<SecondKey> key = secondKey(p, at);
             List<Resource> named = key.map(k -> untagged.stream().filter(k.matches()).toList()).orElse(List.of());
             if (named.size() == 1) {
                 pairs.add(new Pair(p, at, named.get(0), key.get().label()));
@@ -156,13 +157,13 @@ final class Pairing {
         if (templateAccount.isPresent() && !deployedAccounts.contains(templateAccount.get())) {
             return Optional.of("the deployed side was not collected in account " + templateAccount.get());
         }
-        if (at.isEmpty()) {
+        if (at.isEmpty() && !(p.record() instanceof LogGroup)) {
             String id = p.record().id();
             String parent = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
             return Optional.of("not declared in the template: AWS creates it with " + parent
                     + ", and CloudFormation does not tag it");
         }
-        if (at.get().stack().contains("/")) {
+        if (at.isPresent() && at.get().stack().contains("/")) {
             return Optional.of("declared in the nested stack " + at.get().stack() + ": CloudFormation tags its "
                     + "resources with the nested stack's generated name, which the template does not know");
         }
@@ -195,7 +196,17 @@ final class Pairing {
     /** How an untagged deployed record is recognised: by the name the template gives it. */
     private record SecondKey(String label, java.util.function.Predicate<Resource> matches) {}
 
-    private static Optional<SecondKey> secondKey(Resource p, TemplateSource.Location at) {
+    private static Optional<SecondKey> secondKey(Resource p, Optional<TemplateSource.Location> declared) {
+        if (p.record() instanceof LogGroup group && (declared.isEmpty()
+                || !declared.get().logicalId().equals(group.id()))) {
+            // a log group is known by its name, unique in an account and region: the template's LogGroupName, or
+            // the group RDS creates for a database's exported log (/aws/rds/instance/<id>/<log>)
+            return Optional.of(new SecondKey("name " + group.id(), d -> d.record().id().equals(group.id())));
+        }
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        TemplateSource.Location at = declared.get();
         if (p.record() instanceof KmsKey key) {
             // an alias names one key in an account and region
             return key.aliases().isEmpty() ? Optional.empty() : Optional.of(new SecondKey("alias " + String.join(
