@@ -118,6 +118,10 @@ final class Pairing {
                 notPaired.add(new Unpaired(Optional.of(p), at, Optional.empty(), "the deployed " + p.type()
                         + " resources carry no tags in the inventory and the template gives it no explicit name"
                         + (NAMES.containsKey(at.get().type()) ? " (" + NAMES.get(at.get().type()) + ")" : "")));
+            } else if (at.isEmpty()) {
+                // not declared: a log group RDS creates for an exported log, once the database first writes to it
+                notPaired.add(new Unpaired(Optional.of(p), at, Optional.empty(), "not declared in the template: RDS"
+                        + " creates it when the database first exports that log, and none is deployed yet"));
             } else {
                 plannedOnly.add(new Lone(Optional.of(p), at, Optional.empty()));
             }

@@ -228,6 +228,18 @@ class DriftTest {
         return Drift.run(planned, deployed);
     }
 
+    @Test
+    void aLogGroupRdsHasNotCreatedYetIsNotPairedNeverPlannedOnly() throws Exception {
+        // the template declares no group for the exported postgresql log: RDS creates it on the first export
+        Path deployed = deployed(inv -> inv.withArray("logGroups").remove(1));
+
+        DriftReport r = drift(TEMPLATE, deployed);
+
+        assertThat(r.drift()).isEmpty();
+        assertThat(r.notPaired()).filteredOn(row -> row.logicalId().equals("/aws/rds/instance/health-app-db/postgresql"))
+                .singleElement().satisfies(row -> assertThat(row.reason()).contains("RDS creates it"));
+    }
+
     private Path deployed(Consumer<ObjectNode> change) throws Exception {
         ObjectNode inv = (ObjectNode) Json.json().readTree(SNAPSHOT.toFile());
         change.accept(inv);
