@@ -45,11 +45,14 @@ class CdkSynthTest {
     @Test
     void theCompliantStackPassesEveryRuleThatApplies() {
         assertThat(of("HealthApp")).filteredOn(f -> f.status() != Status.NOT_APPLICABLE)
-                .filteredOn(f -> !f.ruleId().startsWith("lambda-")).hasSizeGreaterThan(20)
+                .filteredOn(f -> !f.ruleId().startsWith("lambda-") && !f.ruleId().equals("kms-key-enabled"))
+                .hasSizeGreaterThan(20)
                 .allSatisfy(f -> assertThat(f.status()).as(f.ruleId() + " " + f.resource().id() + ": " + f.message())
                         .isEqualTo(Status.PASS));
-        // the hosted rotation (Transform AWS::SecretsManager-2024-09-16) adds a Lambda function at deploy
-        assertThat(of("HealthApp")).filteredOn(f -> f.ruleId().startsWith("lambda-")).isNotEmpty()
+        // the hosted rotation (Transform AWS::SecretsManager-2024-09-16) adds a Lambda function at deploy, which may
+        // be one of a key's users: the Lambda rules and whether a key is in use are judged after deploy
+        assertThat(of("HealthApp")).filteredOn(f -> f.ruleId().startsWith("lambda-")
+                        || f.ruleId().equals("kms-key-enabled")).isNotEmpty()
                 .allSatisfy(f -> {
                     assertThat(f.status()).isEqualTo(Status.NOT_ASSESSED);
                     assertThat(f.evidence().toString()).contains("Transform AWS::SecretsManager-2024-09-16");
