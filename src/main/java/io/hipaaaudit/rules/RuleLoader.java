@@ -57,10 +57,7 @@ public final class RuleLoader {
 
     /** Bundled rules plus {@code extraRoots}, in order. */
     public static RulePack load(List<Path> extraRoots) {
-        List<Path> roots = new ArrayList<>();
-        roots.add(bundledRoot());
-        roots.addAll(extraRoots);
-        return load(roots, true);
+        return load(extraRoots, true);
     }
 
     /** Only the rules in {@code roots}, with the bundled framework (for testing a custom pack alone). */
@@ -68,8 +65,17 @@ public final class RuleLoader {
         return load(roots, false);
     }
 
-    private static RulePack load(List<Path> roots, boolean firstIsBundled) {
+    /**
+     * With {@code firstIsBundled} the bundled pack comes before {@code given}: from the jar's entries when the
+     * classes run from a jar (no zip file system of the whole jar is opened), else from its classes folder.
+     */
+    private static RulePack load(List<Path> given, boolean firstIsBundled) {
         Optional<Map<String, String>> jar = firstIsBundled ? jarEntries() : Optional.empty();
+        List<Path> roots = new ArrayList<>();
+        if (firstIsBundled) {
+            roots.add(jar.isPresent() ? null : bundledRoot()); // null: the jar's entries stand for it
+        }
+        roots.addAll(given);
         String frameworkText = jar.isPresent() ? jar.get().get("rules/" + FRAMEWORK) : read(bundledRoot().resolve(FRAMEWORK));
         Framework framework = Framework.parse(frameworkText, "rules/" + FRAMEWORK);
         RuleParser parser = new RuleParser(framework.citations());
