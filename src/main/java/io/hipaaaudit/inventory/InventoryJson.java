@@ -46,8 +46,11 @@ public final class InventoryJson {
         Inventory inventory;
         java.util.Set<String> present;
         try {
-            inventory = Json.json().readValue(text, Inventory.class);
             present = topLevelKeys(text);
+            if (present == null) {
+                throw new InputException(origin + ":1: a snapshot is a JSON object (the inventory's JSON form)");
+            }
+            inventory = Json.json().readValue(text, Inventory.class);
         } catch (JsonProcessingException e) {
             throw InputException.of(origin, e, Json.json().getFactory(), text);
         }
@@ -63,12 +66,15 @@ public final class InventoryJson {
         return missing.isEmpty() ? inventory : inventory.withDatabases(List.of(), missing);
     }
 
-    /** The keys of the top-level object, read with the streaming parser (values are skipped, not built). */
+    /**
+     * The keys of the top-level object, read with the streaming parser (values are skipped, not built); null when
+     * the document is not an object.
+     */
     private static java.util.Set<String> topLevelKeys(String text) throws JsonProcessingException {
         java.util.Set<String> keys = new java.util.HashSet<>();
         try (JsonParser p = Json.json().getFactory().createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return keys;
+                return null;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 keys.add(p.currentName());

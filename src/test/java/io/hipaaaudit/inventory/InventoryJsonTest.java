@@ -56,6 +56,7 @@ class InventoryJsonTest {
     @Test
     void aSnapshotThatIsNotAnObjectIsBadInput() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> InventoryJson.parse("[1]", "x.json"))
-                .isInstanceOf(io.hipaaaudit.json.InputException.class).hasMessageContaining("x.json");
+                .isInstanceOf(io.hipaaaudit.json.InputException.class)
+                .hasMessage("x.json:1: a snapshot is a JSON object (the inventory's JSON form)");
     }
 }
