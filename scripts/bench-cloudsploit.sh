@@ -57,7 +57,7 @@ for i in $(seq 1 "$runs"); do
         ${BENCH_HA_ARGS:-} -q --output-dir "$out/ha-$i" > "$out/ha-$i.txt" 2>&1 || true
     curl -s "$url/__stats" > "$out/ha-stats-$i.json"
     read -r w u s < <(tail -1 "$out/ha-time-$i")
-    printf '%-4s %-12s %8s %8.2f %9s %6s\n' "$i" hipaa-audit "$w" "$(echo "$u + $s" | bc)" \
+    printf '%-4s %-12s %8s %8.2f %9s %6s\n' "$i" hipaa-audit "$w" "$(awk -v a="$u" -v b="$s" 'BEGIN { print a + b }')" \
         "$(requests "$out/ha-stats-$i.json")" "$(cut -d' ' -f1 /proc/loadavg)"
     curl -s "$url/__reset" > /dev/null
     /usr/bin/time -f "%e %U %S" -o "$out/cs-time-$i" node -r "$PWD/$out/preload.js" "$CLOUDSPLOIT_DIR/index.js" \
@@ -65,6 +65,6 @@ for i in $(seq 1 "$runs"); do
         --json "$out/cs-$i.json" > "$out/cs-$i.txt" 2>&1 || true
     curl -s "$url/__stats" > "$out/cs-stats-$i.json"
     read -r w u s < <(tail -1 "$out/cs-time-$i")
-    printf '%-4s %-12s %8s %8.2f %9s %6s\n' "$i" cloudsploit "$w" "$(echo "$u + $s" | bc)" \
+    printf '%-4s %-12s %8s %8.2f %9s %6s\n' "$i" cloudsploit "$w" "$(awk -v a="$u" -v b="$s" 'BEGIN { print a + b }')" \
         "$(requests "$out/cs-stats-$i.json")" "$(cut -d' ' -f1 /proc/loadavg)"
 done
