@@ -87,7 +87,7 @@ class DemoTest {
     @Test
     void afterDeployDriftShowsEveryChangeMadeByHandAgainstItsPlan() {
         assertThat(console).contains("After deploy: the account against its templates", "drift exited 1");
-        assertThat(drift.at("/summary/verdictChanged").asInt()).isEqualTo(8);
+        assertThat(drift.at("/summary/verdictChanged").asInt()).isEqualTo(9);
         assertThat(drift.at("/summary/plannedOnly").asInt()).isZero();
         assertThat(drift.at("/summary/deployedOnly").asInt()).isZero();
         assertThat(drift.at("/summary/notAssessed").asInt()).isZero();
@@ -103,7 +103,8 @@ class DemoTest {
                 "healthapp-prod/Database rds-instance-backup-retention PASS->FAIL",               // drift 4
                 "healthapp-prod/Database rds-instance-ingress-restricted PASS->FAIL",             // drift 1
                 "healthapp-prod/Database rds-instance-sg-not-open-to-world PASS->FAIL",           // drift 1
-                "healthapp-prod/IsolatedSubnetB rds-db-subnet-isolated PASS->FAIL");              // drift 2
+                "healthapp-prod/IsolatedSubnetB rds-db-subnet-isolated PASS->FAIL",               // drift 2
+                "healthapp-prod/UploadsBucket s3-bucket-tls-only PASS->FAIL");                     // drift 14
         JsonNode open = drift.get("drift").get(6);
         assertThat(open.get("deployedId").asText()).isEqualTo("healthapp-prod");
         assertThat(open.get("pairedBy").asText()).isEqualTo("tags");
@@ -113,7 +114,7 @@ class DemoTest {
         assertThat(drift.get("drift").get(2).get("pairedBy").asText())
                 .isEqualTo("DBParameterGroupName healthapp-pg17-dev");
         assertThat(console).contains("verdict-changed  healthapp-prod/Database -> healthapp-prod",
-                "PASS -> FAIL", "drift found: 8 verdict-changed");
+                "PASS -> FAIL", "drift found: 9 verdict-changed");
     }
 
     @Test
