@@ -18,11 +18,6 @@ runs="${2:-3}"
     || { echo "$CLOUDSPLOIT_DIR: not a CloudSploit checkout with npm install done" >&2; exit 2; }
 out=target/bench/cloudsploit
 rm -rf "$out" && mkdir -p "$out"
-[ -f target/hipaa-audit.jar ] || mvn -B -o -q -DskipTests package >/dev/null
-[ -f target/bench.classpath ] || mvn -B -o -q -DskipTests test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
-
 cat > "$out/preload.js" <<'JS'
 // Every aws-sdk v2 client at the local endpoint over plain HTTP. CloudSploit's collector installs an HTTPS
 // keep-alive agent through AWS.config.update: that agent is dropped, the endpoint speaks HTTP.
@@ -39,15 +34,9 @@ module.exports = { credentials: { aws: { access_key: process.env.AWS_ACCESS_KEY_
   secret_access_key: process.env.AWS_SECRET_ACCESS_KEY } } };
 JS
 
-java -cp "$cp" io.hipaaaudit.bench.aws.SyntheticAwsServer "$size" --latency-ms "${BENCH_LATENCY_MS:-30}" \
-    --port-file "$out/port" > "$out/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do [ -s "$out/port" ] && break; sleep 0.2; done
-[ -s "$out/port" ] || { echo "the synthetic endpoint did not start:" >&2; cat "$out/server.log" >&2; exit 1; }
-url="http://127.0.0.1:$(cat "$out/port")"
-export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-export AWS_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true CLOUDSPLOIT_DIR BENCH_ENDPOINT="$url"
+. scripts/lib/synthetic-endpoint.sh
+start_synthetic_endpoint "$size" "$out" 300
+export CLOUDSPLOIT_DIR BENCH_ENDPOINT="$url"
 
 requests() { python3 -c 'import json,sys; print(sum(json.load(open(sys.argv[1]))["requests"].values()))' "$1"; }
 printf '%-4s %-12s %8s %8s %9s %6s\n' run tool wall_s cpu_s requests load1

@@ -12,20 +12,8 @@ runs="${1:-5}"
 table="${2:-/dev/null}"
 out=target/bench/cold
 rm -rf "$out" && mkdir -p "$out"
-[ -f target/hipaa-audit.jar ] || mvn -B -o -q -DskipTests package >/dev/null
-[ -f target/bench.classpath ] || mvn -B -o -q -DskipTests test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
-
-java -cp "$cp" io.hipaaaudit.bench.aws.SyntheticAwsServer cold --latency-ms "${BENCH_LATENCY_MS:-30}" \
-    --port-file "$out/port" > "$out/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$out/port" ] && break; sleep 0.2; done
-[ -s "$out/port" ] || { echo "the synthetic endpoint did not start:" >&2; cat "$out/server.log" >&2; exit 1; }
-url="http://127.0.0.1:$(cat "$out/port")"
-export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-export AWS_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true
+. scripts/lib/synthetic-endpoint.sh
+start_synthetic_endpoint cold "$out"
 
 # one line per run: wall cpu first_request_s collection_s collection_requests lookups load1
 for i in $(seq 1 "$runs"); do

@@ -84,10 +84,11 @@ final class DriftCommand implements Callable<Integer> {
         SourceOptions.Mapped deployed = sources.deployed(c, clock,
                 root == null ? UnaryOperator.identity() : root.awsOptions());
         Environments environments = c.environments(environment, environmentTag, pack);
-        ScanRequest planned = ScanRequest.builder(plan, pack).environments(environments).waivers(c.waivers(pack))
+        var waivers = c.waivers(pack);
+        ScanRequest planned = ScanRequest.builder(plan, pack).environments(environments).waivers(waivers)
                 .attribution(false).clock(clock).build();
         ScanRequest account = ScanRequest.builder(deployed.source(), pack).environments(environments)
-                .waivers(c.waivers(pack)).attribution(!sources.noAttribution)
+                .waivers(waivers).attribution(!sources.noAttribution)
                 .maxDuration(sources.maxDuration.value()).saveInventory(Optional.ofNullable(sources.saveInventory))
                 .clock(clock).build();
         DriftReport report = Drift.run(planned, account);
