@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * region; {@code Action@text.xml|json} answers it when the request names {@code text} (a parameter group, a
  * snapshot, a key id) and wins over the plain one. A {@code LookupEvents@name} answers only the lookup of exactly
  * that resource name (or of an ARN ending in {@code /name}), so {@code healthapp-prod} does not also answer for
- * the snapshot {@code healthapp-prod-pre-migration-...}. Lambda's REST API is matched by method and path. The
+ * the snapshot {@code healthapp-prod-pre-migration-...}; a read of the region's write history
+ * ({@code ReadOnly=false}) gets the write events of all of them. Lambda's REST API is matched by method and path. The
  * region comes from the SigV4 credential scope.
  */
 final class DemoWire implements AutoCloseable {
@@ -51,6 +52,7 @@ final class DemoWire implements AutoCloseable {
 
     private final ZonedDateTime date;
     private final Map<UUID, String> fixtureOfStub = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, List<String>> historyFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
     DemoWire(Path fixtures, Instant date) {
         this.date = date.atZone(ZoneOffset.UTC);
@@ -58,6 +60,9 @@ final class DemoWire implements AutoCloseable {
         try (Stream<Path> files = Files.walk(fixtures)) {
             files.filter(Files::isRegularFile).sorted().forEach(file -> serve(fixtures.relativize(file)
                     .getName(0).toString(), file));
+            try (Stream<Path> regions = Files.list(fixtures)) {
+                regions.filter(r -> Files.isDirectory(r.resolve("cloudtrail"))).sorted().forEach(this::serveHistory);
+            }
         } catch (IOException e) {
             server.stop();
             throw new UncheckedIOException(e);
@@ -81,8 +86,58 @@ final class DemoWire implements AutoCloseable {
             if (e.getStubMapping() != null && fixtureOfStub.containsKey(e.getStubMapping().getId())) {
                 used.add(fixtureOfStub.get(e.getStubMapping().getId()));
             }
+            if (e.getStubMapping() != null) {
+                used.addAll(historyFiles.getOrDefault(e.getStubMapping().getId(), List.of()));
+            }
         });
         return fixtureOfStub.values().stream().filter(f -> !used.contains(f)).sorted().toList();
+    }
+
+    /**
+     * A region's write history ({@code LookupEvents} with {@code ReadOnly=false}, one page): the write events of
+     * all its {@code LookupEvents@name} answers, each naming its resources, newest first, as CloudTrail returns
+     * them. Its stub counts as the use of each of those files.
+     */
+    private void serveHistory(Path regionDir) {
+        String region = regionDir.getFileName().toString();
+        List<Path> named;
+        try (Stream<Path> files = Files.list(regionDir.resolve("cloudtrail"))) {
+            named = files.filter(f -> f.getFileName().toString().startsWith("LookupEvents@")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (named.isEmpty()) {
+            return;
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> events = new java.util.LinkedHashMap<>();
+        for (Path f : named) {
+            try {
+                json.readTree(read(f)).path("Events").forEach(e -> {
+                    if (!"true".equalsIgnoreCase(e.path("ReadOnly").asText())) {
+                        events.putIfAbsent(e.path("EventId").asText(), e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        var page = json.createObjectNode();
+        var list = page.putArray("Events");
+        events.values().stream().sorted(java.util.Comparator.comparingDouble(
+                (com.fasterxml.jackson.databind.JsonNode e) -> e.path("EventTime").asDouble()).reversed()).forEach(list::add);
+        var stub = server.stubFor(post(urlPathEqualTo("/"))
+                .withHeader("Authorization", containing("/" + region + "/cloudtrail/aws4_request"))
+                .withHeader("X-Amz-Target", equalTo(JSON_TARGETS.get("cloudtrail") + "LookupEvents"))
+                .withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeKey", equalTo("ReadOnly")))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody(page.toString())
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withHeader("x-amzn-RequestId", UUID.nameUUIDFromBytes((region + "/cloudtrail/history")
+                                .getBytes(StandardCharsets.UTF_8)).toString())
+                        .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date))));
+        named.forEach(f -> historyFiles.computeIfAbsent(stub.getId(), k -> new java.util.ArrayList<>())
+                .add(region + "/cloudtrail/" + f.getFileName()));
     }
 
     private void serve(String region, Path file) {

@@ -78,11 +78,7 @@ class EvidenceBundleTest {
                             + "<AssumedRoleId>AROAEXAMPLE:hipaa-audit</AssumedRoleId></AssumedRoleUser>"
                             + "</AssumeRoleResult></AssumeRoleResponse>")));
             // who changed a failing instance: the lookup is evidence too, and replays with the rest
-            wire.server.stubFor(wire.request("us-east-1", "cloudtrail", "LookupEvents").atPriority(1)
-                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                            "$.LookupAttributes[0].AttributeValue",
-                            com.github.tomakehurst.wiremock.client.WireMock.equalTo("app-db")))
-                    .willReturn(AwsWire.ok("cloudtrail", ChangeAttributionTest.lookupResponse("modify-db-instance"))));
+            ChangeAttributionTest.stubChanges(wire, "us-east-1", "app-db", "modify-db-instance");
             Path passwordFile = dir.resolve("db-password");
             Files.writeString(passwordFile, DB_PASSWORD);
             dbId = "localhost:" + pg.getPort() + "/evidence";

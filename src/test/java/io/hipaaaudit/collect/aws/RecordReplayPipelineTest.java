@@ -38,9 +38,7 @@ class RecordReplayPipelineTest {
         try (AwsWire wire = new AwsWire().region("us-east-1")) {
             wire.server.stubFor(wire.request("us-east-1", "cloudtrail", "LookupEvents").atPriority(9)
                     .willReturn(AwsWire.ok("cloudtrail", "{\"Events\":[]}")));
-            wire.server.stubFor(wire.request("us-east-1", "cloudtrail", "LookupEvents").atPriority(1)
-                    .withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeValue", equalTo("app-db")))
-                    .willReturn(AwsWire.ok("cloudtrail", ChangeAttributionTest.lookupResponse("modify-db-instance"))));
+            ChangeAttributionTest.stubChanges(wire, "us-east-1", "app-db", "modify-db-instance");
             recorded = Scanner.run(ScanRequest.builder(new Source.Aws(wire.options("us-east-1"),
                     new Source.Accounts.One(Optional.empty())), PACK).environments(ENV)
                     .record(Optional.of(bundle)).build());
