@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 size="${1:-large}"
 case "$size" in small|large) ;; *) echo "usage: $0 [small|large]" >&2; exit 2 ;; esac
 latency_ms="${BENCH_LATENCY_MS:-30}"
+history_per_day="${BENCH_HISTORY_PER_DAY:-10}"   # CloudTrail write events a day per region
 out=target/bench
 rm -rf "$out" && mkdir -p "$out"
 table="$out/figures.txt"
@@ -24,13 +25,13 @@ cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
 echo "== AWS scan of the synthetic '$size' account ($latency_ms ms per request)"
 java -Xmx512m -cp "$cp" io.hipaaaudit.bench.aws.SyntheticAwsServer "$size" --latency-ms "$latency_ms" \
-    --port-file "$out/port" > "$out/server.log" 2>&1 &
+    --history-per-day "$history_per_day" --port-file "$out/port" > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do [ -s "$out/port" ] && break; sleep 0.2; done
 [ -s "$out/port" ] || { echo "the synthetic endpoint did not start:" >&2; cat "$out/server.log" >&2; exit 1; }
 java -Xmx512m -cp "$cp" io.hipaaaudit.bench.aws.AwsScaleBenchmark "$size" --latency-ms "$latency_ms" \
-    --endpoint "http://127.0.0.1:$(cat "$out/port")" | tee "$out/aws.txt"
+    --history-per-day "$history_per_day" --endpoint "http://127.0.0.1:$(cat "$out/port")" | tee "$out/aws.txt"
 kill "$server" 2>/dev/null || true
 grep '^FIGURE|' "$out/aws.txt" | cut -d'|' -f2- >> "$table"
 

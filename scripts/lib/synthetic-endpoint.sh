@@ -7,7 +7,7 @@ start_synthetic_endpoint() {
     [ -f target/bench.classpath ] || mvn -B -o -q -DskipTests test-compile dependency:build-classpath \
         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
     java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.hipaaaudit.bench.aws.SyntheticAwsServer \
-        "$size" --latency-ms "${BENCH_LATENCY_MS:-30}" --port-file "$dir/port" > "$dir/server.log" 2>&1 &
+        "$size" --latency-ms "${BENCH_LATENCY_MS:-30}" --history-per-day "${BENCH_HISTORY_PER_DAY:-10}" --port-file "$dir/port" > "$dir/server.log" 2>&1 &
     synthetic_endpoint_pid=$!
     trap 'kill "$synthetic_endpoint_pid" 2>/dev/null || true' EXIT
     for _ in $(seq 1 "$ready_tries"); do [ -s "$dir/port" ] && break; sleep 0.2; done

@@ -25,7 +25,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * client-side rates, concurrency): collection with change attribution, then evaluation of the rule pack. Prints
  * the requests against their minimum, the wall time against the critical-path bound, throttles, retries and peak
  * heap, and one {@code FIGURE|name|value|target|met} line per figure for {@code scripts/bench.sh}.
- * <p>Usage: {@code AwsScaleBenchmark SIZE [--endpoint URL] [--latency-ms 30]}. Without {@code --endpoint} the
+ * <p>Usage: {@code AwsScaleBenchmark SIZE [--endpoint URL] [--latency-ms 30] [--history-per-day 10]} (the
+ * history setting must be the endpoint's). Without {@code --endpoint} the
  * synthetic endpoint runs in this JVM; {@code scripts/bench.sh} runs it in its own, so heap and CPU are the
  * scanner's.
  */
@@ -36,21 +37,24 @@ public final class AwsScaleBenchmark {
         AccountSize size = AccountSize.named(args.length > 0 ? args[0] : "small");
         URI endpointUrl = null;
         long latencyMs = 30;
+        int historyPerDay = History.DEFAULT_PER_DAY;
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--endpoint" -> endpointUrl = URI.create(args[i + 1]);
                 case "--latency-ms" -> latencyMs = Long.parseLong(args[i + 1]);
+                case "--history-per-day" -> historyPerDay = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         SyntheticAccount account = new SyntheticAccount(size);
         SyntheticAwsEndpoint local = endpointUrl == null
-                ? new SyntheticAwsEndpoint(account, SyntheticAwsEndpoint.Settings.of(Duration.ofMillis(latencyMs))) : null;
+                ? new SyntheticAwsEndpoint(account, SyntheticAwsEndpoint.Settings.of(Duration.ofMillis(latencyMs))
+                        .withHistoryPerDay(historyPerDay)) : null;
         URI endpoint = local == null ? endpointUrl : local.endpoint();
         System.setProperty("aws.region", account.regionNames().get(0));
         System.setProperty("aws.disableEc2Metadata", "true");
         try {
-            run(account, endpoint, latencyMs);
+            run(account, endpoint, latencyMs, new History(account, historyPerDay));
         } finally {
             if (local != null) {
                 local.close();
@@ -58,13 +62,15 @@ public final class AwsScaleBenchmark {
         }
     }
 
-    private static void run(SyntheticAccount account, URI endpoint, long latencyMs) throws Exception {
+    private static void run(SyntheticAccount account, URI endpoint, long latencyMs, History history) throws Exception {
         AwsCollectorOptions options = AwsCollectorOptions.defaults().withEndpointUrl(endpoint)
                 .withCredentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
         RulePack pack = RuleLoader.load(List.of());
         Environments env = new Environments("prod", null);
         System.out.printf("account %s: %s%n", account.size(), new TreeMap<>(InventoryCounts.expected(account)));
+        System.out.printf("CloudTrail history: %d write events a day per region (%d in all)%n", history.perDay(),
+                account.regionNames().stream().mapToLong(r -> history.events(r).size()).sum());
         System.out.printf("endpoint %s, latency %d ms; collector defaults: concurrency %d, rates %s, standard retries%n",
                 endpoint, latencyMs, options.concurrency(), new TreeMap<>(options.ratesPerSecond()));
 
@@ -89,8 +95,10 @@ public final class AwsScaleBenchmark {
         long t2 = System.nanoTime();
         long peakHeap = heap.stop();
 
-        Map<String, Long> lookups = new TreeMap<>();
-        targets.forEach(t -> lookups.merge(t.region(), 1L, Long::sum));
+        // the fewest lookups: pages of the region's write history, lookups by name, or both
+        Map<String, Long> lookups = history.fewestLookups(targets, Integer.MAX_VALUE);
+        System.out.printf("attribution: %d names in %d regions, fewest lookups %s%n", targets.size(),
+                targets.stream().map(ChangeTarget::region).distinct().count(), lookups);
         List<MinimumCalls.Calls> minimum = MinimumCalls.of(account, Integer.MAX_VALUE, true, lookups);
         Map<String, Long> minPerAction = MinimumCalls.perAction(minimum);
         ServerStats server = ServerStats.fetch(endpoint);

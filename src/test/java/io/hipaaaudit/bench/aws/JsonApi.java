@@ -9,10 +9,14 @@ import java.util.Optional;
 final class JsonApi {
     private final SyntheticAccount account;
     private final int cap;
+    private final History history;
+    private final java.time.Instant anchor;
 
-    JsonApi(SyntheticAccount account, int cap) {
+    JsonApi(SyntheticAccount account, int cap, History history, java.time.Instant anchor) {
         this.account = account;
         this.cap = cap;
+        this.history = history;
+        this.anchor = anchor;
     }
 
     Answer answer(WireRequest q) {
@@ -43,10 +47,7 @@ final class JsonApi {
                     .orElseGet(JsonApi::noTrail);
             case "GetEventSelectors" -> trail(m, q.param("TrailName")).map(t -> Answer.json(JsonWire.eventSelectors(t.arn())))
                     .orElseGet(JsonApi::noTrail);
-            case "LookupEvents" -> {
-                Paging.page("LookupEvents", java.util.List.of(), q.param("MaxResults"), null, cap);
-                yield Answer.json(JsonWire.lookupEvents());
-            }
+            case "LookupEvents" -> lookupEvents(q);
             case "DescribeLogGroups" -> {
                 var page = Paging.page("DescribeLogGroups", logGroups(m, q.param("logGroupNamePrefix")),
                         q.param("limit"), q.param("nextToken"), cap);
@@ -54,6 +55,40 @@ final class JsonApi {
             }
             default -> error("UnknownOperationException", "Unknown operation " + q.action());
         };
+    }
+
+    /**
+     * LookupEvents over the region's write history: one lookup attribute at most ({@code ReadOnly} or
+     * {@code ResourceName}; the others are not modelled), the events between {@code StartTime} and {@code EndTime}
+     * (epoch seconds, both inclusive), newest first, pages of {@code MaxResults} (1–50).
+     */
+    private Answer lookupEvents(WireRequest q) {
+        var attributes = q.json().path("LookupAttributes");
+        if (attributes.size() > 1) {
+            return error("InvalidLookupAttributesException", "You cannot specify more than one lookup attribute.");
+        }
+        String key = attributes.path(0).path("AttributeKey").asText("");
+        String value = attributes.path(0).path("AttributeValue").asText("");
+        java.time.Instant from = seconds(q.json().path("StartTime"), java.time.Instant.MIN);
+        java.time.Instant to = seconds(q.json().path("EndTime"), java.time.Instant.MAX);
+        java.util.List<History.Event> matching = history.events(q.region()).stream()
+                .filter(e -> switch (key) {
+                    case "" -> true;
+                    case "ReadOnly" -> value.equals("false");
+                    case "ResourceName" -> e.resource().equals(value);
+                    default -> throw new Paging.BadRequest("lookup attribute " + key + " is not modelled");
+                })
+                .filter(e -> {
+                    java.time.Instant when = History.at(anchor, e).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                    return !when.isBefore(from) && !when.isAfter(to);
+                })
+                .toList();
+        var page = Paging.page("LookupEvents", matching, q.param("MaxResults"), q.param("NextToken"), cap);
+        return Answer.json(JsonWire.lookupEvents(q.region(), page.items(), anchor, page.next()));
+    }
+
+    private static java.time.Instant seconds(com.fasterxml.jackson.databind.JsonNode v, java.time.Instant absent) {
+        return v.isNumber() ? java.time.Instant.ofEpochMilli(Math.round(v.asDouble() * 1000)) : absent;
     }
 
     /**

@@ -114,7 +114,29 @@ final class JsonWire {
         return out.toString();
     }
 
-    static String lookupEvents() {
-        return "{\"Events\":[]}";
+    /** One page of LookupEvents: each event with its resources and the record CloudTrail keeps, as a string. */
+    static String lookupEvents(String region, List<History.Event> events, java.time.Instant anchor, String next) {
+        ObjectNode out = MAPPER.createObjectNode();
+        ArrayNode list = out.putArray("Events");
+        for (History.Event e : events) {
+            java.time.Instant when = History.at(anchor, e).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            ObjectNode record = MAPPER.createObjectNode();
+            record.put("eventVersion", "1.09");
+            record.putObject("userIdentity").put("type", "AssumedRole")
+                    .put("arn", "arn:aws:sts::" + ACCOUNT + ":assumed-role/deploy/pipeline")
+                    .putObject("sessionContext").putObject("sessionIssuer").put("userName", "deploy");
+            record.put("eventTime", when.toString()).put("eventSource", e.source()).put("eventName", e.name())
+                    .put("awsRegion", region).put("sourceIPAddress", "203.0.113.10").put("userAgent", "aws-cli/2.15.30")
+                    .put("readOnly", false).put("eventID", e.id()).put("eventType", "AwsApiCall");
+            ObjectNode event = list.addObject();
+            event.put("EventId", e.id()).put("EventName", e.name()).put("ReadOnly", "false")
+                    .put("EventTime", when.getEpochSecond()).put("EventSource", e.source()).put("Username", "pipeline");
+            event.putArray("Resources").addObject().put("ResourceType", e.resourceType()).put("ResourceName", e.resource());
+            event.put("CloudTrailEvent", record.toString());
+        }
+        if (next != null) {
+            out.put("NextToken", next);
+        }
+        return out.toString();
     }
 }

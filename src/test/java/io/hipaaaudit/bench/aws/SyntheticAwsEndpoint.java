@@ -36,9 +36,14 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
      * throttling off, below 1 makes it come sooner). Tests use both; the benchmark serves maximum pages and the
      * documented quotas.
      */
-    public record Settings(Duration latency, double quotaScale, int pageCap, int port) {
+    /** {@code historyPerDay}: CloudTrail write events a day per region, over the last 89 days ({@link History}). */
+    public record Settings(Duration latency, double quotaScale, int pageCap, int port, int historyPerDay) {
         public static Settings of(Duration latency) {
-            return new Settings(latency, 1.0, Integer.MAX_VALUE, 0);
+            return new Settings(latency, 1.0, Integer.MAX_VALUE, 0, History.DEFAULT_PER_DAY);
+        }
+
+        public Settings withHistoryPerDay(int perDay) {
+            return new Settings(latency, quotaScale, pageCap, port, perDay);
         }
     }
 
@@ -49,6 +54,7 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
     private final Ec2Api ec2;
     private final RdsApi rds;
     private final JsonApi json;
+    private final History history;
     private final Map<String, Quotas.Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
@@ -63,7 +69,8 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
         this.settings = settings;
         this.ec2 = new Ec2Api(account, settings.pageCap());
         this.rds = new RdsApi(account, settings.pageCap());
-        this.json = new JsonApi(account, settings.pageCap());
+        this.history = new History(account, settings.historyPerDay());
+        this.json = new JsonApi(account, settings.pageCap(), history, java.time.Instant.now());
         // Without TCP_NODELAY each response waits ~40 ms on Nagle's algorithm against the client's delayed ACK.
         // The JDK server reads the property once, when its first server starts.
         System.setProperty("sun.net.httpserver.nodelay", "true");

@@ -41,7 +41,7 @@ class SyntheticAwsEndpointTest {
 
     @Test
     void aScanMakesTheMinimumRequestsAndCollectsEveryGeneratedResource() {
-        try (var endpoint = new SyntheticAwsEndpoint(account, new SyntheticAwsEndpoint.Settings(Duration.ZERO, 0, 5, 0))) {
+        try (var endpoint = new SyntheticAwsEndpoint(account, new SyntheticAwsEndpoint.Settings(Duration.ZERO, 0, 5, 0, 0))) {
             RulePack pack = RuleLoader.load(List.of());
             AtomicReference<List<ChangeTarget>> targets = new AtomicReference<>(List.of());
             AwsCollection collection;
@@ -53,8 +53,7 @@ class SyntheticAwsEndpointTest {
                         session.apiCalls(), session.retries());
             }
 
-            Map<String, Long> lookups = new TreeMap<>();
-            targets.get().forEach(t -> lookups.merge(t.region(), 1L, Long::sum));
+            Map<String, Long> lookups = new History(account, 0).fewestLookups(targets.get(), 5);
             var minimum = MinimumCalls.perAction(MinimumCalls.of(account, 5, true, lookups));
             assertThat(targets.get()).as("the generated drifts fail some rules").isNotEmpty();
             assertThat(collection.apiCalls()).isEqualTo(minimum);
@@ -66,9 +65,42 @@ class SyntheticAwsEndpointTest {
     }
 
     @Test
+    void theChangesOfFailingResourcesAreTheNewestWritesOfTheGeneratedHistoryInTheFewestLookups() {
+        int perDay = 2; // 178 events a region: four pages of the history
+        History history = new History(account, perDay);
+        try (var endpoint = new SyntheticAwsEndpoint(account,
+                new SyntheticAwsEndpoint.Settings(Duration.ZERO, 0, Integer.MAX_VALUE, 0, perDay))) {
+            List<ChangeTarget> targets;
+            List<io.hipaaaudit.inventory.aws.ResourceChanges> changes;
+            Map<String, Long> calls;
+            try (io.hipaaaudit.collect.aws.AwsSession session = new AwsCollector().open(options(endpoint)
+                    .withRatesPerSecond(Map.of("cloudtrail:LookupEvents", 1000.0)))) {
+                Evaluator evaluator = new Evaluator(session.inventory(), new Environments("prod", null));
+                evaluator.evaluate(RuleLoader.load(List.of()));
+                targets = evaluator.attributionTargets();
+                long before = session.apiCalls().getOrDefault("cloudtrail:LookupEvents", 0L);
+                changes = session.changes(targets);
+                calls = Map.of("cloudtrail:LookupEvents", session.apiCalls().get("cloudtrail:LookupEvents") - before);
+            }
+            assertThat(changes).hasSameSizeAs(targets);
+            for (var c : changes) {
+                List<String> expected = history.events(c.region()).stream()
+                        .filter(e -> e.resource().equals(c.resourceName())).limit(History.KEPT)
+                        .map(History.Event::id).toList();
+                assertThat(c.events()).as(c.resourceName()).extracting(io.hipaaaudit.inventory.aws.ChangeEvent::eventId)
+                        .containsExactlyElementsOf(expected);
+                assertThat(c.unavailable()).isEmpty();
+            }
+            assertThat(changes).as("some names have writes in the history").anySatisfy(c -> assertThat(c.events()).isNotEmpty());
+            long fewest = history.fewestLookups(targets, Integer.MAX_VALUE).values().stream().mapToLong(Long::longValue).sum();
+            assertThat(calls.get("cloudtrail:LookupEvents")).isEqualTo(fewest);
+        }
+    }
+
+    @Test
     void throttlingErrorsAreRetriedAsThrottlingAndRecordedWhenRetriesRunOut() {
         try (var endpoint = new SyntheticAwsEndpoint(account,
-                new SyntheticAwsEndpoint.Settings(Duration.ZERO, 0.001, Integer.MAX_VALUE, 0))) {
+                new SyntheticAwsEndpoint.Settings(Duration.ZERO, 0.001, Integer.MAX_VALUE, 0, 0))) {
             AwsCollection collection = new AwsCollector().collect(options(endpoint));
 
             assertThat(endpoint.throttled()).isNotEmpty();
