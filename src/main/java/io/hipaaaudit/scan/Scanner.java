@@ -179,13 +179,15 @@ public final class Scanner {
             inventory = aws.inventory();
         } else if (request.source() instanceof Source.Replay r) {
             EvidenceBundle bundle = EvidenceBundle.open(r.bundle());
-            aws = bundle.manifest().aws().isPresent() ? AwsEvidence.replay(bundle, listener) : nothing();
+            aws = bundle.manifest().aws().isPresent() ? AwsEvidence.replay(bundle, listener,
+                    request.attribution()) : nothing();
             inventory = aws.inventory();
             if (!bundle.databases().isEmpty()) {
                 inventory = DatabaseTargets.replayInto(inventory, bundle.databases());
             }
         } else if (request.source() instanceof Source.Aws a) {
-            AwsCollectorOptions options = a.options().withProgress(listener).withDeadline(deadline);
+            AwsCollectorOptions options = a.options().withProgress(listener).withDeadline(deadline)
+                    .withChangeHistory(request.attribution());
             aws = open(options, a.accounts(), log);
             inventory = aws.inventory();
         } else {

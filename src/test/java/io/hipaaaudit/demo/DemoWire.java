@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * snapshot, a key id) and wins over the plain one. A {@code LookupEvents@name} answers only the lookup of exactly
  * that resource name (or of an ARN ending in {@code /name}), so {@code healthapp-prod} does not also answer for
  * the snapshot {@code healthapp-prod-pre-migration-...}; a read of the region's write history
- * ({@code ReadOnly=false}) gets the write events of all of them. Lambda's REST API is matched by method and path. The
+ * ({@code ReadOnly=false}) before the collection time gets the write events of all of them, one of the scan's own
+ * time (from the collection time on) none. Lambda's REST API is matched by method and path. The
  * region comes from the SigV4 credential scope.
  */
 final class DemoWire implements AutoCloseable {
@@ -130,7 +131,7 @@ final class DemoWire implements AutoCloseable {
                 .withHeader("Authorization", containing("/" + region + "/cloudtrail/aws4_request"))
                 .withHeader("X-Amz-Target", equalTo(JSON_TARGETS.get("cloudtrail") + "LookupEvents"))
                 .withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeKey", equalTo("ReadOnly")))
-                .atPriority(1)
+                .atPriority(2)
                 .willReturn(aResponse().withStatus(200).withBody(page.toString())
                         .withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withHeader("x-amzn-RequestId", UUID.nameUUIDFromBytes((region + "/cloudtrail/history")
@@ -138,6 +139,18 @@ final class DemoWire implements AutoCloseable {
                         .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date))));
         named.forEach(f -> historyFiles.computeIfAbsent(stub.getId(), k -> new java.util.ArrayList<>())
                 .add(region + "/cloudtrail/" + f.getFileName()));
+        // the scan's own time (from the start of collection, which is the demo's date): nothing was written then
+        server.stubFor(post(urlPathEqualTo("/"))
+                .withHeader("Authorization", containing("/" + region + "/cloudtrail/aws4_request"))
+                .withHeader("X-Amz-Target", equalTo(JSON_TARGETS.get("cloudtrail") + "LookupEvents"))
+                .withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeKey", equalTo("ReadOnly")))
+                .withRequestBody(matchingJsonPath("$[?(@.StartTime >= " + date.minusDays(1).toEpochSecond() + ")]"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody("{\"Events\":[]}")
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withHeader("x-amzn-RequestId", UUID.nameUUIDFromBytes((region + "/cloudtrail/recent")
+                                .getBytes(StandardCharsets.UTF_8)).toString())
+                        .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date))));
     }
 
     private void serve(String region, Path file) {

@@ -71,6 +71,26 @@ final class ApiCallCounter implements ExecutionInterceptor {
         return name.equals("cloudwatchlogs") ? "logs" : name;
     }
 
+    /**
+     * A replayed request the evidence bundle holds no answer for was not made: it leaves the counts (a bundle
+     * recorded before a call existed replays with the calls it holds).
+     */
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (!Faults.NOT_IN_EVIDENCE.equals(Faults.code(context.exception()))) {
+            return;
+        }
+        String action = service(attributes) + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        AtomicInteger attempts = attributes.getAttribute(ATTEMPTS);
+        int n = attempts == null ? 0 : attempts.get();
+        if (n > 0) {
+            calls.computeIfAbsent(action, k -> new LongAdder()).add(-n);
+        }
+        if (n > 1) {
+            retries.computeIfAbsent(action, k -> new LongAdder()).add(-(n - 1));
+        }
+    }
+
     Map<String, Long> calls() {
         return snapshot(calls);
     }
@@ -81,7 +101,11 @@ final class ApiCallCounter implements ExecutionInterceptor {
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
         Map<String, Long> out = new TreeMap<>();
-        counters.forEach((k, v) -> out.put(k, v.sum()));
+        counters.forEach((k, v) -> {
+            if (v.sum() != 0) {
+                out.put(k, v.sum());
+            }
+        });
         return out;
     }
 }

@@ -58,6 +58,12 @@ public final class AwsCollector {
         });
         Credentials credentials = null;
         AwsClients clients = null;
+        java.util.Map<String, ChangeLookup.Reader> readers = new java.util.LinkedHashMap<>();
+        ExecutorService history = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "cloudtrail-history");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             credentials = new Credentials(options, baseRegion, transport);
             clients = new AwsClients(options, credentials.verified(), counter, transport);
@@ -73,6 +79,13 @@ public final class AwsCollector {
                 String account = known.get();
                 List<String> regions = options.regions().isEmpty()
                         ? EnabledRegions.of(clients, new RegionScope(account, baseRegion, sink)) : options.regions();
+                if (options.changeHistory()) {
+                    // read while collecting: the change history of what then fails is mostly in by the time it does
+                    for (String region : regions) {
+                        readers.put(ChangeLookup.key(account, region), new ChangeLookup.Reader(
+                                clients.cloudTrail(region), startedAt, transport.replaying()).start(history));
+                    }
+                }
                 new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);
                 scanned = List.of(new Account(account, Optional.empty(), partition(identity.arn(), baseRegion),
                         regions));
@@ -80,8 +93,11 @@ public final class AwsCollector {
             Instant finishedAt = transport.finishedAt(options.clock());
             transport.collected(options, baseRegion, startedAt, finishedAt);
             Inventory collected = InventoryAssembly.of(sink, scanned, startedAt, finishedAt);
-            return new Open(collected, finishedAt, counter, pool, credentials, clients);
+            return new Open(collected, startedAt, finishedAt, counter, pool, credentials, clients, readers, history,
+                    transport.replaying());
         } catch (RuntimeException | Error e) {
+            readers.values().forEach(ChangeLookup.Reader::stop);
+            history.shutdownNow();
             close(pool, credentials, clients);
             throw e;
         }
@@ -103,15 +119,24 @@ public final class AwsCollector {
     /** The session of one account: its clients, pool and counter stay until {@link #close()}. */
     private static final class Open implements AwsSession {
         private final Inventory collected;
+        private final Instant startedAt;
         private final Instant finishedAt;
         private final ApiCallCounter counter;
         private final ExecutorService pool;
         private final Credentials credentials;
         private final AwsClients clients;
+        private final java.util.Map<String, ChangeLookup.Reader> readers;
+        private final ExecutorService history;
+        private final boolean replaying;
 
-        Open(Inventory collected, Instant finishedAt, ApiCallCounter counter, ExecutorService pool,
-             Credentials credentials, AwsClients clients) {
+        Open(Inventory collected, Instant startedAt, Instant finishedAt, ApiCallCounter counter, ExecutorService pool,
+             Credentials credentials, AwsClients clients, java.util.Map<String, ChangeLookup.Reader> readers,
+             ExecutorService history, boolean replaying) {
             this.collected = collected;
+            this.startedAt = startedAt;
+            this.readers = readers;
+            this.history = history;
+            this.replaying = replaying;
             this.finishedAt = finishedAt;
             this.counter = counter;
             this.pool = pool;
@@ -129,7 +154,8 @@ public final class AwsCollector {
             java.util.Set<String> accounts = new java.util.HashSet<>();
             collected.accounts().forEach(a -> accounts.add(a.id()));
             List<ChangeTarget> mine = targets.stream().filter(t -> accounts.contains(t.account())).toList();
-            return mine.isEmpty() ? List.of() : ChangeLookup.lookup(clients, mine, finishedAt, pool);
+            return mine.isEmpty() ? List.of()
+                    : ChangeLookup.lookup(clients, readers, mine, startedAt, finishedAt, replaying, pool);
         }
 
         @Override
@@ -150,6 +176,8 @@ public final class AwsCollector {
 
         @Override
         public void close() {
+            readers.values().forEach(ChangeLookup.Reader::stop);
+            history.shutdownNow();
             AwsCollector.close(pool, credentials, clients);
         }
     }

@@ -28,7 +28,7 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
                                   Optional<RetryStrategy> retryStrategy, int concurrency,
                                   Map<String, Double> ratesPerSecond, Duration attemptTimeout,
                                   CollectionProgress progress, Clock clock, Optional<SdkHttpClient> httpClient,
-                                  Optional<Instant> deadline, Map<String, Integer> bursts) {
+                                  Optional<Instant> deadline, Map<String, Integer> bursts, boolean changeHistory) {
 
     /**
      * Below the documented quotas (DESIGN.md): EC2 20/s per API, RDS 12/s, CloudTrail 10/s, CloudTrail LookupEvents
@@ -82,78 +82,89 @@ public record AwsCollectorOptions(Optional<String> profile, Optional<String> rol
 
     public static AwsCollectorOptions defaults() {
         return new AwsCollectorOptions(null, null, null, null, null, null, null, 0, null, null, null, null, null, null,
-                null);
+                null, false);
     }
 
     public AwsCollectorOptions withProfile(String value) {
         return new AwsCollectorOptions(Optional.ofNullable(value), roleArn, externalId, regions, endpointUrl,
-                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withRole(String arn, String external) {
         return new AwsCollectorOptions(profile, Optional.ofNullable(arn), Optional.ofNullable(external), regions,
-                endpointUrl, credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
+                endpointUrl, credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withRegions(List<String> value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, value, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withEndpointUrl(URI value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, Optional.ofNullable(value),
-                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
+                credentialsProvider, retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withCredentialsProvider(AwsCredentialsProvider value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, Optional.ofNullable(value),
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withRetryStrategy(RetryStrategy value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                Optional.ofNullable(value), concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
+                Optional.ofNullable(value), concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withConcurrency(int value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, value, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts);
+                retryStrategy, value, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withRatesPerSecond(Map<String, Double> value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, value, attemptTimeout, progress, clock, httpClient, deadline, bursts);
+                retryStrategy, concurrency, value, attemptTimeout, progress, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     /** The limiters' bursts ({@link #DEFAULT_BURSTS}); an empty map makes every limiter smooth. */
     public AwsCollectorOptions withBursts(Map<String, Integer> value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, value);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, value, changeHistory);
     }
 
     public AwsCollectorOptions withAttemptTimeout(Duration value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, value, progress, clock, httpClient, deadline, bursts);
+                retryStrategy, concurrency, ratesPerSecond, value, progress, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withProgress(CollectionProgress value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, value, clock, httpClient, deadline, bursts);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, value, clock, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withClock(Clock value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, value, httpClient, deadline, bursts);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, value, httpClient, deadline, bursts, changeHistory);
     }
 
     public AwsCollectorOptions withHttpClient(SdkHttpClient value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
-                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, Optional.ofNullable(value), deadline, bursts);
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, Optional.ofNullable(value), deadline, bursts, changeHistory);
+    }
+
+    /**
+     * Read each region's CloudTrail write history from the start of collection, for the change attribution of the
+     * resources that then fail ({@link AwsSession#changes}): on when the scan attributes changes, off otherwise, so
+     * a scan without attribution sends no LookupEvents.
+     */
+    public AwsCollectorOptions withChangeHistory(boolean value) {
+        return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
+                retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient, deadline, bursts,
+                value);
     }
 
     public AwsCollectorOptions withDeadline(Instant value) {
         return new AwsCollectorOptions(profile, roleArn, externalId, regions, endpointUrl, credentialsProvider,
                 retryStrategy, concurrency, ratesPerSecond, attemptTimeout, progress, clock, httpClient,
-                Optional.ofNullable(value), bursts);
+                Optional.ofNullable(value), bursts, changeHistory);
     }
 }

@@ -30,9 +30,12 @@ public final class AwsEvidence {
     /**
      * Collects again from the bundle. Change-history lookups the bundle holds are answered from it; one it does not
      * hold (the scan was recorded without attribution, or a changed rule now fails another resource) is left out
-     * rather than reported as unavailable, so the same bundle and rule pack give the same findings.
+     * rather than reported as unavailable, so the same bundle and rule pack give the same findings; with
+     * {@code changeHistory} the regions' history pages the bundle holds are read as the recording scan read them.
+     * Requests the bundle holds no answer for are not counted among the API calls: a replay reports the calls it
+     * replayed.
      */
-    public static AwsSession replay(EvidenceBundle bundle, CollectionProgress progress) {
+    public static AwsSession replay(EvidenceBundle bundle, CollectionProgress progress, boolean changeHistory) {
         Manifest.AwsScope scope = bundle.manifest().aws().orElseThrow(
                 () -> new InputException("the evidence bundle holds no AWS collection"));
         AwsCollectorOptions options = AwsCollectorOptions.defaults()
@@ -43,7 +46,8 @@ public final class AwsEvidence {
                         .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
                         .build())
                 .withRatesPerSecond(Map.of())
-                .withProgress(progress);
+                .withProgress(progress)
+                .withChangeHistory(changeHistory);
         return new AwsCollector(AwsTransport.replaying(bundle, scope)).open(options);
     }
 }

@@ -11,13 +11,16 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -29,30 +32,35 @@ import software.amazon.awssdk.services.cloudtrail.model.Resource;
 
 /**
  * Who last changed a resource: the newest {@link #KEPT} write events CloudTrail holds for each resource name, per
- * account and region, over the 90 days of event history CloudTrail keeps, ending when collection ended (so the
- * same evidence gives the same requests). LookupEvents filters by one attribute only and has its own quota
- * (2/s per account and region, which the call counter's per-action limiter respects), so the requests are what
- * costs:
+ * account and region, within the 90 days of event history CloudTrail keeps. LookupEvents filters by one attribute
+ * only and has its own quota (2/s per account and region, which the call counter's per-action limiter respects),
+ * so the requests are what costs, and they are spread so that most of them are made while the scan still collects:
  * <ul>
- *   <li><b>A region with several names</b> first reads the region's write events newest first
- *       ({@code ReadOnly=false}, pages of 50) and gives each event to the names in its {@code Resources}, the
- *       list CloudTrail's own {@code ResourceName} filter matches. A name is settled when it has {@link #KEPT}
- *       writes, or when the history ends. Paging goes on only while reading the rest of the history (estimated
- *       from the time the pages so far covered) would cost no more requests than looking up the names still open
- *       one by one, and never for more pages than there are names: a quiet account is settled in a page or two;
- *       on a busy one, whose first page covers a small part of the 90 days, it costs one request more than the
- *       lookups by name, and at most twice as many.</li>
- *   <li><b>A name the history did not settle</b> (and every name of a region with one) is looked up by
- *       {@code ResourceName}, one page of its newest 50 events, over the part of the window the history pages did
- *       not cover; read-only calls are dropped, and what the history pages found is kept.</li>
+ *   <li><b>A region's write history</b> ({@code ReadOnly=false}, newest first, pages of 50) is read by a
+ *       {@link Reader} from the start of collection, over the 90 days before it started: each event names the
+ *       resources it touched in {@code Resources}, the list CloudTrail's own {@code ResourceName} filter matches.
+ *       Before the failing resources are known it reads on while the whole history looks short enough to read
+ *       ({@link #AHEAD} pages at most, estimated from the time the pages so far covered); once their names are
+ *       known, only while reading on would cost no more requests than looking the names still open up one by one,
+ *       and never for more pages than there are names.</li>
+ *   <li><b>The scan's own time</b>, from the start of collection to its end, is read once the names are known (a
+ *       page, as a rule). A name is settled when the pages hold {@link #KEPT} of its writes, or when the history
+ *       has no more.</li>
+ *   <li><b>A name the history did not settle</b> (and every name of a region with only one) is looked up by
+ *       {@code ResourceName}, one page of its newest 50 events, over the part of the 90 days before collection
+ *       ended that the history pages did not cover; read-only calls are dropped, what the pages found is kept.</li>
  * </ul>
- * A failed lookup is recorded as the reason the change history is unavailable: the finding stays as it is. A
- * replayed bundle that holds no history read (one recorded before there was one) is answered by the lookups by
- * name it holds.
+ * On a quiet account a region is settled by a few pages read during collection; on a busy one, whose first page
+ * covers a small part of the 90 days, it costs a page or two more than the lookups by name. A failed lookup is
+ * recorded as the reason the change history is unavailable: the finding stays as it is. A replay reads exactly
+ * the history pages its bundle holds, so it makes the recording scan's requests whatever its timing; a bundle
+ * recorded before regions read their history is answered by the lookups by name it holds.
  */
 final class ChangeLookup {
     static final int KEPT = 5;
     static final Duration HISTORY = Duration.ofDays(90);
+    /** Pages of a region's history read before the failing resources are known, at most. */
+    static final int AHEAD = 100;
     private static final int PAGE = 50;
     private static final Comparator<ChangeEvent> NEWEST_FIRST =
             Comparator.comparing(ChangeEvent::eventTime).reversed().thenComparing(ChangeEvent::eventId);
@@ -65,32 +73,53 @@ final class ChangeLookup {
     /** A region's history read: the names it settled and those left to a lookup by name. */
     private record Read(List<ResourceChanges> settled, List<Open> open) {}
 
-    static List<ResourceChanges> lookup(AwsClients clients, Collection<ChangeTarget> targets, Instant end,
-                                        ExecutorService pool) {
+    /** An event of a history page: when, the names it touched, and its record (parsed only for a wanted name). */
+    private record Seen(Instant time, List<String> resources, String record) {}
+
+    /** The key of a region's reader. */
+    static String key(String account, String region) {
+        return account + "/" + region;
+    }
+
+    /**
+     * The changes of {@code targets}. {@code readers} are the regions' history reads started with collection (none
+     * when the session did not read ahead); {@code started} and {@code end} are when collection started and ended.
+     */
+    static List<ResourceChanges> lookup(AwsClients clients, Map<String, Reader> readers,
+                                        Collection<ChangeTarget> targets, Instant started, Instant end,
+                                        boolean replaying, ExecutorService pool) {
         List<ChangeTarget> order = byRegionInTurn(targets);
         Map<String, List<ChangeTarget>> perRegion = new LinkedHashMap<>();
-        order.forEach(t -> perRegion.computeIfAbsent(t.account() + "/" + t.region(), k -> new ArrayList<>()).add(t));
-        List<CompletableFuture<Read>> reads = perRegion.values().stream()
-                .map(names -> names.size() < 2
-                        ? CompletableFuture.completedFuture(new Read(List.of(), everyName(names, end)))
-                        : CompletableFuture.supplyAsync(() -> history(clients.cloudTrail(names.get(0).region()),
-                                names, end), pool))
-                .toList();
+        order.forEach(t -> perRegion.computeIfAbsent(key(t.account(), t.region()), k -> new ArrayList<>()).add(t));
+        readers.forEach((region, reader) -> reader.names(names(perRegion.getOrDefault(region, List.of()))));
+        List<CompletableFuture<Read>> reads = new ArrayList<>();
+        perRegion.forEach((region, names) -> {
+            if (names.size() < 2) {
+                reads.add(CompletableFuture.completedFuture(new Read(List.of(), everyName(names, end))));
+                return;
+            }
+            Reader reader = readers.get(region);
+            if (reader == null) {
+                ChangeTarget first = names.get(0);
+                reader = new Reader(clients.cloudTrail(first.region()), started, replaying);
+                reader.names(names(names));
+                reader.start(pool);
+            }
+            reads.add(reader.done.thenApplyAsync(r -> settle(r, names, started, end), pool));
+        });
         Map<ChangeTarget, ResourceChanges> done = new HashMap<>();
-        List<Open> open = new ArrayList<>();
+        Map<ChangeTarget, Open> open = new HashMap<>();
         reads.forEach(f -> {
             Read r = f.join();
             r.settled().forEach(c -> done.put(ChangeTarget.of(c), c));
-            open.addAll(r.open());
+            r.open().forEach(o -> open.put(o.target(), o));
         });
-        Map<ChangeTarget, Open> byTarget = new HashMap<>();
-        open.forEach(o -> byTarget.put(o.target(), o));
         List<Map.Entry<ChangeTarget, CompletableFuture<Optional<ResourceChanges>>>> running =
-                byRegionInTurn(byTarget.keySet()).stream()
-                        .map(t -> Map.entry(t, CompletableFuture.supplyAsync(() -> one(clients, byTarget.get(t), end), pool)))
+                byRegionInTurn(open.keySet()).stream()
+                        .map(t -> Map.entry(t, CompletableFuture.supplyAsync(() -> one(clients, open.get(t), end), pool)))
                         .toList();
         running.forEach(e -> e.getValue().join().ifPresent(c -> done.put(e.getKey(), c)));
-        return order.stream().map(done::get).filter(java.util.Objects::nonNull).toList();
+        return order.stream().map(done::get).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -104,7 +133,7 @@ final class ChangeLookup {
         targets.stream().distinct()
                 .sorted(Comparator.comparing(ChangeTarget::account).thenComparing(ChangeTarget::region)
                         .thenComparing(ChangeTarget::resourceName))
-                .forEach(t -> perRegion.computeIfAbsent(t.account() + "/" + t.region(), k -> new ArrayDeque<>()).add(t));
+                .forEach(t -> perRegion.computeIfAbsent(key(t.account(), t.region()), k -> new ArrayDeque<>()).add(t));
         List<ChangeTarget> out = new ArrayList<>();
         while (!perRegion.isEmpty()) {
             perRegion.values().removeIf(queue -> {
@@ -115,85 +144,184 @@ final class ChangeLookup {
         return out;
     }
 
+    private static Set<String> names(List<ChangeTarget> targets) {
+        Set<String> out = new LinkedHashSet<>();
+        targets.forEach(t -> out.add(t.resourceName()));
+        return out;
+    }
+
     private static List<Open> everyName(List<ChangeTarget> names, Instant end) {
         return names.stream().map(t -> new Open(t, List.of(), end)).toList();
     }
 
-    /** Reads one region's write events newest first for all of {@code names} (at least two) at once. */
-    private static Read history(CloudTrailClient cloudTrail, List<ChangeTarget> names, Instant end) {
-        Instant start = end.minus(HISTORY);
-        Map<String, List<ChangeEvent>> found = new LinkedHashMap<>();
-        names.forEach(t -> found.put(t.resourceName(), new ArrayList<>()));
-        Set<String> open = new LinkedHashSet<>(found.keySet());
-        Instant oldest = end;
-        String token = null;
-        int pages = 0;
-        while (true) {
-            LookupEventsResponse page;
+    /**
+     * One region's write history, read page after page on a thread of its own from the start of collection, over
+     * the 90 days before collection started. Told the region's failing names ({@link #names}), it decides how far
+     * to read by them; told none, it stops.
+     */
+    static final class Reader {
+        private final CloudTrailClient cloudTrail;
+        private final Instant started;
+        private final boolean replaying;
+        private final CompletableFuture<Set<String>> wanted = new CompletableFuture<>();
+        private final CompletableFuture<Reader> done = new CompletableFuture<>();
+        // written by the reading thread only, read once done is complete
+        private final List<Seen> seen = new ArrayList<>();
+        private Instant oldest;
+        private int pages;
+        private boolean exhausted;
+        private Optional<SdkException> refused = Optional.empty();
+
+        Reader(CloudTrailClient cloudTrail, Instant started, boolean replaying) {
+            this.cloudTrail = cloudTrail;
+            this.started = started;
+            this.replaying = replaying;
+            this.oldest = started;
+        }
+
+        Reader start(Executor executor) {
+            executor.execute(this::read);
+            return this;
+        }
+
+        /** The region's failing resource names: from now on they decide how far to read (none: stop). */
+        void names(Set<String> names) {
+            wanted.complete(Set.copyOf(names));
+        }
+
+        /** Stops after the page in flight. */
+        void stop() {
+            wanted.complete(Set.of());
+        }
+
+        private void read() {
             try {
-                String next = token;
-                page = cloudTrail.lookupEvents(r -> r
-                        .lookupAttributes(a -> a.attributeKey(LookupAttributeKey.READ_ONLY).attributeValue("false"))
-                        .startTime(start).endTime(end).maxResults(PAGE).nextToken(next));
-            } catch (SdkException e) {
-                if (pages == 0 && Faults.NOT_IN_EVIDENCE.equals(Faults.code(e))) {
-                    return new Read(List.of(), everyName(names, end)); // a bundle recorded with lookups by name
-                }
-                if (pages == 0) {
-                    // the lookups by name would ask the same API, under the same permission and quota
-                    String why = failed(e);
-                    return new Read(names.stream().map(t -> new ResourceChanges(t.account(), t.region(),
-                            t.resourceName(), List.of(), Optional.of(why))).toList(), List.of());
-                }
-                return unsettled(names, found, open, oldest);
-            }
-            pages++;
-            for (Event e : page.events()) {
-                if (e.eventTime() != null && e.eventTime().isBefore(oldest)) {
-                    oldest = e.eventTime();
-                }
-                List<String> named = e.resources().stream().map(Resource::resourceName)
-                        .filter(open::contains).distinct().toList();
-                if (named.isEmpty() || "true".equalsIgnoreCase(e.readOnly()) || e.cloudTrailEvent() == null) {
-                    continue;
-                }
-                Optional<ChangeEvent> write = CloudTrailEvents.parse(e.cloudTrailEvent());
-                write.ifPresent(w -> named.forEach(n -> {
-                    found.get(n).add(w);
-                    if (found.get(n).size() >= KEPT) {
-                        open.remove(n);
+                String token = null;
+                while (true) {
+                    LookupEventsResponse page;
+                    try {
+                        page = history(cloudTrail, started.minus(HISTORY), started, token);
+                    } catch (SdkException e) {
+                        if (pages == 0 && !Faults.NOT_IN_EVIDENCE.equals(Faults.code(e))) {
+                            refused = Optional.of(e);
+                        }
+                        return; // a later page failed, or the bundle holds no more: what was read stands
                     }
-                }));
+                    pages++;
+                    for (Event e : page.events()) {
+                        if (e.eventTime() != null && e.eventTime().isBefore(oldest)) {
+                            oldest = e.eventTime();
+                        }
+                        if (!"true".equalsIgnoreCase(e.readOnly()) && e.cloudTrailEvent() != null && e.hasResources()) {
+                            seen.add(new Seen(e.eventTime(), e.resources().stream().map(Resource::resourceName)
+                                    .filter(Objects::nonNull).distinct().toList(), e.cloudTrailEvent()));
+                        }
+                    }
+                    token = page.nextToken();
+                    if (token == null || token.isEmpty()) {
+                        exhausted = true;
+                        return;
+                    }
+                    if (replaying) {
+                        continue; // every page the bundle holds: what the recording scan read
+                    }
+                    Set<String> names = wanted.getNow(null);
+                    if (names == null && pages < AHEAD && projected() <= AHEAD) {
+                        continue;
+                    }
+                    if (!worthReading(names == null ? wanted.join() : names)) {
+                        return;
+                    }
+                }
+            } finally {
+                done.complete(this);
             }
-            token = page.nextToken();
-            if (open.isEmpty() || token == null || token.isEmpty()) {
-                // every name has its newest writes, or the history has no more: what was found is all there is
-                return new Read(names.stream().map(t -> changes(t, found.get(t.resourceName()), Optional.empty()))
-                        .toList(), List.of());
+        }
+
+        /** Pages the whole history would take, going by the time the pages so far covered. */
+        private double projected() {
+            long covered = Duration.between(oldest, started).toMillis();
+            return covered <= 0 ? Double.POSITIVE_INFINITY : (double) pages * HISTORY.toMillis() / covered;
+        }
+
+        /** Whether reading on is likely to cost no more requests than looking the open names up one by one. */
+        private boolean worthReading(Set<String> names) {
+            if (names.size() < 2 || pages >= names.size()) {
+                return false;
             }
-            long covered = Duration.between(oldest, end).toMillis();
-            long rest = Duration.between(start, oldest).toMillis();
-            boolean cheaper = covered > 0 && (double) pages * rest / covered <= open.size();
-            if (!cheaper || pages >= names.size()) {
-                return unsettled(names, found, open, oldest);
-            }
+            Map<String, Integer> writes = new HashMap<>();
+            seen.forEach(s -> s.resources().stream().filter(names::contains).forEach(n -> writes.merge(n, 1, Integer::sum)));
+            long open = names.stream().filter(n -> writes.getOrDefault(n, 0) < KEPT).count();
+            long covered = Duration.between(oldest, started).toMillis();
+            long rest = Duration.between(started.minus(HISTORY), oldest).toMillis();
+            return open > 0 && covered > 0 && (double) pages * rest / covered <= open;
         }
     }
 
-    /** The names with their newest writes settled, the others left to a lookup by name before {@code oldest}. */
-    private static Read unsettled(List<ChangeTarget> names, Map<String, List<ChangeEvent>> found, Set<String> open,
-                                  Instant oldest) {
-        List<ResourceChanges> settled = new ArrayList<>();
-        List<Open> rest = new ArrayList<>();
-        for (ChangeTarget t : names) {
-            if (open.contains(t.resourceName())) {
-                // a second more: events of the instant the pages stopped at may not all have been read
-                rest.add(new Open(t, List.copyOf(found.get(t.resourceName())), oldest.plusSeconds(1)));
-            } else {
-                settled.add(changes(t, found.get(t.resourceName()), Optional.empty()));
+    private static LookupEventsResponse history(CloudTrailClient cloudTrail, Instant from, Instant to, String token) {
+        return cloudTrail.lookupEvents(r -> r
+                .lookupAttributes(a -> a.attributeKey(LookupAttributeKey.READ_ONLY).attributeValue("false"))
+                .startTime(from).endTime(to).maxResults(PAGE).nextToken(token));
+    }
+
+    /** What a region's history pages, and the writes of the scan's own time, give its names. */
+    private static Read settle(Reader r, List<ChangeTarget> names, Instant started, Instant end) {
+        if (r.refused.isPresent()) {
+            // the lookups by name would ask the same API, under the same permission and quota
+            String why = failed(r.refused.get());
+            return new Read(names.stream().map(t -> new ResourceChanges(t.account(), t.region(), t.resourceName(),
+                    List.of(), Optional.of(why))).toList(), List.of());
+        }
+        if (r.pages == 0) {
+            return new Read(List.of(), everyName(names, end)); // a bundle recorded with lookups by name
+        }
+        List<Seen> pages = new ArrayList<>();
+        boolean recent = true;
+        try {
+            String token = null;
+            Set<String> tokens = new HashSet<>();
+            do {
+                if (token != null && !tokens.add(token)) {
+                    throw SdkException.builder().message("LookupEvents returned the page token " + token
+                            + " a second time").build();
+                }
+                LookupEventsResponse page = history(r.cloudTrail, started, end, token);
+                page.events().stream()
+                        .filter(e -> !"true".equalsIgnoreCase(e.readOnly()) && e.cloudTrailEvent() != null && e.hasResources())
+                        .forEach(e -> pages.add(new Seen(e.eventTime(), e.resources().stream().map(Resource::resourceName)
+                                .filter(Objects::nonNull).distinct().toList(), e.cloudTrailEvent())));
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+        } catch (SdkException e) {
+            recent = false; // each name is then looked up by name up to the end of collection
+        }
+        pages.addAll(r.seen);
+        Set<String> wanted = names(names);
+        Map<String, List<ChangeEvent>> found = new HashMap<>();
+        for (Seen s : pages) {
+            List<String> named = s.resources().stream().filter(wanted::contains).toList();
+            if (!named.isEmpty()) {
+                CloudTrailEvents.parse(s.record()).ifPresent(w ->
+                        named.forEach(n -> found.computeIfAbsent(n, k -> new ArrayList<>()).add(w)));
             }
         }
-        return new Read(settled, rest);
+        List<ResourceChanges> settled = new ArrayList<>();
+        List<Open> open = new ArrayList<>();
+        for (ChangeTarget t : names) {
+            List<ChangeEvent> writes = found.getOrDefault(t.resourceName(), List.of());
+            if (recent && (r.exhausted || distinct(writes) >= KEPT)) {
+                settled.add(changes(t, writes, Optional.empty()));
+            } else {
+                // a second more: events of the instant the pages stopped at may not all have been read
+                open.add(new Open(t, List.copyOf(writes), recent ? r.oldest.plusSeconds(1) : end));
+            }
+        }
+        return new Read(settled, open);
+    }
+
+    private static long distinct(List<ChangeEvent> events) {
+        Set<String> ids = new HashSet<>();
+        return events.stream().filter(e -> e.eventId().isEmpty() || ids.add(e.eventId())).count();
     }
 
     private static Optional<ResourceChanges> one(AwsClients clients, Open o, Instant end) {
@@ -217,7 +345,7 @@ final class ChangeLookup {
 
     /** The newest {@link #KEPT} distinct writes of {@code events}. */
     private static ResourceChanges changes(ChangeTarget t, List<ChangeEvent> events, Optional<String> unavailable) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<ChangeEvent> newest = events.stream()
                 .filter(e -> e.eventId().isEmpty() || seen.add(e.eventId()))
                 .distinct().sorted(NEWEST_FIRST).limit(KEPT).toList();

@@ -63,7 +63,7 @@ public final class AwsScaleBenchmark {
     }
 
     private static void run(SyntheticAccount account, URI endpoint, long latencyMs, History history) throws Exception {
-        AwsCollectorOptions options = AwsCollectorOptions.defaults().withEndpointUrl(endpoint)
+        AwsCollectorOptions options = AwsCollectorOptions.defaults().withEndpointUrl(endpoint).withChangeHistory(true)
                 .withCredentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
         RulePack pack = RuleLoader.load(List.of());
@@ -96,14 +96,16 @@ public final class AwsScaleBenchmark {
         long peakHeap = heap.stop();
 
         // the fewest lookups: pages of the region's write history, lookups by name, or both
+        Map<String, History.Plan> plans = history.plans(targets, Integer.MAX_VALUE);
         Map<String, Long> lookups = history.fewestLookups(targets, Integer.MAX_VALUE);
         System.out.printf("attribution: %d names in %d regions, fewest lookups %s%n", targets.size(),
-                targets.stream().map(ChangeTarget::region).distinct().count(), lookups);
+                targets.stream().map(ChangeTarget::region).distinct().count(), plans);
         List<MinimumCalls.Calls> minimum = MinimumCalls.of(account, Integer.MAX_VALUE, true, lookups);
         Map<String, Long> minPerAction = MinimumCalls.perAction(minimum);
         ServerStats server = ServerStats.fetch(endpoint);
         double wall = (t1 - t0) / 1e9;
-        CriticalPath bound = CriticalPath.of(minimum, latencyMs / 1000.0, options.concurrency(), (phase[1] - phase[0]) / 1e9);
+        CriticalPath bound = CriticalPath.of(minimum, plans, latencyMs / 1000.0, options.concurrency(),
+                (phase[1] - phase[0]) / 1e9);
         new Report(account, collection, minPerAction, server, wall, bound, (t2 - t1) / 1e9, doc, peakHeap,
                 options.ratesPerSecond(), minimum).print();
     }

@@ -13,15 +13,18 @@ import java.util.Locale;
  *   <li>chain: requests that depend on each other: STS, DescribeRegions, then the longest paginated listing (its
  *       pages follow one another's tokens), then two dependent per-resource calls (DescribeKey → GetKeyPolicy).</li>
  * </ul>
- * Attribution cannot start before collection and the first evaluation have finished (it looks up the resources of
- * failing findings), so its own bound (work and the LookupEvents quota) is added, with the measured evaluation.
+ * Attribution reads each region's write history from the start of collection (its pages follow one another's
+ * tokens, under the LookupEvents quota), so that part overlaps collection; what needs the failing resources' names
+ * (the page of the scan's own time and the lookups by name, {@link History.Plan#after}) cannot start before
+ * collection, the history pages and the first evaluation have finished, so its bound is added, with the measured
+ * evaluation.
  */
 public record CriticalPath(double latency, int concurrency, double collectWork, double collectQuota,
-                           double collectChain, String quotaBucket, double attributionWork, double attributionQuota,
-                           double evaluation) {
+                           double collectChain, String quotaBucket, double historyAhead, double attributionWork,
+                           double attributionQuota, double evaluation) {
 
-    public static CriticalPath of(List<MinimumCalls.Calls> calls, double latencySeconds, int concurrency,
-                                  double evaluationSeconds) {
+    public static CriticalPath of(List<MinimumCalls.Calls> calls, java.util.Map<String, History.Plan> plans,
+                                  double latencySeconds, int concurrency, double evaluationSeconds) {
         double work = 0;
         double quota = 0;
         String bucket = "-";
@@ -29,20 +32,26 @@ public record CriticalPath(double latency, int concurrency, double collectWork, 
         double attrQuota = 0;
         long longestListing = 0;
         var perBucket = new java.util.TreeMap<String, Long>();
+        Quotas.Quota lookups = Quotas.of("cloudtrail:LookupEvents");
+        double ahead = 0;
+        for (History.Plan p : plans.values()) {
+            // after STS and DescribeRegions; the pages one after another, and no faster than the quota refills
+            ahead = Math.max(ahead, 2 * latencySeconds + Math.max(p.pages() * latencySeconds,
+                    Math.max(0, (p.pages() - lookups.burst()) / lookups.perSecond()) + latencySeconds));
+            attrWork += p.after() * latencySeconds / concurrency;
+            if (p.after() > 0) {
+                attrQuota = Math.max(attrQuota, Math.max(0, (p.after() - lookups.burst()) / lookups.perSecond())
+                        + latencySeconds);
+            }
+        }
         for (MinimumCalls.Calls c : calls) {
             boolean lookup = c.action().equals("cloudtrail:LookupEvents");
-            if (lookup) {
-                attrWork += c.count() * latencySeconds / concurrency;
-            } else {
+            if (!lookup) {
                 work += c.count() * latencySeconds / concurrency;
                 perBucket.merge(c.region() + "/" + c.bucket(), c.count(), Long::sum);
             }
             if (c.listing()) {
                 longestListing = Math.max(longestListing, c.count());
-            }
-            if (lookup && c.count() > 0) {
-                Quotas.Quota q = Quotas.of(c.bucket());
-                attrQuota = Math.max(attrQuota, Math.max(0, (c.count() - q.burst()) / q.perSecond()) + latencySeconds);
             }
         }
         for (var e : perBucket.entrySet()) {
@@ -55,7 +64,7 @@ public record CriticalPath(double latency, int concurrency, double collectWork, 
             }
         }
         double chain = (2 + longestListing + 2) * latencySeconds;
-        return new CriticalPath(latencySeconds, concurrency, work, quota, chain, bucket, attrWork, attrQuota,
+        return new CriticalPath(latencySeconds, concurrency, work, quota, chain, bucket, ahead, attrWork, attrQuota,
                 evaluationSeconds);
     }
 
@@ -67,21 +76,22 @@ public record CriticalPath(double latency, int concurrency, double collectWork, 
         return Math.max(attributionWork, attributionQuota);
     }
 
-    /** collection + evaluation for attribution (measured) + attribution, in seconds. */
+    /** max(collection, history pages) + evaluation for attribution (measured) + attribution, in seconds. */
     public double total() {
-        return collection() + evaluation + attribution();
+        return Math.max(collection(), historyAhead) + evaluation + attribution();
     }
 
     public String explain() {
         return String.format(Locale.ROOT, """
-                  critical-path bound = collection + evaluation for attribution + attribution
+                  critical-path bound = max(collection, history pages) + evaluation for attribution + attribution
                     inputs: L = %.0f ms per request, C = %d requests in flight (collector concurrency)
                     collection = max(work %.2f s, quota %.2f s, chain %.2f s) = %.2f s
                       quota-bound bucket: %s
+                    history pages, read during collection (chain and LookupEvents quota) = %.2f s
                     evaluation for attribution (measured, CPU) = %.2f s
-                    attribution = max(work %.2f s, LookupEvents quota %.2f s) = %.2f s
+                    attribution once the names are known = max(work %.2f s, LookupEvents quota %.2f s) = %.2f s
                     total = %.2f s""",
                 latency * 1000, concurrency, collectWork, collectQuota, collectChain, collection(), quotaBucket,
-                evaluation, attributionWork, attributionQuota, attribution(), total());
+                historyAhead, evaluation, attributionWork, attributionQuota, attribution(), total());
     }
 }

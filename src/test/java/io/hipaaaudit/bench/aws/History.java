@@ -77,18 +77,26 @@ final class History {
     }
 
     /**
-     * The fewest LookupEvents requests that give each of {@code names} its newest {@code kept} writes: {@code k}
-     * pages of the region's write history, then one lookup by name for each name those pages left with fewer than
-     * {@code kept} (the history continuing past them), minimised over {@code k} (0: every name on its own).
+     * How the fewest LookupEvents requests give each of {@code names} its newest {@code kept} writes: {@code pages}
+     * pages of the region's write history before collection started (read while it collects), then {@code after}
+     * requests once the names are known: one page of the scan's own time and one lookup by name for each name the
+     * pages left with fewer than {@code kept} (the history continuing past them); minimised over the pages (none:
+     * every name on its own).
      */
-    long fewestLookups(String region, Set<String> names, int kept, int pageSize) {
+    record Plan(long pages, long after) {
+        long requests() {
+            return pages + after;
+        }
+    }
+
+    Plan fewest(String region, Set<String> names, int kept, int pageSize) {
         if (names.size() <= 1) {
-            return names.size();
+            return new Plan(0, names.size());
         }
         List<Event> events = events(region);
         Map<String, Integer> found = new LinkedHashMap<>();
         names.forEach(n -> found.put(n, 0));
-        long best = names.size();
+        Plan best = new Plan(0, names.size());
         int open = names.size();
         int pages = (events.size() + pageSize - 1) / pageSize;
         for (int k = 1; k <= Math.max(1, pages); k++) {
@@ -102,8 +110,10 @@ final class History {
                     }
                 }
             }
-            long cost = k + (k >= pages ? 0 : open);
-            best = Math.min(best, cost);
+            Plan plan = new Plan(k, 1 + (k >= pages ? 0 : open));
+            if (plan.requests() < best.requests()) {
+                best = plan;
+            }
             if (open == 0) {
                 break;
             }
@@ -111,13 +121,19 @@ final class History {
         return best;
     }
 
-    /** {@link #fewestLookups} per region for the names {@code targets} ask for, pages of the endpoint's size. */
-    Map<String, Long> fewestLookups(java.util.Collection<io.hipaaaudit.inventory.aws.ChangeTarget> targets, int pageCap) {
+    /** {@link #fewest} per region for the names {@code targets} ask for, pages of the endpoint's size. */
+    Map<String, Plan> plans(java.util.Collection<io.hipaaaudit.inventory.aws.ChangeTarget> targets, int pageCap) {
         Map<String, Set<String>> names = new java.util.TreeMap<>();
         targets.forEach(t -> names.computeIfAbsent(t.region(), k -> new java.util.HashSet<>()).add(t.resourceName()));
+        Map<String, Plan> out = new java.util.TreeMap<>();
+        names.forEach((region, n) -> out.put(region, fewest(region, n, KEPT, Paging.maxPage("LookupEvents", pageCap))));
+        return out;
+    }
+
+    /** The requests of {@link #plans}, per region. */
+    Map<String, Long> fewestLookups(java.util.Collection<io.hipaaaudit.inventory.aws.ChangeTarget> targets, int pageCap) {
         Map<String, Long> out = new java.util.TreeMap<>();
-        names.forEach((region, n) -> out.put(region, fewestLookups(region, n, KEPT,
-                Paging.maxPage("LookupEvents", pageCap))));
+        plans(targets, pageCap).forEach((region, plan) -> out.put(region, plan.requests()));
         return out;
     }
 

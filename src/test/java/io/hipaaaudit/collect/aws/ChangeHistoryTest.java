@@ -48,7 +48,7 @@ class ChangeHistoryTest {
 
             Result r = changes(wire, "sg-1", "app-db", "app-pg", "arn:aws:kms:us-east-1:111122223333:key/k-1");
 
-            assertThat(r.lookups()).hasSize(1);
+            assertThat(r.lookups()).as("the history before collection started, then the scan's own time").hasSize(2);
             JsonNode body = r.lookups().get(0);
             assertThat(body.at("/LookupAttributes/0/AttributeKey").asText()).isEqualTo("ReadOnly");
             assertThat(body.at("/LookupAttributes/0/AttributeValue").asText()).isEqualTo("false");
@@ -82,7 +82,7 @@ class ChangeHistoryTest {
 
             Result r = changes(wire, "db-a", "db-b", "db-c");
 
-            assertThat(r.lookups()).extracting(b -> b.path("NextToken").asText("")).containsExactly("", "t1", "t2");
+            assertThat(r.lookups()).extracting(b -> b.path("NextToken").asText("")).containsExactly("", "t1", "t2", "");
             assertThat(r.events("db-c")).isEmpty();
             assertThat(r.events("db-a")).as("the newest five").containsExactly("a0", "a1", "a2", "a3", "a4");
             assertThat(r.events("db-b")).as("to the end of the history").containsExactly("b0", "b1", "b2");
@@ -109,7 +109,7 @@ class ChangeHistoryTest {
 
             Result r = changes(wire, "db-x", "db-y");
 
-            assertThat(r.lookups()).as("one history page, then one lookup per name").hasSize(3);
+            assertThat(r.lookups()).as("one history page, the scan's own time, then one lookup per name").hasSize(4);
             List<JsonNode> named = r.lookups().stream()
                     .filter(b -> b.at("/LookupAttributes/0/AttributeKey").asText().equals("ResourceName")).toList();
             assertThat(named).extracting(b -> b.at("/LookupAttributes/0/AttributeValue").asText())
@@ -183,6 +183,35 @@ class ChangeHistoryTest {
     }
 
     @Test
+    void aScanReadsEachRegionsHistoryWhileItStillCollectsAndNotAtAllWithoutAttribution() throws IOException {
+        try (AwsWire wire = new AwsWire().region(REGION)) {
+            wire.server.setGlobalFixedDelay(100); // every answer takes a while: collection lasts about a second
+            ChangeAttributionTest.stubChanges(wire, REGION, "app-db", "modify-db-instance");
+            io.hipaaaudit.rules.RulePack pack = io.hipaaaudit.rules.RuleLoader.load(List.of());
+            var source = new io.hipaaaudit.scan.Source.Aws(wire.options(REGION),
+                    new io.hipaaaudit.scan.Source.Accounts.One(java.util.Optional.empty()));
+            var scan = io.hipaaaudit.scan.Scanner.run(io.hipaaaudit.scan.ScanRequest.builder(source, pack).build());
+
+            var served = wire.server.getAllServeEvents().stream()
+                    .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+            java.util.Date firstLookup = served.stream().filter(e -> TARGET.equals(e.getRequest().getHeader("X-Amz-Target")))
+                    .map(e -> e.getRequest().getLoggedDate()).findFirst().orElseThrow();
+            java.util.Date lastCollected = served.stream().filter(e -> !TARGET.equals(e.getRequest().getHeader("X-Amz-Target")))
+                    .map(e -> e.getRequest().getLoggedDate()).reduce((a, b) -> b).orElseThrow();
+            assertThat(firstLookup).as("the history is read while the region is collected").isBefore(lastCollected);
+            assertThat(scan.inventory().resourceChanges()).filteredOn(c -> c.resourceName().equals("app-db"))
+                    .singleElement().satisfies(c -> assertThat(c.events()).isNotEmpty());
+
+            wire.server.resetRequests();
+            var plain = io.hipaaaudit.scan.Scanner.run(io.hipaaaudit.scan.ScanRequest.builder(source, pack)
+                    .attribution(false).build());
+            assertThat(plain.apiCalls()).doesNotContainKey("cloudtrail:LookupEvents");
+            assertThat(wire.server.getAllServeEvents())
+                    .noneMatch(e -> TARGET.equals(e.getRequest().getHeader("X-Amz-Target")));
+        }
+    }
+
+    @Test
     void aBundleRecordedWithLookupsByNameReplaysToTheSameChangesAsOneRecordedWithTheHistoryRead() {
         // the demo's bundle as it was recorded before regions read their write history: eight lookups by name
         io.hipaaaudit.rules.RulePack pack = io.hipaaaudit.rules.RuleLoader.load(List.of());
@@ -191,7 +220,8 @@ class ChangeHistoryTest {
         var now = io.hipaaaudit.scan.Scanner.run(io.hipaaaudit.scan.ScanRequest.builder(new io.hipaaaudit.scan.Source.Replay(
                 java.nio.file.Path.of("examples/demo/evidence")), pack).build());
 
-        assertThat(now.apiCalls()).as("one history page per region").containsEntry("cloudtrail:LookupEvents", 2L);
+        assertThat(now.apiCalls()).as("per region one history page and one of the scan's own time")
+                .containsEntry("cloudtrail:LookupEvents", 4L);
         assertThat(now.inventory().resourceChanges()).hasSize(8)
                 .anySatisfy(c -> assertThat(c.events()).isNotEmpty());
         assertThat(old.inventory().resourceChanges()).isEqualTo(now.inventory().resourceChanges());
@@ -212,6 +242,8 @@ class ChangeHistoryTest {
         List<ChangeTarget> targets = java.util.Arrays.stream(names)
                 .map(n -> new ChangeTarget(AwsWire.ACCOUNT, REGION, n)).toList();
         List<ResourceChanges> changes;
+        // the scan's own time (the window starting when collection started): nothing was written then
+        wire.server.stubFor(recent(wire).atPriority(5).willReturn(page(null)));
         try (AwsSession session = new AwsCollector().open(wire.options(REGION)
                 .withRatesPerSecond(Map.of("cloudtrail:LookupEvents", 100.0)))) {
             wire.server.resetRequests();
@@ -231,11 +263,24 @@ class ChangeHistoryTest {
         return new Result(changes, lookups);
     }
 
+    /** The history before collection started: a window that starts 90 days ago. */
     private static MappingBuilder history(AwsWire wire, String token) {
         MappingBuilder m = wire.request(REGION, "cloudtrail", "LookupEvents").atPriority(1)
-                .withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeKey", equalTo("ReadOnly")));
+                .withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeKey", equalTo("ReadOnly")))
+                .withRequestBody(matchingJsonPath("$[?(@.StartTime < " + dayAgo() + ")]"));
         return token == null ? m.withRequestBody(matchingJsonPath("$.NextToken", absent()))
                 : m.withRequestBody(matchingJsonPath("$.NextToken", equalTo(token)));
+    }
+
+    /** The writes of the scan's own time: a window that starts when collection started. */
+    static MappingBuilder recent(AwsWire wire) {
+        return wire.request(REGION, "cloudtrail", "LookupEvents")
+                .withRequestBody(matchingJsonPath("$.LookupAttributes[0].AttributeKey", equalTo("ReadOnly")))
+                .withRequestBody(matchingJsonPath("$[?(@.StartTime > " + dayAgo() + ")]"));
+    }
+
+    private static long dayAgo() {
+        return Instant.now().minus(Duration.ofDays(1)).getEpochSecond();
     }
 
     private static MappingBuilder byName(AwsWire wire, String name) {
