@@ -77,7 +77,8 @@ public final class Scanner {
             List<Finding> findings = collected.located(evaluator.evaluate(request.pack()));
             if (request.attribution()) {
                 List<ChangeTarget> targets = evaluator.attributionTargets();
-                List<ResourceChanges> changes = targets.isEmpty() ? List.of() : collected.aws().changes(targets);
+                // asked even for no target: the session's history readers stop and finish before anything is written
+                List<ResourceChanges> changes = collected.aws().changes(targets);
                 if (!changes.isEmpty()) {
                     evaluator = evaluator.withResourceChanges(changes);
                     // only a FAIL gains evidence from its history: the rest stays as evaluated

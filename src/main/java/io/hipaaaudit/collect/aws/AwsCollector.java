@@ -154,8 +154,7 @@ public final class AwsCollector {
             java.util.Set<String> accounts = new java.util.HashSet<>();
             collected.accounts().forEach(a -> accounts.add(a.id()));
             List<ChangeTarget> mine = targets.stream().filter(t -> accounts.contains(t.account())).toList();
-            return mine.isEmpty() ? List.of()
-                    : ChangeLookup.lookup(clients, readers, mine, startedAt, finishedAt, replaying, pool);
+            return ChangeLookup.lookup(clients, readers, mine, startedAt, finishedAt, replaying, pool);
         }
 
         @Override

@@ -18,8 +18,10 @@ public interface AwsSession extends AutoCloseable {
 
     /**
      * The CloudTrail change history of each of {@code targets} this session can look up (targets of accounts it
-     * did not collect are skipped; on replay, lookups the bundle does not hold are left out). The lookup window
-     * ends when collection ended, so a replay sends the same requests.
+     * did not collect are skipped; on replay, lookups the bundle does not hold are left out), within the 90 days
+     * before collection ended; the windows follow the recorded collection times, so a replay sends the same
+     * requests. Asked with no target, it stops the history readers the session started (see
+     * {@link AwsCollectorOptions#withChangeHistory}); they have all finished when this returns.
      */
     List<ResourceChanges> changes(Collection<ChangeTarget> targets);
 

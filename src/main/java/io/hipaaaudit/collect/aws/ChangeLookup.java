@@ -82,8 +82,9 @@ final class ChangeLookup {
     }
 
     /**
-     * The changes of {@code targets}. {@code readers} are the regions' history reads started with collection (none
-     * when the session did not read ahead); {@code started} and {@code end} are when collection started and ended.
+     * The changes of {@code targets} (none: the readers only stop). {@code readers} are the regions' history reads
+     * started with collection (none when the session did not read ahead), all finished when this returns;
+     * {@code started} and {@code end} are when collection started and ended.
      */
     static List<ResourceChanges> lookup(AwsClients clients, Map<String, Reader> readers,
                                         Collection<ChangeTarget> targets, Instant started, Instant end,
@@ -119,6 +120,8 @@ final class ChangeLookup {
                         .map(t -> Map.entry(t, CompletableFuture.supplyAsync(() -> one(clients, open.get(t), end), pool)))
                         .toList();
         running.forEach(e -> e.getValue().join().ifPresent(c -> done.put(e.getKey(), c)));
+        // no request of a reader is in flight after this: a recording holds them all, the counts are final
+        readers.values().forEach(r -> r.done.join());
         return order.stream().map(done::get).filter(Objects::nonNull).toList();
     }
 

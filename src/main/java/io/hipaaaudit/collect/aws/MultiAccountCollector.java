@@ -102,9 +102,7 @@ public final class MultiAccountCollector {
 
         @Override
         public List<ResourceChanges> changes(Collection<ChangeTarget> targets) {
-            if (targets.isEmpty()) {
-                return List.of();
-            }
+            // every session, even without a target of its own: its history readers stop and finish
             List<CompletableFuture<List<ResourceChanges>>> running = sessions.stream()
                     .map(s -> CompletableFuture.supplyAsync(() -> s.changes(targets), pool)).toList();
             List<ResourceChanges> out = new ArrayList<>();
