@@ -15,7 +15,6 @@ public final class Main {
 
     public static void main(String[] args) {
         DRIVER_LOG.setLevel(Level.OFF);
-        io.hipaaaudit.collect.aws.ClientWarmup.startFor(args);
         System.exit(HipaaAudit.run(args));
     }
 }
