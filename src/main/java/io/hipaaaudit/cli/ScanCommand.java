@@ -6,6 +6,7 @@ import io.hipaaaudit.rules.RuleLoader;
 import io.hipaaaudit.rules.RulePack;
 import io.hipaaaudit.scan.GatePolicy;
 import io.hipaaaudit.scan.Outputs;
+import io.hipaaaudit.scan.RuleInputs;
 import io.hipaaaudit.scan.ScanRequest;
 import io.hipaaaudit.scan.ScanResult;
 import io.hipaaaudit.scan.Scanner;
@@ -107,19 +108,29 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigOptions.Configured c = config.load(spec.commandLine().getParseResult());
-        RulePack pack = c.pack(RuleLoader.load(ruleDirs));
+        // the pack loads while the scan collects, which needs none of it; its errors still come first
+        RuleInputs rules = RuleInputs.loading(() -> {
+            RulePack pack = c.pack(RuleLoader.load(ruleDirs));
+            return new RuleInputs.Loaded(pack, c.environments(environment, environmentTag, pack), c.waivers(pack));
+        });
+        try {
+            return scan(c, rules);
+        } catch (RuntimeException e) {
+            throw rules.before(e);
+        }
+    }
+
+    private int scan(ConfigOptions.Configured c, RuleInputs rules) {
         Clock clock = root == null ? Clock.systemUTC() : root.clock();
         SourceOptions.Mapped source = sources.map(c, clock, root == null ? UnaryOperator.identity() : root.awsOptions());
         Optional<Path> baseline = gate.baseline(c);
         Severity threshold = c.pick("--fail-on", failOn, cfg -> cfg.gate().failOn().map(Severity::parse));
         boolean incompleteAllowed = c.pick("--allow-incomplete", allowIncomplete, cfg -> cfg.gate().allowIncomplete());
-        ScanRequest request = ScanRequest.builder(source.source(), pack)
+        ScanRequest request = ScanRequest.builder(source.source(), rules)
                 .databases(source.databases())
                 .record(source.record())
                 .maxDuration(sources.maxDuration.value())
-                .environments(c.environments(environment, environmentTag, pack))
                 .dbPolicy(c.dbPolicy(policy.load()))
-                .waivers(c.waivers(pack))
                 .attribution(!sources.noAttribution)
                 .history(history.target(c))
                 .gate(new GatePolicy(threshold, incompleteAllowed, baseline))

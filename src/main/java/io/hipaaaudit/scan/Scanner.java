@@ -44,9 +44,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The scan pipeline, one way: collect (or read, or replay) the inventory → evaluate the rule pack → look up who
@@ -69,10 +72,17 @@ public final class Scanner {
     }
 
     public static ScanResult run(ScanRequest request, ScanListener listener) {
-        check(request);
-        Optional<Baseline> baseline = request.gate().baseline().map(Baseline::read);
-        Environments environments = request.environments().definedBy(request.pack());
-        try (Collected collected = collect(request, listener)) {
+        Optional<Baseline> baseline;
+        Started started;
+        try {
+            check(request);
+            baseline = request.gate().baseline().map(Baseline::read);
+            started = start(request, listener);
+        } catch (RuntimeException e) {
+            throw request.rules().before(e);
+        }
+        Environments environments = started.environments();
+        try (Collected collected = started.collected()) {
             Evaluator evaluator = new Evaluator(collected.inventory(), environments, request.dbPolicy());
             List<Finding> findings = collected.located(evaluator.evaluate(request.pack()));
             if (request.attribution()) {
@@ -158,6 +168,88 @@ public final class Scanner {
                 .map(t -> Instant.parse(t).atOffset(ZoneOffset.UTC).toLocalDate())
                 .orElseGet(() -> LocalDate.now(request.clock()));
         return request.waivers().apply(doc, ResourceTags.of(evaluator.tags()), today);
+    }
+
+    /** The collected inventory and the environments checked against the pack. */
+    private record Started(Collected collected, Environments environments) {}
+
+    /**
+     * Collects; while the rule pack is still loading, on a thread of its own, so that the two overlap. A pack that
+     * fails to load fails the scan with its own error, whatever collection did: what was collected is then
+     * dropped (its session closed when collection ends) and nothing of it is written.
+     */
+    private static Started start(ScanRequest request, ScanListener listener) {
+        if (request.rules().done()) {
+            Environments environments = request.environments().definedBy(request.pack());
+            return new Started(collect(request, listener), environments);
+        }
+        CompletableFuture<Collected> collection = new CompletableFuture<>();
+        HeldProgress progress = new HeldProgress(listener);
+        Thread thread = new Thread(() -> {
+            try {
+                collection.complete(collect(request, progress));
+            } catch (Throwable e) { // an Error too: this thread reports it as it would its own
+                collection.completeExceptionally(e);
+            }
+        }, "scan-collection");
+        thread.setDaemon(true);
+        thread.start();
+        Environments environments;
+        try {
+            environments = request.environments().definedBy(request.pack());
+        } catch (RuntimeException | Error e) {
+            collection.thenAccept(Collected::close);
+            throw e;
+        }
+        progress.release();
+        try {
+            return new Started(collection.join(), environments);
+        } catch (CompletionException e) {
+            throw RuleInputs.rethrown(e.getCause());
+        }
+    }
+
+    /**
+     * The progress of a collection that overlaps the pack's loading, held back until the pack is in: a pack that
+     * fails leaves nothing on the console but its error, as when it was loaded first.
+     */
+    private static final class HeldProgress implements ScanListener {
+        private final ScanListener listener;
+        private final List<Runnable> held = new ArrayList<>();
+        private boolean released;
+
+        HeldProgress(ScanListener listener) {
+            this.listener = listener;
+        }
+
+        synchronized void release() {
+            released = true;
+            held.forEach(Runnable::run);
+            held.clear();
+        }
+
+        private synchronized void on(Runnable event) {
+            if (released) {
+                event.run();
+            } else {
+                held.add(event);
+            }
+        }
+
+        @Override
+        public void planned(int tasks) {
+            on(() -> listener.planned(tasks));
+        }
+
+        @Override
+        public void finished(String service, String region) {
+            on(() -> listener.finished(service, region));
+        }
+
+        @Override
+        public void historyRecorded(long id, String where) {
+            listener.historyRecorded(id, where);
+        }
     }
 
     private static Collected collect(ScanRequest request, ScanListener listener) {
