@@ -7,6 +7,7 @@ import io.hipaaaudit.inventory.aws.Account;
 import io.hipaaaudit.inventory.aws.Arns;
 import io.hipaaaudit.inventory.aws.ChangeTarget;
 import io.hipaaaudit.inventory.aws.ResourceChanges;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -79,11 +80,14 @@ public final class AwsCollector {
                 String account = known.get();
                 List<String> regions = options.regions().isEmpty()
                         ? EnabledRegions.of(clients, new RegionScope(account, baseRegion, sink)) : options.regions();
+                Double lookupRate = options.ratesPerSecond().get("cloudtrail:LookupEvents");
+                Duration pace = lookupRate == null || lookupRate <= 0 ? Duration.ZERO
+                        : Duration.ofNanos((long) (1e9 / lookupRate));
                 if (options.changeHistory()) {
                     // read while collecting: the change history of what then fails is mostly in by the time it does
                     for (String region : regions) {
                         readers.put(ChangeLookup.key(account, region), new ChangeLookup.Reader(
-                                clients.cloudTrail(region), startedAt, transport.replaying()).start(history));
+                                clients.cloudTrail(region), startedAt, transport.replaying(), pace).start(history));
                     }
                 }
                 new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);

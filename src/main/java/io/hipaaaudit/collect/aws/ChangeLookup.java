@@ -102,7 +102,7 @@ final class ChangeLookup {
             Reader reader = readers.get(region);
             if (reader == null) {
                 ChangeTarget first = names.get(0);
-                reader = new Reader(clients.cloudTrail(first.region()), started, replaying);
+                reader = new Reader(clients.cloudTrail(first.region()), started, replaying, Duration.ZERO);
                 reader.names(names(names));
                 reader.start(pool);
             }
@@ -166,6 +166,7 @@ final class ChangeLookup {
         private final CloudTrailClient cloudTrail;
         private final Instant started;
         private final boolean replaying;
+        private final Duration pace;
         private final CompletableFuture<Set<String>> wanted = new CompletableFuture<>();
         private final CompletableFuture<Reader> done = new CompletableFuture<>();
         // written by the reading thread only, read once done is complete
@@ -175,10 +176,16 @@ final class ChangeLookup {
         private boolean exhausted;
         private Optional<SdkException> refused = Optional.empty();
 
-        Reader(CloudTrailClient cloudTrail, Instant started, boolean replaying) {
+        /**
+         * {@code pace}: the client's interval between two LookupEvents of a region. Before the names are known
+         * the reader waits that long for them before it asks for the next page, so a page they make useless is not
+         * sent (the limiter would have held it that long anyway).
+         */
+        Reader(CloudTrailClient cloudTrail, Instant started, boolean replaying, Duration pace) {
             this.cloudTrail = cloudTrail;
             this.started = started;
             this.replaying = replaying;
+            this.pace = pace;
             this.oldest = started;
         }
 
@@ -230,7 +237,10 @@ final class ChangeLookup {
                     }
                     Set<String> names = wanted.getNow(null);
                     if (names == null && pages < AHEAD && projected() <= AHEAD) {
-                        continue;
+                        names = namesWithin(pace);
+                        if (names == null) {
+                            continue;
+                        }
                     }
                     if (!worthReading(names == null ? wanted.join() : names)) {
                         return;
@@ -241,10 +251,32 @@ final class ChangeLookup {
             }
         }
 
+        /** The names, if they come within {@code wait}; null if not. */
+        private Set<String> namesWithin(Duration wait) {
+            try {
+                return wait.isZero() ? wanted.getNow(null)
+                        : wanted.get(wait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Set.of();
+            } catch (java.util.concurrent.ExecutionException e) {
+                return Set.of();
+            }
+        }
+
         /** Pages the whole history would take, going by the time the pages so far covered. */
         private double projected() {
             long covered = Duration.between(oldest, started).toMillis();
             return covered <= 0 ? Double.POSITIVE_INFINITY : (double) pages * HISTORY.toMillis() / covered;
+        }
+
+        /** Whether the pages read hold the newest {@link #KEPT} writes of any of {@code names}. */
+        private boolean settlesAny(Set<String> names) {
+            Map<String, Integer> writes = new HashMap<>();
+            seen.forEach(s -> s.resources().stream().filter(names::contains).forEach(n -> writes.merge(n, 1, Integer::sum)));
+            return writes.values().stream().anyMatch(n -> n >= KEPT);
         }
 
         /** Whether reading on is likely to cost no more requests than looking the open names up one by one. */
@@ -277,6 +309,10 @@ final class ChangeLookup {
         }
         if (r.pages == 0) {
             return new Read(List.of(), everyName(names, end)); // a bundle recorded with lookups by name
+        }
+        if (!r.exhausted && !r.settlesAny(names(names))) {
+            // the pages settle no name: each is looked up by name over the whole window, the scan's own time too
+            return new Read(List.of(), everyName(names, end));
         }
         List<Seen> pages = new ArrayList<>();
         boolean recent = true;

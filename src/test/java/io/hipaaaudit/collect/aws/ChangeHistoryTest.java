@@ -94,8 +94,11 @@ class ChangeHistoryTest {
         try (AwsWire wire = new AwsWire().region(REGION)) {
             Instant now = Instant.now();
             List<ObjectNode> busy = new ArrayList<>();
-            for (int i = 0; i < 49; i++) {
+            for (int i = 0; i < 44; i++) {
                 busy.add(write("n" + i, "CreateNetworkInterface", now.minusSeconds(60L * i), "eni-" + i));
+            }
+            for (int i = 0; i < 5; i++) {
+                busy.add(write("s" + i, "AuthorizeSecurityGroupIngress", now.minusSeconds(60L * i + 30), "sg-s"));
             }
             Instant oldest = now.minusSeconds(3600);
             busy.add(write("x1", "ModifyDBInstance", oldest, "db-x"));
@@ -107,9 +110,9 @@ class ChangeHistoryTest {
                     write("x0", "CreateDBInstance", now.minus(Duration.ofDays(30)), "db-x"))));
             wire.server.stubFor(byName(wire, "db-y").willReturn(page(null)));
 
-            Result r = changes(wire, "db-x", "db-y");
+            Result r = changes(wire, "db-x", "db-y", "sg-s");
 
-            assertThat(r.lookups()).as("one history page, the scan's own time, then one lookup per name").hasSize(4);
+            assertThat(r.lookups()).as("one history page, the scan's own time, then one lookup per open name").hasSize(4);
             List<JsonNode> named = r.lookups().stream()
                     .filter(b -> b.at("/LookupAttributes/0/AttributeKey").asText().equals("ResourceName")).toList();
             assertThat(named).extracting(b -> b.at("/LookupAttributes/0/AttributeValue").asText())
@@ -119,7 +122,35 @@ class ChangeHistoryTest {
                     .isEqualTo(oldest.getEpochSecond() + 1.0, org.assertj.core.data.Offset.offset(0.001)));
             assertThat(r.events("db-x")).as("found once").containsExactly("x1", "x0");
             assertThat(r.events("db-y")).isEmpty();
+            assertThat(r.events("sg-s")).as("settled by the history page").containsExactly("s0", "s1", "s2", "s3", "s4");
             assertThat(r.changes()).allSatisfy(c -> assertThat(c.unavailable()).isEmpty());
+        }
+    }
+
+    @Test
+    void historyPagesThatSettleNoNameAreLeftForLookupsByNameOverTheWholeWindow() {
+        try (AwsWire wire = new AwsWire().region(REGION)) {
+            Instant now = Instant.now();
+            List<ObjectNode> busy = new ArrayList<>();
+            for (int i = 0; i < 49; i++) {
+                busy.add(write("n" + i, "CreateNetworkInterface", now.minusSeconds(60L * i), "eni-" + i));
+            }
+            busy.add(write("x1", "ModifyDBInstance", now.minusSeconds(3600), "db-x"));
+            wire.server.stubFor(history(wire, null).willReturn(page("more", busy.toArray(ObjectNode[]::new))));
+            wire.server.stubFor(byName(wire, "db-x").willReturn(page(null,
+                    write("x1", "ModifyDBInstance", now.minusSeconds(3600), "db-x"))));
+            wire.server.stubFor(byName(wire, "db-y").willReturn(page(null)));
+
+            Result r = changes(wire, "db-x", "db-y");
+
+            assertThat(r.lookups()).as("the history page, then each name: the scan's own time is in their window")
+                    .hasSize(3);
+            assertThat(r.lookups().subList(1, 3)).allSatisfy(b -> {
+                assertThat(b.at("/LookupAttributes/0/AttributeKey").asText()).isEqualTo("ResourceName");
+                assertThat(b.get("EndTime").asDouble() - b.get("StartTime").asDouble())
+                        .isEqualTo(Duration.ofDays(90).toSeconds(), org.assertj.core.data.Offset.offset(0.001));
+            });
+            assertThat(r.events("db-x")).containsExactly("x1");
         }
     }
 
