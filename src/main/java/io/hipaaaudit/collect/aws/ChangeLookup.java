@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.cloudtrail.model.Resource;
  *       and never for more pages than there are names.</li>
  *   <li><b>The scan's own time</b>, from the start of collection to its end, is read once the names are known (a
  *       page, as a rule). A name is settled when the pages hold {@link #KEPT} of its writes, or when the history
- *       has no more.</li>
+ *       has no more. Pages that settle no name are dropped: every name is then looked up by name over the whole
+ *       window, the scan's own time included, as if the history had not been read.</li>
  *   <li><b>A name the history did not settle</b> (and every name of a region with only one) is looked up by
  *       {@code ResourceName}, one page of its newest 50 events, over the part of the 90 days before collection
  *       ended that the history pages did not cover; read-only calls are dropped, what the pages found is kept.</li>
