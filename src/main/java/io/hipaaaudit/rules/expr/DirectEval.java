@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The most common rule expressions evaluated straight from their syntax tree, without CEL's interpreter: field
  * reads on {@code resource} and {@code params}, {@code has()}, boolean, string and integer constants, {@code !},
- * {@code &&}, {@code ||}, {@code ? :}, {@code ==} / {@code !=}, integer ordering and {@code size()}. Most rules'
+ * {@code &&}, {@code ||}, {@code ? :}, {@code ==} / {@code !=}, integer ordering, {@code size()}, and a string key
+ * {@code in} a map or read from it ({@code m['k']}). Most rules'
  * {@code applies_if} and many conditions are only that ({@code !resource.clusterMember},
  * {@code size(resource.network.publicIngress) == 0}), and the interpreter's own cost per evaluation is several
  * times the work.
@@ -156,6 +157,23 @@ public final class DirectEval {
             case "_<=_" -> (resource, vars) -> compare(a.eval(resource, vars), b.eval(resource, vars)) <= 0;
             case "_>_" -> (resource, vars) -> compare(a.eval(resource, vars), b.eval(resource, vars)) > 0;
             case "_>=_" -> (resource, vars) -> compare(a.eval(resource, vars), b.eval(resource, vars)) >= 0;
+            // a string key in a map of facts (their keys are strings): present or not
+            case "@in" -> (resource, vars) -> {
+                if (a.eval(resource, vars) instanceof String key && b.eval(resource, vars) instanceof Map<?, ?> m) {
+                    return m.containsKey(key);
+                }
+                throw FALLBACK;
+            };
+            // a map read by a string key; a missing key is CEL's error
+            case "_[_]" -> (resource, vars) -> {
+                if (a.eval(resource, vars) instanceof Map<?, ?> m && b.eval(resource, vars) instanceof String key) {
+                    Object v = m.get(key);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+                throw FALLBACK;
+            };
             default -> throw new Unsupported();
         };
     }

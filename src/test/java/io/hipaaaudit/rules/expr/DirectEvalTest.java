@@ -29,7 +29,9 @@ class DirectEvalTest {
                 "resource.manager == 'CUSTOMER' || resource.state != 'Enabled'",
                 "has(resource.kmsKey) ? resource.kmsKey.manager == 'CUSTOMER' : false",
                 "resource.backupRetentionPeriod >= params.maxAgeDays", "resource.name.size() <= 3",
-                "size(resource.tags) == 0", "resource.clusterMember == false", "!has(resource.network.port)");
+                "size(resource.tags) == 0", "resource.clusterMember == false", "!has(resource.network.port)",
+                "'Environment' in resource.tags ? resource.tags['Environment'] == 'prod' : false",
+                "resource.tags['Environment'] == 'prod'", "'x' in resource.tags");
         for (String text : direct) {
             CelSupport.Compiled c = CelSupport.compile(text);
             assertThat(c.ok()).as(text).isTrue();
