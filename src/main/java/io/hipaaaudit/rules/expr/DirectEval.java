@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * The most common rule expressions evaluated straight from their syntax tree, without CEL's interpreter: field
  * reads on {@code resource} and {@code params}, {@code has()}, boolean, string and integer constants, {@code !},
- * {@code &&}, {@code ||}, {@code ? :}, {@code ==} / {@code !=}, integer ordering, {@code size()}, and a string key
- * {@code in} a map or read from it ({@code m['k']}). Most rules'
+ * {@code &&}, {@code ||}, {@code ? :}, {@code ==} / {@code !=}, integer ordering, {@code size()}, a string key
+ * {@code in} a map or read from it ({@code m['k']}), and {@code all()} / {@code exists()} over a list (not nested). Most rules'
  * {@code applies_if} and many conditions are only that ({@code !resource.clusterMember},
  * {@code size(resource.network.publicIngress) == 0}), and the interpreter's own cost per evaluation is several
  * times the work.
@@ -19,8 +19,8 @@ import java.util.Optional;
  * <p>It gives CEL's answer or none: whenever a value is not what the plain case expects (a missing key, a value of
  * another type, mixed numeric types, an error CEL might absorb in {@code &&} or {@code ||}), evaluation stops with
  * {@link #FALLBACK} and the caller evaluates the expression with CEL, so errors, messages and every corner of CEL's
- * semantics stay CEL's. An expression with anything else in it (comprehensions, other functions, lists, maps,
- * timestamps, doubles) is not compiled here at all ({@link #of} is empty).
+ * semantics stay CEL's. An expression with anything else in it (other comprehensions, other functions, list and
+ * map literals, timestamps, doubles) is not compiled here at all ({@link #of} is empty).
  */
 public final class DirectEval {
     /** Thrown when this path cannot answer as CEL would; no stack trace, it is control flow. */
@@ -38,7 +38,7 @@ public final class DirectEval {
     /** The expression as a direct evaluator, when every node of it is one this class evaluates exactly. */
     static Optional<Node> of(CelExpr e) {
         try {
-            return Optional.of(node(e));
+            return Optional.of(node(e, java.util.Set.of(), false));
         } catch (Unsupported u) {
             return Optional.empty();
         }
@@ -52,7 +52,11 @@ public final class DirectEval {
         }
     }
 
-    private static Node node(CelExpr e) throws Unsupported {
+    /**
+     * {@code locals}: the iteration variables in scope; {@code inLoop}: inside a comprehension (one level only, so
+     * that the iteration budget CEL shares across nested comprehensions is never in question).
+     */
+    private static Node node(CelExpr e, java.util.Set<String> locals, boolean inLoop) throws Unsupported {
         switch (e.getKind()) {
             case CONSTANT -> {
                 CelConstant c = e.constant();
@@ -66,14 +70,17 @@ public final class DirectEval {
             }
             case IDENT -> {
                 String name = e.ident().name();
-                if (!name.equals("resource") && !name.equals("params")) {
+                if (!name.equals("resource") && !name.equals("params") && !locals.contains(name)) {
                     throw new Unsupported();
                 }
                 return (resource, vars) -> vars.find(name).orElseThrow(() -> FALLBACK);
             }
+            case COMPREHENSION -> {
+                return comprehension(e.comprehension(), locals, inLoop);
+            }
             case SELECT -> {
                 CelExpr.CelSelect s = e.select();
-                Node operand = node(s.operand());
+                Node operand = node(s.operand(), locals, inLoop);
                 String field = s.field();
                 if (s.testOnly()) {
                     return (resource, vars) -> {
@@ -95,21 +102,77 @@ public final class DirectEval {
                 };
             }
             case CALL -> {
-                return call(e.call());
+                return call(e.call(), locals, inLoop);
             }
             default -> throw new Unsupported();
         }
     }
 
-    private static Node call(CelExpr.CelCall c) throws Unsupported {
+    /**
+     * {@code list.all(x, p)} and {@code list.exists(x, p)} as CEL's macros expand them, over a list: the first
+     * element for which {@code p} decides the answer ends it, as CEL's loop condition does. Anything else (a map to
+     * iterate, an element {@code p} cannot answer plainly, which CEL might absorb, a list longer than the
+     * iteration budget) is CEL's.
+     */
+    private static Node comprehension(CelExpr.CelComprehension c, java.util.Set<String> locals, boolean inLoop)
+            throws Unsupported {
+        String accu = c.accuVar();
+        String iter = c.iterVar();
+        if (inLoop || iter.equals("resource") || iter.equals("params") || iter.equals(accu)
+                || c.accuInit().getKind() != CelExpr.ExprKind.Kind.CONSTANT
+                || c.accuInit().constant().getKind() != CelConstant.Kind.BOOLEAN_VALUE
+                || !isIdent(c.result(), accu) || c.loopStep().getKind() != CelExpr.ExprKind.Kind.CALL) {
+            throw new Unsupported();
+        }
+        boolean all = c.accuInit().constant().booleanValue();
+        CelExpr.CelCall step = c.loopStep().call();
+        CelExpr.CelCall cond = c.loopCondition().getKind() == CelExpr.ExprKind.Kind.CALL ? c.loopCondition().call() : null;
+        boolean shape = cond != null && cond.function().equals("@not_strictly_false") && cond.args().size() == 1
+                && (all ? isIdent(cond.args().get(0), accu) : isNot(cond.args().get(0), accu))
+                && step.function().equals(all ? "_&&_" : "_||_") && step.args().size() == 2
+                && isIdent(step.args().get(0), accu);
+        if (!shape) {
+            throw new Unsupported();
+        }
+        Node range = node(c.iterRange(), locals, false);
+        java.util.Set<String> inner = new java.util.HashSet<>(locals);
+        inner.add(iter);
+        Node predicate = node(step.args().get(1), java.util.Set.copyOf(inner), true);
+        return (resource, vars) -> {
+            if (!(range.eval(resource, vars) instanceof List<?> list) || list.size() > CelSupport.ITERATION_BUDGET) {
+                throw FALLBACK;
+            }
+            for (Object element : list) {
+                if (element == null) {
+                    throw FALLBACK;
+                }
+                CelVariableResolver scoped = name -> name.equals(iter) ? Optional.of(element) : vars.find(name);
+                if (bool(predicate.eval(resource, scoped)) != all) {
+                    return !all;
+                }
+            }
+            return all;
+        };
+    }
+
+    private static boolean isIdent(CelExpr e, String name) {
+        return e.getKind() == CelExpr.ExprKind.Kind.IDENT && e.ident().name().equals(name);
+    }
+
+    private static boolean isNot(CelExpr e, String name) {
+        return e.getKind() == CelExpr.ExprKind.Kind.CALL && e.call().function().equals("!_")
+                && e.call().args().size() == 1 && isIdent(e.call().args().get(0), name);
+    }
+
+    private static Node call(CelExpr.CelCall c, java.util.Set<String> locals, boolean inLoop) throws Unsupported {
         List<CelExpr> args = c.args();
         String f = c.function();
         if (f.equals("size")) {
             Node arg;
             if (c.target().isPresent() && args.isEmpty()) {
-                arg = node(c.target().get());
+                arg = node(c.target().get(), locals, inLoop);
             } else if (c.target().isEmpty() && args.size() == 1) {
-                arg = node(args.get(0));
+                arg = node(args.get(0), locals, inLoop);
             } else {
                 throw new Unsupported();
             }
@@ -131,21 +194,21 @@ public final class DirectEval {
             throw new Unsupported();
         }
         if (f.equals("!_") && args.size() == 1) {
-            Node a = node(args.get(0));
+            Node a = node(args.get(0), locals, inLoop);
             return (resource, vars) -> !bool(a.eval(resource, vars));
         }
         if (f.equals("_?_:_") && args.size() == 3) {
-            Node cond = node(args.get(0));
-            Node then = node(args.get(1));
-            Node otherwise = node(args.get(2));
+            Node cond = node(args.get(0), locals, inLoop);
+            Node then = node(args.get(1), locals, inLoop);
+            Node otherwise = node(args.get(2), locals, inLoop);
             return (resource, vars) -> bool(cond.eval(resource, vars)) ? then.eval(resource, vars)
                     : otherwise.eval(resource, vars);
         }
         if (args.size() != 2) {
             throw new Unsupported();
         }
-        Node a = node(args.get(0));
-        Node b = node(args.get(1));
+        Node a = node(args.get(0), locals, inLoop);
+        Node b = node(args.get(1), locals, inLoop);
         return switch (f) {
             // the left operand decides alone only when it is a plain boolean; an error on the left is CEL's to
             // absorb or not (false && error is false, error && false is false), so it falls back

@@ -31,7 +31,10 @@ class DirectEvalTest {
                 "resource.backupRetentionPeriod >= params.maxAgeDays", "resource.name.size() <= 3",
                 "size(resource.tags) == 0", "resource.clusterMember == false", "!has(resource.network.port)",
                 "'Environment' in resource.tags ? resource.tags['Environment'] == 'prod' : false",
-                "resource.tags['Environment'] == 'prod'", "'x' in resource.tags");
+                "resource.tags['Environment'] == 'prod'", "'x' in resource.tags",
+                "resource.network.ingress.all(i, i.insideVpc)", "resource.network.ingress.exists(i, !i.insideVpc)",
+                "resource.network.ingress.all(i, i.kind == 'group' ? !i.crossVpc : i.insideVpc && i.prefixLength >= params.minPrefixLength)",
+                "resource.network.ingress.all(rule, rule.prefixLength >= 16) && size(resource.tags) == 0");
         for (String text : direct) {
             CelSupport.Compiled c = CelSupport.compile(text);
             assertThat(c.ok()).as(text).isTrue();
@@ -42,7 +45,9 @@ class DirectEvalTest {
 
     @Test
     void othersGoToCel() {
-        for (String text : List.of("resource.network.ingress.all(i, i.insideVpc)", "resource.x in ['a']",
+        for (String text : List.of("resource.network.ingress.all(i, i.rules.all(r, r.open))",
+                "resource.network.ingress.exists_one(i, i.insideVpc)", "resource.network.ingress.map(i, i.text) == []",
+                "resource.x in ['a']",
                 "timestamp(resource.t) < now", "resource.port == 5432.0", "resource.a + 1 == 2", "glob('a*', resource.name)")) {
             CelSupport.Compiled c = CelSupport.compile(text);
             assertThat(c.ok()).as(text).isTrue();
@@ -127,6 +132,24 @@ class DirectEvalTest {
         partial.remove("network");
         partial.put("manager", "AWS");
         out.add(partial);
+        Map<String, Object> group = Map.of("kind", "group", "crossVpc", false, "insideVpc", true, "prefixLength", 32L,
+                "v6", false, "text", "sg-1");
+        Map<String, Object> range = Map.of("kind", "cidr", "crossVpc", false, "insideVpc", true, "prefixLength", 24L,
+                "v6", false, "text", "10.0.0.0/24");
+        Map<String, Object> world = Map.of("kind", "cidr", "crossVpc", false, "insideVpc", false, "prefixLength", 0L,
+                "v6", false, "text", "0.0.0.0/0");
+        Map<String, Object> unknown = Map.of("kind", "cidr", "text", "?"); // no insideVpc: CEL's error, maybe absorbed
+        Map<String, Object> typed = Map.of("kind", "cidr", "insideVpc", "yes", "prefixLength", 24.0, "text", "x");
+        for (List<Object> ingress : List.<List<Object>>of(List.of(), List.of(group, range), List.of(group, world),
+                List.of(unknown, world), List.of(world, unknown), List.of(unknown, range), List.of(typed),
+                List.of(range, typed), List.of(Map.of("kind", "group", "rules", List.of())), List.of("not a map"))) {
+            Map<String, Object> withIngress = new HashMap<>(db);
+            withIngress.put("network", Map.of("port", 5432L, "publicIngress", List.of(), "ingress", ingress));
+            out.add(withIngress);
+        }
+        Map<String, Object> ingressMap = new HashMap<>(db);
+        ingressMap.put("network", Map.of("ingress", Map.of("a", group))); // a map to iterate: its keys, CEL's
+        out.add(ingressMap);
         return out;
     }
 }
