@@ -223,11 +223,8 @@ final class ChangeLookup {
                         if (e.eventTime() != null && e.eventTime().isBefore(oldest)) {
                             oldest = e.eventTime();
                         }
-                        if (!"true".equalsIgnoreCase(e.readOnly()) && e.cloudTrailEvent() != null && e.hasResources()) {
-                            seen.add(new Seen(e.eventTime(), e.resources().stream().map(Resource::resourceName)
-                                    .filter(Objects::nonNull).distinct().toList(), e.cloudTrailEvent()));
-                        }
                     }
+                    writes(page, seen);
                     token = page.nextToken();
                     if (token == null || token.isEmpty()) {
                         exhausted = true;
@@ -273,11 +270,16 @@ final class ChangeLookup {
             return covered <= 0 ? Double.POSITIVE_INFINITY : (double) pages * HISTORY.toMillis() / covered;
         }
 
-        /** Whether the pages read hold the newest {@link #KEPT} writes of any of {@code names}. */
-        private boolean settlesAny(Set<String> names) {
+        /** How many writes the pages read hold for each of {@code names} that has any. */
+        private Map<String, Integer> writesOf(Set<String> names) {
             Map<String, Integer> writes = new HashMap<>();
             seen.forEach(s -> s.resources().stream().filter(names::contains).forEach(n -> writes.merge(n, 1, Integer::sum)));
-            return writes.values().stream().anyMatch(n -> n >= KEPT);
+            return writes;
+        }
+
+        /** Whether the pages read hold the newest {@link #KEPT} writes of any of {@code names}. */
+        private boolean settlesAny(Set<String> names) {
+            return writesOf(names).values().stream().anyMatch(n -> n >= KEPT);
         }
 
         /** Whether reading on is likely to cost no more requests than looking the open names up one by one. */
@@ -285,12 +287,21 @@ final class ChangeLookup {
             if (names.size() < 2 || pages >= names.size()) {
                 return false;
             }
-            Map<String, Integer> writes = new HashMap<>();
-            seen.forEach(s -> s.resources().stream().filter(names::contains).forEach(n -> writes.merge(n, 1, Integer::sum)));
+            Map<String, Integer> writes = writesOf(names);
             long open = names.stream().filter(n -> writes.getOrDefault(n, 0) < KEPT).count();
             long covered = Duration.between(oldest, started).toMillis();
             long rest = Duration.between(started.minus(HISTORY), oldest).toMillis();
             return open > 0 && covered > 0 && (double) pages * rest / covered <= open;
+        }
+    }
+
+    /** The write events of a history page that name resources, added to {@code into}. */
+    private static void writes(LookupEventsResponse page, List<Seen> into) {
+        for (Event e : page.events()) {
+            if (!"true".equalsIgnoreCase(e.readOnly()) && e.cloudTrailEvent() != null && e.hasResources()) {
+                into.add(new Seen(e.eventTime(), e.resources().stream().map(Resource::resourceName)
+                        .filter(Objects::nonNull).distinct().toList(), e.cloudTrailEvent()));
+            }
         }
     }
 
@@ -326,10 +337,7 @@ final class ChangeLookup {
                             + " a second time").build();
                 }
                 LookupEventsResponse page = history(r.cloudTrail, started, end, token);
-                page.events().stream()
-                        .filter(e -> !"true".equalsIgnoreCase(e.readOnly()) && e.cloudTrailEvent() != null && e.hasResources())
-                        .forEach(e -> pages.add(new Seen(e.eventTime(), e.resources().stream().map(Resource::resourceName)
-                                .filter(Objects::nonNull).distinct().toList(), e.cloudTrailEvent())));
+                writes(page, pages);
                 token = page.nextToken();
             } while (token != null && !token.isEmpty());
         } catch (SdkException e) {
