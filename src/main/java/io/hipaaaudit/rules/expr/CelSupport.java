@@ -106,6 +106,8 @@ public final class CelSupport {
                 if (direct.isPresent()) {
                     try {
                         return direct.get().eval(resource, vars);
+                    } catch (DirectEval.Missing e) {
+                        throw new UnobservedFactException(e.key); // CEL's error, without its interpreter's
                     } catch (RuntimeException e) {
                         if (e != DirectEval.FALLBACK) {
                             throw e;

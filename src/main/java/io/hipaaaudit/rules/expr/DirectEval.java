@@ -3,6 +3,8 @@ package io.hipaaaudit.rules.expr;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.runtime.CelVariableResolver;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,22 +13,42 @@ import java.util.Optional;
  * The most common rule expressions evaluated straight from their syntax tree, without CEL's interpreter: field
  * reads on {@code resource} and {@code params}, {@code has()}, boolean, string and integer constants, {@code !},
  * {@code &&}, {@code ||}, {@code ? :}, {@code ==} / {@code !=}, integer ordering, {@code size()}, a string key
- * {@code in} a map or read from it ({@code m['k']}), and {@code all()} / {@code exists()} over a list (not nested). Most rules'
- * {@code applies_if} and many conditions are only that ({@code !resource.clusterMember},
+ * {@code in} a map or a list of strings, a map read by a string key ({@code m['k']}), {@code all()} /
+ * {@code exists()} over a list (not nested), string concatenation and integer {@code +} / {@code -},
+ * {@code string()} of an integer, and {@code now}, {@code timestamp(string)}, {@code duration(string)}, the
+ * duration between two timestamps and the ordering of timestamps and of durations. Most rules' {@code applies_if}
+ * and many conditions are only that ({@code !resource.clusterMember},
  * {@code size(resource.network.publicIngress) == 0}), and the interpreter's own cost per evaluation is several
  * times the work.
  *
- * <p>It gives CEL's answer or none: whenever a value is not what the plain case expects (a missing key, a value of
- * another type, mixed numeric types, an error CEL might absorb in {@code &&} or {@code ||}), evaluation stops with
- * {@link #FALLBACK} and the caller evaluates the expression with CEL, so errors, messages and every corner of CEL's
- * semantics stay CEL's. An expression with anything else in it (other comprehensions, other functions, list and
- * map literals, timestamps, doubles) is not compiled here at all ({@link #of} is empty).
+ * <p>It gives CEL's answer or none: whenever a value is not what the plain case expects (a value of another type,
+ * mixed numeric types, an overflow, a text CEL's parser would refuse, an error CEL might absorb in {@code &&} or
+ * {@code ||}), evaluation stops with {@link #FALLBACK} and the caller evaluates the expression with CEL, so errors,
+ * messages and every corner of CEL's semantics stay CEL's. A fact that is not in its map where CEL could not absorb
+ * the error is CEL's "no such key" error ({@link Missing}), the commonest error of all (a fact not observed), which
+ * the interpreter builds slowly. An expression with anything else in it (other comprehensions, other functions,
+ * list and map literals, doubles) is not compiled here at all ({@link #of} is empty).
  */
 public final class DirectEval {
     /** Thrown when this path cannot answer as CEL would; no stack trace, it is control flow. */
     static final RuntimeException FALLBACK = new RuntimeException("evaluate with CEL", null, false, false) {
         private static final long serialVersionUID = 1L;
     };
+
+    /**
+     * A key the expression reads is not in its map: CEL's "no such key" error, which it gives too wherever it
+     * cannot absorb it (an operand of {@code &&} or {@code ||}, a comprehension's step or a ternary's condition turn
+     * it into {@link #FALLBACK}, so that CEL decides there). No stack trace, it is control flow.
+     */
+    static final class Missing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String key;
+
+        Missing(String key) {
+            super("key '" + key + "' is not present in map.", null, false, false);
+            this.key = key;
+        }
+    }
 
     /** A compiled node. */
     public interface Node {
@@ -38,7 +60,14 @@ public final class DirectEval {
     /** The expression as a direct evaluator, when every node of it is one this class evaluates exactly. */
     static Optional<Node> of(CelExpr e) {
         try {
-            return Optional.of(node(e, java.util.Set.of(), false));
+            Node root = node(e, java.util.Set.of(), false);
+            return Optional.of((resource, vars) -> {
+                Object v = root.eval(resource, vars);
+                if (v instanceof Instant || v instanceof Duration) {
+                    throw FALLBACK; // a time value as the result is CEL's to represent
+                }
+                return v;
+            });
         } catch (Unsupported u) {
             return Optional.empty();
         }
@@ -70,6 +99,14 @@ public final class DirectEval {
             }
             case IDENT -> {
                 String name = e.ident().name();
+                if (name.equals("now")) {
+                    return (resource, vars) -> {
+                        if (vars.find(name).orElse(null) instanceof Instant now) {
+                            return now;
+                        }
+                        throw FALLBACK;
+                    };
+                }
                 if (!name.equals("resource") && !name.equals("params") && !locals.contains(name)) {
                     throw new Unsupported();
                 }
@@ -96,7 +133,10 @@ public final class DirectEval {
                     }
                     Object v = m.get(field);
                     if (v == null) {
-                        throw FALLBACK; // missing key (or a null value): CEL's error or null handling
+                        if (!m.containsKey(field)) {
+                            throw new Missing(field);
+                        }
+                        throw FALLBACK; // a null value: CEL's null handling
                     }
                     return v;
                 };
@@ -147,7 +187,7 @@ public final class DirectEval {
                     throw FALLBACK;
                 }
                 CelVariableResolver scoped = name -> name.equals(iter) ? Optional.of(element) : vars.find(name);
-                if (bool(predicate.eval(resource, scoped)) != all) {
+                if (bool(absorbable(predicate, resource, scoped)) != all) {
                     return !all;
                 }
             }
@@ -193,6 +233,36 @@ public final class DirectEval {
         if (c.target().isPresent()) {
             throw new Unsupported();
         }
+        if (args.size() == 1 && (f.equals("timestamp") || f.equals("duration") || f.equals("string"))) {
+            Node a = node(args.get(0), locals, inLoop);
+            return switch (f) {
+                case "timestamp" -> (resource, vars) -> {
+                    if (a.eval(resource, vars) instanceof String text) {
+                        return Times.timestamp(text);
+                    }
+                    throw FALLBACK;
+                };
+                case "duration" -> {
+                    Times.LastDuration last = new Times.LastDuration();
+                    yield (resource, vars) -> {
+                        if (a.eval(resource, vars) instanceof String text) {
+                            return last.parse(text);
+                        }
+                        throw FALLBACK;
+                    };
+                }
+                default -> (resource, vars) -> {
+                    Object v = a.eval(resource, vars);
+                    if (v instanceof String text) {
+                        return text;
+                    }
+                    if (v instanceof Long n) {
+                        return Long.toString(n);
+                    }
+                    throw FALLBACK;
+                };
+            };
+        }
         if (f.equals("!_") && args.size() == 1) {
             Node a = node(args.get(0), locals, inLoop);
             return (resource, vars) -> !bool(a.eval(resource, vars));
@@ -201,7 +271,7 @@ public final class DirectEval {
             Node cond = node(args.get(0), locals, inLoop);
             Node then = node(args.get(1), locals, inLoop);
             Node otherwise = node(args.get(2), locals, inLoop);
-            return (resource, vars) -> bool(cond.eval(resource, vars)) ? then.eval(resource, vars)
+            return (resource, vars) -> bool(absorbable(cond, resource, vars)) ? then.eval(resource, vars)
                     : otherwise.eval(resource, vars);
         }
         if (args.size() != 2) {
@@ -212,8 +282,10 @@ public final class DirectEval {
         return switch (f) {
             // the left operand decides alone only when it is a plain boolean; an error on the left is CEL's to
             // absorb or not (false && error is false, error && false is false), so it falls back
-            case "_&&_" -> (resource, vars) -> bool(a.eval(resource, vars)) && bool(b.eval(resource, vars));
-            case "_||_" -> (resource, vars) -> bool(a.eval(resource, vars)) || bool(b.eval(resource, vars));
+            case "_&&_" -> (resource, vars) -> bool(absorbable(a, resource, vars)) && bool(absorbable(b, resource, vars));
+            case "_||_" -> (resource, vars) -> bool(absorbable(a, resource, vars)) || bool(absorbable(b, resource, vars));
+            case "_+_" -> (resource, vars) -> plus(a.eval(resource, vars), b.eval(resource, vars));
+            case "_-_" -> (resource, vars) -> minus(a.eval(resource, vars), b.eval(resource, vars));
             case "_==_" -> (resource, vars) -> same(a.eval(resource, vars), b.eval(resource, vars));
             case "_!=_" -> (resource, vars) -> !same(a.eval(resource, vars), b.eval(resource, vars));
             case "_<_" -> (resource, vars) -> compare(a.eval(resource, vars), b.eval(resource, vars)) < 0;
@@ -222,12 +294,18 @@ public final class DirectEval {
             case "_>=_" -> (resource, vars) -> compare(a.eval(resource, vars), b.eval(resource, vars)) >= 0;
             // a string key in a map of facts (their keys are strings): present or not
             case "@in" -> (resource, vars) -> {
-                if (a.eval(resource, vars) instanceof String key && b.eval(resource, vars) instanceof Map<?, ?> m) {
-                    return m.containsKey(key);
+                if (a.eval(resource, vars) instanceof String key) {
+                    Object in = b.eval(resource, vars);
+                    if (in instanceof Map<?, ?> m) {
+                        return m.containsKey(key);
+                    }
+                    if (in instanceof List<?> list) {
+                        return listContains(list, key);
+                    }
                 }
                 throw FALLBACK;
             };
-            // a map read by a string key; a missing key is CEL's error
+            // a map read by a string key; a missing key is CEL's error (another message than a field's)
             case "_[_]" -> (resource, vars) -> {
                 if (a.eval(resource, vars) instanceof Map<?, ?> m && b.eval(resource, vars) instanceof String key) {
                     Object v = m.get(key);
@@ -239,6 +317,63 @@ public final class DirectEval {
             };
             default -> throw new Unsupported();
         };
+    }
+
+    /** A node whose "no such key" error CEL might absorb: CEL decides then. */
+    private static Object absorbable(Node n, Map<String, Object> resource, CelVariableResolver vars) {
+        try {
+            return n.eval(resource, vars);
+        } catch (Missing m) {
+            throw FALLBACK;
+        }
+    }
+
+    /** A string in a list of strings; an element of another type is CEL's (heterogeneous equality). */
+    private static boolean listContains(List<?> list, String key) {
+        for (Object element : list) {
+            if (!(element instanceof String text)) {
+                throw FALLBACK;
+            }
+            if (text.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two strings concatenated, or two integers added (an overflow is CEL's error). */
+    private static Object plus(Object x, Object y) {
+        if (x instanceof String a && y instanceof String b) {
+            return a.concat(b);
+        }
+        if (x instanceof Long a && y instanceof Long b) {
+            try {
+                return Math.addExact(a, b);
+            } catch (ArithmeticException e) {
+                throw FALLBACK;
+            }
+        }
+        throw FALLBACK;
+    }
+
+    /**
+     * Two integers subtracted, or the duration between two timestamps as CEL's runtime computes it (one that does
+     * not fit in 64 bits of nanoseconds is its overflow error).
+     */
+    private static Object minus(Object x, Object y) {
+        try {
+            if (x instanceof Long a && y instanceof Long b) {
+                return Math.subtractExact(a, b);
+            }
+            if (x instanceof Instant a && y instanceof Instant b) {
+                Duration d = Duration.between(b, a);
+                d.toNanos();
+                return d;
+            }
+        } catch (ArithmeticException e) {
+            throw FALLBACK;
+        }
+        throw FALLBACK;
     }
 
     private static boolean bool(Object v) {
@@ -257,10 +392,16 @@ public final class DirectEval {
         throw FALLBACK;
     }
 
-    /** Ordering of two integers only. */
+    /** Ordering of two integers, two timestamps or two durations. */
     private static int compare(Object x, Object y) {
         if (x instanceof Long a && y instanceof Long b) {
             return Long.compare(a, b);
+        }
+        if (x instanceof Instant a && y instanceof Instant b) {
+            return a.compareTo(b);
+        }
+        if (x instanceof Duration a && y instanceof Duration b) {
+            return a.compareTo(b);
         }
         throw FALLBACK;
     }

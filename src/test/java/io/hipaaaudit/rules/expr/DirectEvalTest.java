@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 class DirectEvalTest {
     private static final List<Map<String, Object>> FACTS = facts();
     private static final Map<String, Object> PARAMS = Map.of("maxAgeDays", 90L, "minPrefixLength", 16L,
-            "allowed", List.of("a"), "name", "x");
+            "allowed", List.of("a", "111122223333"), "name", "x", "maxLagHours", 24L, "lag", "90m");
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-11-24T12:00:00Z");
+    private static final java.util.regex.Pattern MISSING_KEY = java.util.regex.Pattern.compile(
+            "key '([^']+)' is not present in map");
 
     @Test
     void simpleExpressionsAreEvaluatedDirectlyAndAgreeWithCel() {
@@ -34,7 +37,19 @@ class DirectEvalTest {
                 "resource.tags['Environment'] == 'prod'", "'x' in resource.tags",
                 "resource.network.ingress.all(i, i.insideVpc)", "resource.network.ingress.exists(i, !i.insideVpc)",
                 "resource.network.ingress.all(i, i.kind == 'group' ? !i.crossVpc : i.insideVpc && i.prefixLength >= params.minPrefixLength)",
-                "resource.network.ingress.all(rule, rule.prefixLength >= 16) && size(resource.tags) == 0");
+                "resource.network.ingress.all(rule, rule.prefixLength >= 16) && size(resource.tags) == 0",
+                "resource.network.exposure != 'INTERNET'", "resource.tags['Owner'] == 'x'",
+                "has(resource.network.port) && resource.network.exposure == 'NONE'",
+                "resource.network.exposure == 'NONE' || resource.clusterMember",
+                "resource.network.exposure == 'NONE' ? true : resource.clusterMember",
+                "resource.network.ingress.all(i, i.v6)", "'postgresql' in resource.logExports",
+                "resource.account in params.allowed", "resource.status + '-' + params.name == 'available-x'",
+                "resource.backupRetentionPeriod + 1 > 7", "resource.backupRetentionPeriod - params.maxAgeDays < 0",
+                "string(resource.backupRetentionPeriod) == '7'",
+                "now - timestamp(resource.latestRestorableTime) <= duration(string(params.maxLagHours) + 'h')",
+                "timestamp(resource.latestRestorableTime) < now", "timestamp(resource.latestRestorableTime) >= now",
+                "now - timestamp(resource.latestRestorableTime) > duration('90m')",
+                "duration(params.lag) < duration('1h')", "timestamp(resource.latestRestorableTime) == now");
         for (String text : direct) {
             CelSupport.Compiled c = CelSupport.compile(text);
             assertThat(c.ok()).as(text).isTrue();
@@ -47,8 +62,8 @@ class DirectEvalTest {
     void othersGoToCel() {
         for (String text : List.of("resource.network.ingress.all(i, i.rules.all(r, r.open))",
                 "resource.network.ingress.exists_one(i, i.insideVpc)", "resource.network.ingress.map(i, i.text) == []",
-                "resource.x in ['a']",
-                "timestamp(resource.t) < now", "resource.port == 5432.0", "resource.a + 1 == 2", "glob('a*', resource.name)")) {
+                "resource.x in ['a']", "resource.port == 5432.0", "resource.a + 1.0 == 2.0", "glob('a*', resource.name)",
+                "timestamp(resource.t).getFullYear() == 2026")) {
             CelSupport.Compiled c = CelSupport.compile(text);
             assertThat(c.ok()).as(text).isTrue();
             assertThat(c.direct()).as(text).isEmpty();
@@ -81,22 +96,37 @@ class DirectEvalTest {
                 case "resource" -> Optional.of(facts);
                 case "params" -> Optional.of(PARAMS);
                 case "env" -> Optional.of("prod");
+                case "now" -> Optional.of(NOW);
                 default -> Optional.empty();
             };
             Object cel;
             try {
                 cel = c.program().eval(vars);
             } catch (Exception e) {
-                cel = "error: " + e.getMessage();
+                cel = error(e);
             }
             Object mine;
             try {
                 mine = c.eval(facts, vars);
             } catch (Exception e) {
-                mine = "error: " + e.getMessage();
+                mine = error(e);
             }
             assertThat(mine).as(what + " on " + facts).isEqualTo(cel);
         }
+    }
+
+    /**
+     * An error as the evaluator reads it: a fact not observed by its key (the finding names only the key; CEL's
+     * message adds the expression's position), any other error by CEL's whole message.
+     */
+    private static String error(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = t.getMessage() == null ? null : MISSING_KEY.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                return "no such key: " + m.group(1);
+            }
+        }
+        return "error: " + e.getMessage();
     }
 
     private static List<Map<String, Object>> facts() {
@@ -111,14 +141,29 @@ class DirectEvalTest {
         db.put("name", "déjà");
         db.put("tags", Map.of("Environment", "prod"));
         db.put("kmsKey", Map.of("manager", "AWS"));
-        db.put("network", Map.of("publicIngress", List.of(), "port", 5432L));
+        db.put("network", Map.of("publicIngress", List.of(), "port", 5432L, "exposure", "NONE"));
+        db.put("account", "111122223333");
+        db.put("logExports", List.of("upgrade", "postgresql"));
+        db.put("latestRestorableTime", "2026-11-24T11:55:00Z");
         out.add(db);
+        for (Object time : List.of("2026-11-21T09:00:00Z", "2026-11-23T12:00:00.000000001Z", "2026-11-24T12:00:00Z",
+                "2026-11-24T13:00:00.5Z", "2026-11-24T11:55:00+01:00", "2026-11-24T11:55:00.123-00:30",
+                "2026-11-24 11:55:00Z", "2026-11-24t11:55:00z", "2026-02-29T00:00:00Z", "2024-02-29T00:00:00Z",
+                "2026-11-24T24:00:00Z", "2026-11-24T11:55:60Z", "2026-11-24T11:55Z", "0000-01-01T00:00:00Z",
+                "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1700-01-01T00:00:00Z",
+                "2026-11-24T11:55:00.Z", "2026-11-24T11:55:00.1234567890Z", "\u0662026-11-24T11:55:00Z", "", 7L)) {
+            Map<String, Object> restored = new HashMap<>(db);
+            restored.put("latestRestorableTime", time);
+            out.add(restored);
+        }
         Map<String, Object> drifted = new HashMap<>(db);
         drifted.put("clusterMember", true);
         drifted.put("backupRetentionPeriod", 0L);
         drifted.put("state", "Disabled");
         drifted.put("tags", Map.of());
-        drifted.put("network", Map.of("publicIngress", List.of("0.0.0.0/0")));
+        drifted.put("network", Map.of("publicIngress", List.of("0.0.0.0/0"), "exposure", "INTERNET"));
+        drifted.put("logExports", List.of());
+        drifted.put("account", "444455556666");
         out.add(drifted);
         Map<String, Object> odd = new HashMap<>(db);
         odd.put("clusterMember", "no"); // a string where a boolean is expected: CEL's error
@@ -126,6 +171,8 @@ class DirectEvalTest {
         odd.put("status", 1L);
         odd.remove("kmsKey");
         odd.put("network", List.of());
+        odd.put("logExports", List.of(1L, "postgresql"));
+        odd.put("account", 111122223333L);
         out.add(odd);
         Map<String, Object> partial = new HashMap<>(db);
         partial.remove("clusterMember");
