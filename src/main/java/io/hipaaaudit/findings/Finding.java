@@ -14,12 +14,27 @@ public record Finding(String ruleId, String title, Severity severity, Status sta
                       ResourceRef resource, String message, Map<String, Object> evidence, String remediation,
                       Optional<Waiver> waiver) {
 
-    /** The order of findings.json: rule, then account, region, resource type and id. */
-    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::ruleId)
-            .thenComparing(f -> f.resource().account())
-            .thenComparing(f -> f.resource().region())
-            .thenComparing(f -> f.resource().type())
-            .thenComparing(f -> f.resource().id());
+    /**
+     * The order of findings.json: rule, then account, region, resource type and id (written out rather than
+     * chained: a large scan sorts hundreds of thousands of findings, and the chain of key extractors cost several
+     * times the comparisons).
+     */
+    public static final Comparator<Finding> ORDER = (a, b) -> {
+        int c = a.ruleId.compareTo(b.ruleId);
+        if (c != 0) {
+            return c;
+        }
+        ResourceRef x = a.resource;
+        ResourceRef y = b.resource;
+        c = x.account().compareTo(y.account());
+        if (c == 0) {
+            c = x.region().compareTo(y.region());
+        }
+        if (c == 0) {
+            c = x.type().compareTo(y.type());
+        }
+        return c != 0 ? c : x.id().compareTo(y.id());
+    };
 
     public Finding {
         ruleId = Nulls.str(ruleId);

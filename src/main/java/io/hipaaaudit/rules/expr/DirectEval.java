@@ -13,8 +13,8 @@ import java.util.Optional;
  * The most common rule expressions evaluated straight from their syntax tree, without CEL's interpreter: field
  * reads on {@code resource} and {@code params}, {@code has()}, boolean, string and integer constants, {@code !},
  * {@code &&}, {@code ||}, {@code ? :}, {@code ==} / {@code !=}, integer ordering, {@code size()}, a string key
- * {@code in} a map or a list of strings, a map read by a string key ({@code m['k']}), {@code all()} /
- * {@code exists()} over a list (not nested), string concatenation and integer {@code +} / {@code -},
+ * {@code in} a map or a list of strings, a map read by a string key ({@code m['k']}), {@code all()},
+ * {@code exists()} and {@code map()} over a list (not nested), string concatenation and integer {@code +} / {@code -},
  * {@code string()} of an integer, and {@code now}, {@code timestamp(string)}, {@code duration(string)}, the
  * duration between two timestamps and the ordering of timestamps and of durations. Most rules' {@code applies_if}
  * and many conditions are only that ({@code !resource.clusterMember},
@@ -158,6 +158,9 @@ public final class DirectEval {
             throws Unsupported {
         String accu = c.accuVar();
         String iter = c.iterVar();
+        if (isMap(c)) {
+            return map(c, locals, inLoop);
+        }
         if (inLoop || iter.equals("resource") || iter.equals("params") || iter.equals(accu)
                 || c.accuInit().getKind() != CelExpr.ExprKind.Kind.CONSTANT
                 || c.accuInit().constant().getKind() != CelConstant.Kind.BOOLEAN_VALUE
@@ -192,6 +195,58 @@ public final class DirectEval {
                 }
             }
             return all;
+        };
+    }
+
+    /** {@code list.map(x, e)} as CEL's macro expands it: {@code [] + [e] + ...}, the accumulator as the result. */
+    private static boolean isMap(CelExpr.CelComprehension c) {
+        if (c.accuInit().getKind() != CelExpr.ExprKind.Kind.LIST || !c.accuInit().list().elements().isEmpty()
+                || c.loopCondition().getKind() != CelExpr.ExprKind.Kind.CONSTANT
+                || c.loopCondition().constant().getKind() != CelConstant.Kind.BOOLEAN_VALUE
+                || !c.loopCondition().constant().booleanValue() || !isIdent(c.result(), c.accuVar())
+                || c.loopStep().getKind() != CelExpr.ExprKind.Kind.CALL) {
+            return false;
+        }
+        CelExpr.CelCall step = c.loopStep().call();
+        return step.function().equals("_+_") && step.target().isEmpty() && step.args().size() == 2
+                && isIdent(step.args().get(0), c.accuVar())
+                && step.args().get(1).getKind() == CelExpr.ExprKind.Kind.LIST
+                && step.args().get(1).list().elements().size() == 1
+                && step.args().get(1).list().optionalIndices().isEmpty();
+    }
+
+    /**
+     * {@code list.map(x, e)} over a list: each element's {@code e}, in order. An element {@code e} cannot answer
+     * plainly, a map to iterate or a list over the iteration budget is CEL's.
+     */
+    private static Node map(CelExpr.CelComprehension c, java.util.Set<String> locals, boolean inLoop)
+            throws Unsupported {
+        String iter = c.iterVar();
+        if (inLoop || iter.equals("resource") || iter.equals("params") || iter.equals("now")
+                || iter.equals(c.accuVar())) {
+            throw new Unsupported();
+        }
+        Node range = node(c.iterRange(), locals, false);
+        java.util.Set<String> inner = new java.util.HashSet<>(locals);
+        inner.add(iter);
+        Node each = node(c.loopStep().call().args().get(1).list().elements().get(0), java.util.Set.copyOf(inner), true);
+        return (resource, vars) -> {
+            if (!(range.eval(resource, vars) instanceof List<?> list) || list.size() > CelSupport.ITERATION_BUDGET) {
+                throw FALLBACK;
+            }
+            List<Object> out = new java.util.ArrayList<>(list.size());
+            for (Object element : list) {
+                if (element == null) {
+                    throw FALLBACK;
+                }
+                CelVariableResolver scoped = name -> name.equals(iter) ? Optional.of(element) : vars.find(name);
+                Object v = absorbable(each, resource, scoped);
+                if (v instanceof Instant || v instanceof Duration) {
+                    throw FALLBACK;
+                }
+                out.add(v);
+            }
+            return java.util.Collections.unmodifiableList(out);
         };
     }
 

@@ -49,7 +49,10 @@ class DirectEvalTest {
                 "now - timestamp(resource.latestRestorableTime) <= duration(string(params.maxLagHours) + 'h')",
                 "timestamp(resource.latestRestorableTime) < now", "timestamp(resource.latestRestorableTime) >= now",
                 "now - timestamp(resource.latestRestorableTime) > duration('90m')",
-                "duration(params.lag) < duration('1h')", "timestamp(resource.latestRestorableTime) == now");
+                "duration(params.lag) < duration('1h')", "timestamp(resource.latestRestorableTime) == now",
+                "resource.network.ingress.map(i, i.text)", "resource.network.ingress.map(i, i.kind + ':' + i.text)",
+                "resource.network.ingress.map(i, i.insideVpc)", "size(resource.network.ingress.map(i, i.text)) > 0",
+                "resource.logExports.map(l, l)", "resource.network.ingress.map(i, i.prefixLength + 1)");
         for (String text : direct) {
             CelSupport.Compiled c = CelSupport.compile(text);
             assertThat(c.ok()).as(text).isTrue();
