@@ -24,10 +24,14 @@ final class UnknownFacts {
     private final FactCatalog catalog;
     private final Map<String, List<CollectionError>> perResource = new HashMap<>();
     private final List<CollectionError> listings = new ArrayList<>();
+    private final Map<String, io.hipaaaudit.inventory.aws.KmsKey> keysByArn = new HashMap<>();
 
     UnknownFacts(Inventory inv, FactCatalog catalog) {
         this.inv = inv;
         this.catalog = catalog;
+        for (io.hipaaaudit.inventory.aws.KmsKey k : inv.kmsKeys()) {
+            keysByArn.putIfAbsent(k.arn(), k);
+        }
         for (CollectionError e : inv.collectionErrors()) {
             if (e.perResource()) {
                 perResource.computeIfAbsent(e.resource().orElseThrow(), k -> new ArrayList<>()).add(e);
@@ -143,10 +147,9 @@ final class UnknownFacts {
         return out;
     }
 
-    /** The per-resource errors of the KMS key with this ARN. */
+    /** The per-resource errors of the KMS key with this ARN (the first key listed with it). */
     List<CollectionError> keyErrors(ResourceView user, String keyArn) {
-        return inv.kmsKeys().stream().filter(k -> k.arn().equals(keyArn)).findFirst()
-                .map(k -> about(ResourceTypes.KMS_KEY, k.id(), k.arn(), k.account(), k.region(), ""))
-                .orElse(List.of());
+        io.hipaaaudit.inventory.aws.KmsKey k = keyArn == null ? null : keysByArn.get(keyArn);
+        return k == null ? List.of() : about(ResourceTypes.KMS_KEY, k.id(), k.arn(), k.account(), k.region(), "");
     }
 }

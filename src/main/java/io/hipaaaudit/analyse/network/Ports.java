@@ -26,8 +26,24 @@ public final class Ports {
             case "udp" -> 17;
             case "icmp" -> 1;
             case "icmpv6" -> 58;
-            default -> p.matches("\\d{1,3}") ? Integer.parseInt(p) : -2;
+            default -> number(p);
         };
+    }
+
+    /** One to three ASCII digits as a number (ACL entries give their protocol so: "6"), else -2. */
+    private static int number(String p) {
+        if (p.isEmpty() || p.length() > 3) {
+            return -2;
+        }
+        int n = 0;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c < '0' || c > '9') {
+                return -2;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     public static boolean coversTcp(String protocol) {
