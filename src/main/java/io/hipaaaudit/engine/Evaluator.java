@@ -170,8 +170,9 @@ public final class Evaluator {
             }
         }
         chunks.parallelStream().forEach(Runnable::run);
-        // Finding.ORDER sorts by rule id first and a pack's ids are unique, so each rule's findings are sorted
-        // on their own (stable, as the whole list would be) and the rules put in id order.
+        // Finding.ORDER sorts by rule id first: when no two rules share an id (ids are unique within a rule
+        // folder; two folders may repeat one), each rule's findings are sorted on their own (stable, as the whole
+        // list would be) and the rules put in id order, the same list as sorting everything.
         Integer[] byId = java.util.stream.IntStream.range(0, rules.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(byId, java.util.Comparator.comparing(i -> rules.get(i).id()));
         boolean unique = java.util.stream.IntStream.range(1, byId.length)
