@@ -58,19 +58,9 @@ class BadInputTest {
     void brokenCustomRuleFailsTheScanWithTheRuleFileAndLine() throws IOException {
         Path rule = dir.resolve("rules/backup/my-rule");
         Files.createDirectories(rule);
-        Files.writeString(rule.resolve("rule.yaml"), """
-                id: my-rule
-                title: t
-                area: backup
-                severity: high
-                resource: aws.rds.db_instance
-                hipaa: ["164.308(a)(7)(ii)(A)"]
-                nprm2025: unchanged
-                rationale: r
-                remediation: r
-                condition: "resource.backupRetentionPeriod >> 1"
-                message: m
-                """);
+        try (var in = BadInputTest.class.getResourceAsStream("/broken-rule/rule.yaml")) {
+            Files.copy(in, rule.resolve("rule.yaml")); // line 10: a condition that does not compile
+        }
         Cli r = Cli.run("scan", "--snapshot", Cli.snapshot("compliant.json"), "--rules", dir.resolve("rules").toString(),
                 "--output-dir", dir.resolve("out").toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

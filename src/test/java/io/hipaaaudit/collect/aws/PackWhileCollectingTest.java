@@ -152,19 +152,10 @@ class PackWhileCollectingTest {
 
     private Path brokenRules() throws IOException {
         Path rule = Files.createDirectories(dir.resolve("rules/backup/my-rule"));
-        Files.writeString(rule.resolve("rule.yaml"), """
-                id: my-rule
-                title: t
-                area: backup
-                severity: high
-                resource: aws.rds.db_instance
-                hipaa: ["164.308(a)(7)(ii)(A)"]
-                nprm2025: unchanged
-                rationale: r
-                remediation: r
-                condition: "resource.backupRetentionPeriod >> 1"
-                message: m
-                """);
+        // a condition that does not compile, at line 10 (the same rule BadInputTest reports)
+        try (var in = PackWhileCollectingTest.class.getResourceAsStream("/broken-rule/rule.yaml")) {
+            Files.copy(in, rule.resolve("rule.yaml"));
+        }
         return dir.resolve("rules");
     }
 
