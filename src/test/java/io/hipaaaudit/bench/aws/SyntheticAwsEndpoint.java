@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  * is empty: EC2 {@code RequestLimitExceeded} 503, RDS and STS {@code Throttling} 400, KMS and CloudTrail
  * {@code ThrottlingException} 400. {@code GET /__stats} returns the requests and throttles counted per action,
  * and when (epoch ms, as received) the first request, the last collection request (anything but LookupEvents) and
- * the last request came; {@code GET /__reset} starts those counts anew, so one server can time several scans.
+ * the last request came; {@code GET /__timeline} every request's action and when it came and when its answer was
+ * sent (epoch ms), in the order answered, which tells requests in flight from time spent between them;
+ * {@code GET /__reset} starts those counts anew, so one server can time several scans.
  */
 public final class SyntheticAwsEndpoint implements AutoCloseable {
     /**
@@ -58,6 +60,9 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
     private final Map<String, Quotas.Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
+    private final java.util.Queue<long[]> timeline = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.List<String> timelineActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ThreadLocal<String> lastAction = new ThreadLocal<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong firstAt = new java.util.concurrent.atomic.AtomicLong();
@@ -117,7 +122,12 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
                 send(exchange, new Answer(200, "application/json", stats()));
                 return;
             }
+            if ("GET".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().equals("/__timeline")) {
+                send(exchange, new Answer(200, "application/json", timelineJson()));
+                return;
+            }
             if ("GET".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().equals("/__reset")) {
+                timeline.clear();
                 requests.clear();
                 throttled.clear();
                 peakInFlight.set(0);
@@ -129,6 +139,7 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
             }
             long received = System.currentTimeMillis();
             firstAt.compareAndSet(0, received);
+            lastAction.set("?");
             int now = inFlight.incrementAndGet();
             peakInFlight.accumulateAndGet(now, Math::max);
             try {
@@ -151,6 +162,7 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
                 send(exchange, answer(authorization, target, body));
             } finally {
                 inFlight.decrementAndGet();
+                timeline.add(new long[] {received, System.currentTimeMillis(), actionIndex(lastAction.get())});
             }
         }
     }
@@ -176,6 +188,7 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
             return new Answer(400, "text/plain", e.getMessage());
         }
         String action = q.service() + ":" + q.action();
+        lastAction.set(q.region() + " " + action);
         requests.computeIfAbsent(action, k -> new LongAdder()).increment();
         long answered = System.currentTimeMillis();
         lastAt.accumulateAndGet(answered, Math::max);
@@ -217,6 +230,7 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
                     + "does not exist</Message></Error>");
         }
         requests.computeIfAbsent("s3:ListBuckets", k -> new LongAdder()).increment();
+        lastAction.set("- s3:ListBuckets");
         return new Answer(200, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListAllMyBucketsResult "
                 + "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner><ID>synthetic</ID></Owner><Buckets></Buckets>"
                 + "</ListAllMyBucketsResult>");
@@ -228,6 +242,23 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
             case "rds", "sts" -> RdsApi.error(status, code, message);
             default -> JsonApi.error(code, message);
         };
+    }
+
+    private synchronized long actionIndex(String action) {
+        int i = timelineActions.indexOf(action);
+        if (i < 0) {
+            timelineActions.add(action);
+            i = timelineActions.size() - 1;
+        }
+        return i;
+    }
+
+    private String timelineJson() {
+        com.fasterxml.jackson.databind.node.ArrayNode out = JsonWire.MAPPER.createArrayNode();
+        for (long[] r : timeline) {
+            out.addObject().put("action", timelineActions.get((int) r[2])).put("receivedAtMs", r[0]).put("sentAtMs", r[1]);
+        }
+        return out.toString();
     }
 
     private String stats() {
