@@ -17,9 +17,16 @@ import java.util.stream.Stream;
 /**
  * Writes an evidence bundle: one JSON file per AWS client (service × region) and per database target, then
  * {@code manifest.json} with the SHA-256 of each. Every file is stable JSON; before it is written, every secret
- * the scan handled is replaced, so a secret a server echoed back cannot reach the disk either.
+ * the scan handled is replaced, so a secret a server echoed back cannot reach the disk either. A file's exchanges
+ * are in the order they were sent, and exchanges sent at the same instant (a recording at a fixed clock) by
+ * action, URL and request body, whichever thread sent them first: the same answers give the same file, however
+ * the collector's calls overlapped. Attempts of one request keep their order (replay answers them in turn).
  */
 public final class BundleWriter {
+
+    private static final java.util.Comparator<HttpExchange> SENT = java.util.Comparator.comparing(HttpExchange::time)
+            .thenComparing(HttpExchange::action).thenComparing(e -> e.request().url())
+            .thenComparing(e -> e.request().body());
 
     private BundleWriter() {}
 
@@ -47,7 +54,10 @@ public final class BundleWriter {
         Map<String, List<HttpExchange>> byClient = new LinkedHashMap<>();
         log.exchanges().forEach(e -> byClient.computeIfAbsent(BundleFiles.awsFile(e.region(), e.service()),
                 k -> new ArrayList<>()).add(e));
-        byClient.forEach((file, exchanges) -> texts.put(file, Json.write(new BundleFiles.AwsFile(exchanges))));
+        byClient.forEach((file, exchanges) -> {
+            exchanges.sort(SENT); // stable: a retried request's attempts stay in the order they were made
+            texts.put(file, Json.write(new BundleFiles.AwsFile(exchanges)));
+        });
         List<DatabaseEvidence> databases = log.databases();
         for (int i = 0; i < databases.size(); i++) {
             DatabaseEvidence db = databases.get(i);
