@@ -51,7 +51,7 @@ final class AwsClients implements AutoCloseable {
         this.transport = transport;
         this.http = options.httpClient().orElseGet(() -> httpClient(options.attemptTimeout()));
         this.deadline = new ScanDeadline(options.deadline());
-        this.bounded = new BoundedHttpClient(options.attemptTimeout(), options.deadline());
+        this.bounded = new BoundedHttpClient(options.attemptTimeout(), options.deadline(), options.concurrency());
     }
 
     static SdkHttpClient httpClient(Duration attemptTimeout) {

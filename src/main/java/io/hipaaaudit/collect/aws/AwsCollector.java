@@ -52,7 +52,9 @@ public final class AwsCollector {
         String baseRegion = transport.baseRegion(() -> options.regions().isEmpty() ? defaultRegion(options)
                 : options.regions().get(0));
         ApiCallCounter counter = new ApiCallCounter(options.ratesPerSecond(), options.bursts());
-        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), runnable -> {
+        // twice as many threads as requests may be in flight (AwsClients holds them to that): while some wait on
+        // AWS, the others sign and marshal the next requests and parse the answers
+        ExecutorService pool = Executors.newFixedThreadPool(2 * options.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "aws-collector");
             thread.setDaemon(true);
             return thread;
@@ -90,7 +92,7 @@ public final class AwsCollector {
                                 clients.cloudTrail(region), startedAt, transport.replaying(), pace).start(history));
                     }
                 }
-                new RegionTasks(clients, sink, account, pool, options.progress()).run(regions);
+                new RegionTasks(clients, sink, account, pool, options.concurrency(), options.progress()).run(regions);
                 scanned = List.of(new Account(account, Optional.empty(), partition(identity.arn(), baseRegion),
                         regions));
             }

@@ -21,6 +21,8 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * recorded at a fixed time through a local wire-format endpoint; a scan uses the system clock and its own client.
  * {@code deadline} (wall-clock time, read from the system clock whatever {@code clock} says) ends the collection:
  * after it no request starts and requests in flight are cut, each leaving a {@code ScanDeadline} collection error.
+ * {@code concurrency} (default 8) is the most requests one account's collection has in flight at once, the change
+ * history's included.
  */
 public record AwsCollectorOptions(Optional<String> profile, Optional<String> roleArn, Optional<String> externalId,
                                   List<String> regions, Optional<URI> endpointUrl,

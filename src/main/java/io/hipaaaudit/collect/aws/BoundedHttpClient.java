@@ -1,15 +1,18 @@
 package io.hipaaaudit.collect.aws;
 
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -22,10 +25,17 @@ import software.amazon.awssdk.http.SdkHttpClient;
  * read returns within the socket timeout), so a watchdog aborts the request when its bound passes and the read
  * fails as a socket timeout: retried like one, and reported as {@code Timeout} (or, past the deadline, as the
  * deadline's). One timer thread serves every client of the scan.
+ *
+ * <p>The body is read whole within the attempt (the scan makes no streaming calls: every answer is a page or a
+ * document the SDK parses at once), and handed to the SDK from memory. With a limit of requests in flight, an
+ * attempt holds one of that many slots from sending until its body is in (or it fails, is aborted or cut), so a
+ * scan never has more requests open at once than the limit, while other threads sign and marshal the next
+ * requests and parse the answers already in. Waiting for a slot counts against the attempt's bound.
  */
 final class BoundedHttpClient implements AutoCloseable {
     private final Duration attemptTimeout;
     private final Optional<Instant> deadline;
+    private final Optional<Semaphore> slots;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "aws-attempt-watchdog");
         thread.setDaemon(true);
@@ -33,8 +43,14 @@ final class BoundedHttpClient implements AutoCloseable {
     });
 
     BoundedHttpClient(Duration attemptTimeout, Optional<Instant> deadline) {
+        this(attemptTimeout, deadline, 0);
+    }
+
+    /** {@code inFlight}: the most requests open at once through every client wrapped here; 0 for no limit. */
+    BoundedHttpClient(Duration attemptTimeout, Optional<Instant> deadline, int inFlight) {
         this.attemptTimeout = attemptTimeout;
         this.deadline = deadline;
+        this.slots = inFlight > 0 ? Optional.of(new Semaphore(inFlight)) : Optional.empty();
         timer.setRemoveOnCancelPolicy(true);
     }
 
@@ -58,8 +74,14 @@ final class BoundedHttpClient implements AutoCloseable {
         };
     }
 
+    /** Slots free now (all of them once every attempt has ended); -1 without a limit. */
+    int freeSlots() {
+        return slots.map(Semaphore::availablePermits).orElse(-1);
+    }
+
     private final class Attempt implements ExecutableHttpRequest {
         private final ExecutableHttpRequest live;
+        private final AtomicBoolean holdsSlot = new AtomicBoolean();
         private volatile String cutOff;
         private ScheduledFuture<?> watch;
 
@@ -69,6 +91,7 @@ final class BoundedHttpClient implements AutoCloseable {
 
         @Override
         public HttpExecuteResponse call() throws IOException {
+            long start = System.nanoTime();
             Duration bound = attemptTimeout;
             String reason = "no answer within the attempt timeout of " + attemptTimeout.toMillis() + " ms";
             if (deadline.isPresent() && Duration.between(Instant.now(), deadline.get()).compareTo(bound) < 0) {
@@ -78,23 +101,55 @@ final class BoundedHttpClient implements AutoCloseable {
             if (bound.isNegative() || bound.isZero()) {
                 throw new SocketTimeoutException(reason);
             }
+            if (slots.isPresent()) {
+                acquire(slots.get(), bound, reason);
+                bound = bound.minusNanos(System.nanoTime() - start);
+                if (bound.isNegative() || bound.isZero()) {
+                    release();
+                    throw new SocketTimeoutException(reason);
+                }
+            }
             String why = reason;
             watch = timer.schedule(() -> {
                 cutOff = why;
                 live.abort();
+                release();
             }, bound.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 HttpExecuteResponse response = live.call();
                 if (response.responseBody().isEmpty()) {
-                    watch.cancel(false);
                     return response;
                 }
+                byte[] body;
+                try (InputStream in = response.responseBody().get()) {
+                    body = in.readAllBytes();
+                }
                 return HttpExecuteResponse.builder().response(response.httpResponse())
-                        .responseBody(AbortableInputStream.create(new Body(response.responseBody().get()), this::abort))
-                        .build();
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body))).build();
             } catch (IOException e) {
-                watch.cancel(false);
                 throw cut(e);
+            } finally {
+                watch.cancel(false);
+                release();
+            }
+        }
+
+        private void acquire(Semaphore free, Duration bound, String reason) throws IOException {
+            try {
+                if (!free.tryAcquire(bound.toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw new SocketTimeoutException(reason + " (no request of the scan's in flight ended)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting to send");
+            }
+            holdsSlot.set(true);
+        }
+
+        /** Gives the slot back, once: when the body is in, or at a failure, an abort or the cut-off. */
+        private void release() {
+            if (holdsSlot.compareAndSet(true, false)) {
+                slots.ifPresent(Semaphore::release);
             }
         }
 
@@ -113,37 +168,7 @@ final class BoundedHttpClient implements AutoCloseable {
                 watch.cancel(false);
             }
             live.abort();
-        }
-
-        /** The response body: a read the watchdog broke off fails as a timeout; closing it ends the watch. */
-        private final class Body extends FilterInputStream {
-            Body(InputStream in) {
-                super(in);
-            }
-
-            @Override
-            public int read() throws IOException {
-                try {
-                    return super.read();
-                } catch (IOException e) {
-                    throw cut(e);
-                }
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    return super.read(b, off, len);
-                } catch (IOException e) {
-                    throw cut(e);
-                }
-            }
-
-            @Override
-            public void close() throws IOException {
-                watch.cancel(false);
-                super.close();
-            }
+            release();
         }
     }
 

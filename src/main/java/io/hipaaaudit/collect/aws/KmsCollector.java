@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -31,55 +31,92 @@ import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
  * and owner, with every described fact absent.
  */
 final class KmsCollector {
-    /** Keys read at once per region: at 30 ms per request, 3 keep 100 requests/s possible, over the client's rate. */
-    static final int KEYS_IN_FLIGHT = 3;
-
     private final KmsClient kms;
     private final RegionScope scope;
     private final Executor pool;
+    private final int helpers;
 
-    KmsCollector(KmsClient kms, RegionScope scope, Executor pool) {
+    /**
+     * {@code helpers}: pool threads that may read keys beside the calling one. As many as the pool has: the
+     * per-key calls are held to their rates by the client's limiters, not by how many keys a region reads at
+     * once, so a region whose keys come last (or that has most of them) uses the threads the others are done with.
+     */
+    KmsCollector(KmsClient kms, RegionScope scope, Executor pool, int helpers) {
         this.kms = kms;
         this.scope = scope;
         this.pool = pool;
+        this.helpers = helpers;
     }
 
     /** A key to describe: its id, the identifier DescribeKey is called with, and its ARN when known. */
-    private record Target(String id, String describeWith, Optional<String> arn) {
+    record Target(String id, String describeWith, Optional<String> arn) {
         String name() {
             return arn.orElse(id);
         }
     }
 
-    void collect(Set<String> referencedKeyArns) {
+    /** The region's aliases by key id, and its listed keys: those to describe at once, and the AWS-managed ones. */
+    record Listing(Map<String, List<String>> aliases, Map<String, Target> own, Map<String, Target> awsManaged) {}
+
+    /**
+     * ListAliases and ListKeys (at once, on {@code pool}). Needs nothing from the other services, so a region's
+     * own keys can be described while they are still being listed.
+     */
+    Listing list() {
         Map<String, List<String>> aliases = new TreeMap<>();
-        scope.call("kms:ListAliases", List.of(KMS_KEY), () -> kms.listAliasesPaginator(r -> r.limit(100)).stream()
-                        .flatMap(page -> require(page.hasAliases() ? page.aliases() : null, "Aliases").stream())
-                        .filter(a -> a.targetKeyId() != null && a.aliasName() != null).toList())
-                .ifPresent(list -> list.forEach(a ->
-                        aliases.computeIfAbsent(a.targetKeyId(), k -> new ArrayList<>()).add(a.aliasName())));
-        Set<String> referencedIds = referencedKeyArns.stream().map(KmsCollector::idOf).collect(Collectors.toSet());
+        var keys = new AtomicReference<Optional<List<KeyListEntry>>>(Optional.empty());
+        Fanout.run(List.of(() -> scope.call("kms:ListAliases", List.of(KMS_KEY),
+                                () -> kms.listAliasesPaginator(r -> r.limit(100)).stream()
+                                        .flatMap(page -> require(page.hasAliases() ? page.aliases() : null, "Aliases")
+                                                .stream())
+                                        .filter(a -> a.targetKeyId() != null && a.aliasName() != null).toList())
+                        .ifPresent(list -> list.forEach(a ->
+                                aliases.computeIfAbsent(a.targetKeyId(), k -> new ArrayList<>()).add(a.aliasName()))),
+                () -> keys.set(scope.call("kms:ListKeys", List.of(KMS_KEY),
+                                () -> kms.listKeysPaginator(r -> r.limit(1000)).stream()
+                                        .flatMap(page -> require(page.hasKeys() ? page.keys() : null, "Keys").stream())
+                                        .toList())
+                        .map(listed -> scope.identified("kms:ListKeys", List.of(KMS_KEY), listed,
+                                KeyListEntry::keyId, "KeyId")))), pool, 1);
+        Map<String, Target> own = new LinkedHashMap<>();
+        Map<String, Target> awsManaged = new LinkedHashMap<>();
+        keys.get().ifPresent(listed -> listed.forEach(k -> {
+            Optional<String> arn = Tags.text(k.keyArn());
+            if (arn.isEmpty()) {
+                scope.missing("kms:ListKeys", KMS_KEY, k.keyId(), List.of(), "KeyArn");
+            }
+            boolean managed = aliases.getOrDefault(k.keyId(), List.of()).stream()
+                    .anyMatch(a -> a.startsWith("alias/aws/"));
+            (managed ? awsManaged : own).put(k.keyId(), new Target(k.keyId(), k.keyId(), arn));
+        }));
+        return new Listing(aliases, own, awsManaged);
+    }
+
+    /** Describes the listed keys that are not AWS-managed: every one of them, whatever references it. */
+    void describeOwn(Listing listing) {
+        describe(listing.own().values(), listing.aliases());
+    }
+
+    /**
+     * Once the other services have named the keys they use: the referenced keys {@link #describeOwn} did not
+     * describe, the AWS-managed keys that are referenced (the rules need to know a resource uses one) and keys the
+     * listing does not have (another account's, known by their ARN).
+     */
+    void describeReferenced(Listing listing, Set<String> referencedKeyArns) {
         Map<String, Target> toDescribe = new LinkedHashMap<>();
-        scope.call("kms:ListKeys", List.of(KMS_KEY), () -> kms.listKeysPaginator(r -> r.limit(1000)).stream()
-                        .flatMap(page -> require(page.hasKeys() ? page.keys() : null, "Keys").stream()).toList())
-                .map(keys -> scope.identified("kms:ListKeys", List.of(KMS_KEY), keys, KeyListEntry::keyId, "KeyId"))
-                .ifPresent(keys -> keys.forEach(k -> {
-                    boolean awsManaged = aliases.getOrDefault(k.keyId(), List.of()).stream()
-                            .anyMatch(a -> a.startsWith("alias/aws/"));
-                    if (!awsManaged || referencedIds.contains(k.keyId())) {
-                        Optional<String> arn = Tags.text(k.keyArn());
-                        if (arn.isEmpty()) {
-                            scope.missing("kms:ListKeys", KMS_KEY, k.keyId(), List.of(), "KeyArn");
-                        }
-                        toDescribe.put(k.keyId(), new Target(k.keyId(), k.keyId(), arn));
-                    }
-                }));
         for (String arn : referencedKeyArns) {
-            toDescribe.putIfAbsent(idOf(arn), new Target(idOf(arn), arn, Optional.of(arn)));
+            String id = idOf(arn);
+            if (!listing.own().containsKey(id)) {
+                toDescribe.putIfAbsent(id, listing.awsManaged().getOrDefault(id, new Target(id, arn, Optional.of(arn))));
+            }
         }
-        // One to three calls per key, independent of every other key: a few keys at a time, so the region's
-        // requests are held back by the client-side KMS rate and not by waiting on each response in turn.
-        Fanout.run(toDescribe.values().stream().<Runnable>map(target -> () -> {
+        describe(toDescribe.values(), listing.aliases());
+    }
+
+    private void describe(java.util.Collection<Target> targets, Map<String, List<String>> aliases) {
+        // One to three calls per key, independent of every other key: several keys at a time, so the region's
+        // requests are held back by the client-side KMS rates and not by waiting on each response in turn.
+        Fanout.run(targets.stream().<Runnable>map(target -> () -> {
             List<String> keyAliases = aliases.getOrDefault(target.id(), List.of()).stream().sorted().toList();
             KmsKey key = scope.callFor("kms:DescribeKey", KMS_KEY, target.name(), unknownWithoutDescription(),
                             () -> require(kms.describeKey(r -> r.keyId(target.describeWith())).keyMetadata(),
@@ -88,7 +125,7 @@ final class KmsCollector {
                     .orElseGet(() -> KmsKey.undescribed(scope.account(), scope.region(), target.id(),
                             target.arn().orElse(null), keyAliases));
             scope.sink().addAll(KmsKey.class, List.of(key));
-        }).toList(), pool, KEYS_IN_FLIGHT - 1);
+        }).toList(), pool, helpers);
     }
 
     /** Without DescribeKey, whether rotation or a policy can be read is unknown too. */
@@ -119,16 +156,23 @@ final class KmsCollector {
         boolean rotatable = spec.filter("SYMMETRIC_DEFAULT"::equals).isPresent()
                 && origin.filter("AWS_KMS"::equals).isPresent();
         String owner = meta.awsAccountId();
-        Optional<Boolean> rotation = customer && rotatable ? rotation(name, state) : Optional.empty();
         boolean own = scope.account().equals(owner == null ? Arns.accountOf(arn) : owner);
-        Optional<String> policy = customer && own
-                ? scope.callFor("kms:GetKeyPolicy", KMS_KEY, name, List.of("policy"),
-                        () -> require(kms.getKeyPolicy(r -> r.keyId(target.id()).policyName("default")).policy(),
-                                "Policy"))
-                : Optional.empty();
+        // rotation and policy depend on the description only: both at once when a thread is free
+        var rotation = new AtomicReference<Optional<Boolean>>(Optional.empty());
+        var policy = new AtomicReference<Optional<String>>(Optional.empty());
+        List<Runnable> reads = new ArrayList<>(2);
+        if (customer && rotatable) {
+            reads.add(() -> rotation.set(rotation(name, state)));
+        }
+        if (customer && own) {
+            reads.add(() -> policy.set(scope.callFor("kms:GetKeyPolicy", KMS_KEY, name, List.of("policy"),
+                    () -> require(kms.getKeyPolicy(r -> r.keyId(target.id()).policyName("default")).policy(),
+                            "Policy"))));
+        }
+        Fanout.run(reads, pool, 1);
         return new KmsKey(scope.account(), scope.region(), Optional.ofNullable(meta.keyId()).orElse(target.id()), arn,
-                owner, manager, state, spec, usage, origin, Optional.ofNullable(meta.multiRegion()), rotation,
-                policy, keyAliases, Optional.ofNullable(meta.deletionDate()), Map.of());
+                owner, manager, state, spec, usage, origin, Optional.ofNullable(meta.multiRegion()), rotation.get(),
+                policy.get(), keyAliases, Optional.ofNullable(meta.deletionDate()), Map.of());
     }
 
     /** A DescribeKey fact; when the answer lacks it, it and the facts that depend on it are unknown. */

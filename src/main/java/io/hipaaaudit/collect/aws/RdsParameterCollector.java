@@ -4,11 +4,13 @@ import static io.hipaaaudit.collect.aws.MissingField.require;
 import static io.hipaaaudit.inventory.ResourceTypes.DB_PARAMETER_GROUP;
 
 import io.hipaaaudit.inventory.aws.DbParameterGroup;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Filter;
 import software.amazon.awssdk.services.rds.model.Parameter;
@@ -39,28 +41,31 @@ final class RdsParameterCollector {
         this.scope = scope;
     }
 
-    void collect(Set<String> instanceGroups, Set<String> clusterGroups) {
+    /** Each group's parameters, a few groups at a time on {@code pool}. */
+    void collect(Set<String> instanceGroups, Set<String> clusterGroups, Executor pool, int helpers) {
         Filter names = Filter.builder().name("parameter-name").values(PARAMETERS).build();
+        List<Runnable> reads = new ArrayList<>();
         for (String group : instanceGroups) {
             String arn = arn(group, "pg");
-            scope.callFor("rds:DescribeDBParameters", DB_PARAMETER_GROUP, arn, List.of(),
+            reads.add(() -> scope.callFor("rds:DescribeDBParameters", DB_PARAMETER_GROUP, arn, List.of(),
                     () -> values("rds:DescribeDBParameters", arn, rds.describeDBParametersPaginator(r -> r
                             .dbParameterGroupName(group).filters(names).maxRecords(100)).stream()
                             .flatMap(page -> require(page.hasParameters() ? page.parameters() : null, "Parameters")
                                     .stream()).toList()))
                     .flatMap(values -> values)
-                    .ifPresent(values -> add(group, arn, "instance", values));
+                    .ifPresent(values -> add(group, arn, "instance", values)));
         }
         for (String group : clusterGroups) {
             String arn = arn(group, "cluster-pg");
-            scope.callFor("rds:DescribeDBClusterParameters", DB_PARAMETER_GROUP, arn, List.of(),
+            reads.add(() -> scope.callFor("rds:DescribeDBClusterParameters", DB_PARAMETER_GROUP, arn, List.of(),
                     () -> values("rds:DescribeDBClusterParameters", arn, rds.describeDBClusterParametersPaginator(r -> r
                             .dbClusterParameterGroupName(group).filters(names).maxRecords(100)).stream()
                             .flatMap(page -> require(page.hasParameters() ? page.parameters() : null, "Parameters")
                                     .stream()).toList()))
                     .flatMap(values -> values)
-                    .ifPresent(values -> add(group, arn, "cluster", values));
+                    .ifPresent(values -> add(group, arn, "cluster", values)));
         }
+        Fanout.run(reads, pool, helpers);
     }
 
     private String arn(String group, String type) {

@@ -7,7 +7,7 @@ import io.hipaaaudit.inventory.aws.DbSnapshot;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshotAttribute;
@@ -35,37 +35,37 @@ final class RdsSnapshotCollector {
         this.map = map;
     }
 
-    Set<String> collect() {
-        Set<String> keys = new TreeSet<>();
-        scope.call("rds:DescribeDBSnapshots", List.of(DB_SNAPSHOT),
-                () -> rds.describeDBSnapshotsPaginator(r -> r.maxRecords(100)).stream()
-                        .flatMap(page -> require(page.hasDbSnapshots() ? page.dbSnapshots() : null, "DBSnapshots")
-                                .stream()).toList())
-                .map(items -> scope.identified("rds:DescribeDBSnapshots", List.of(DB_SNAPSHOT), items,
-                        s -> s.dbSnapshotIdentifier(), "DBSnapshotIdentifier"))
-                .ifPresent(snapshots -> snapshots.forEach(s -> {
-                    String name = Tags.text(s.dbSnapshotArn()).orElse(s.dbSnapshotIdentifier());
-                    DbSnapshot snapshot = map.snapshot(s, restorableBy(s.snapshotType(),
-                            "rds:DescribeDBSnapshotAttributes", name, () -> restore(
-                                    rds.describeDBSnapshotAttributes(r -> r.dbSnapshotIdentifier(s.dbSnapshotIdentifier()))
-                                            .dbSnapshotAttributesResult())));
-                    add(snapshot, keys);
-                }));
-        scope.call("rds:DescribeDBClusterSnapshots", List.of(DB_SNAPSHOT),
-                () -> rds.describeDBClusterSnapshotsPaginator(r -> r.maxRecords(100)).stream()
-                        .flatMap(page -> require(page.hasDbClusterSnapshots() ? page.dbClusterSnapshots() : null,
-                                "DBClusterSnapshots").stream()).toList())
-                .map(items -> scope.identified("rds:DescribeDBClusterSnapshots", List.of(DB_SNAPSHOT), items,
-                        s -> s.dbClusterSnapshotIdentifier(), "DBClusterSnapshotIdentifier"))
-                .ifPresent(snapshots -> snapshots.forEach(s -> {
-                    String name = Tags.text(s.dbClusterSnapshotArn()).orElse(s.dbClusterSnapshotIdentifier());
-                    DbSnapshot snapshot = map.clusterSnapshot(s, restorableBy(s.snapshotType(),
-                            "rds:DescribeDBClusterSnapshotAttributes", name, () -> restore(
-                                    rds.describeDBClusterSnapshotAttributes(r -> r.dbClusterSnapshotIdentifier(
-                                            s.dbClusterSnapshotIdentifier())).dbClusterSnapshotAttributesResult())));
-                    add(snapshot, keys);
-                }));
-        return keys;
+    /**
+     * The two snapshot listings, independent of each other; each reads its manual snapshots' attributes a few at
+     * a time on {@code pool}, and adds the KMS keys the snapshots use to {@code keys} (a concurrent set).
+     */
+    List<Runnable> listings(Set<String> keys, Executor pool, int helpers) {
+        return List.of(() -> scope.call("rds:DescribeDBSnapshots", List.of(DB_SNAPSHOT),
+                        () -> rds.describeDBSnapshotsPaginator(r -> r.maxRecords(100)).stream()
+                                .flatMap(page -> require(page.hasDbSnapshots() ? page.dbSnapshots() : null,
+                                        "DBSnapshots").stream()).toList())
+                        .map(items -> scope.identified("rds:DescribeDBSnapshots", List.of(DB_SNAPSHOT), items,
+                                s -> s.dbSnapshotIdentifier(), "DBSnapshotIdentifier"))
+                        .ifPresent(snapshots -> Fanout.run(snapshots.stream().<Runnable>map(s -> () -> {
+                            String name = Tags.text(s.dbSnapshotArn()).orElse(s.dbSnapshotIdentifier());
+                            add(map.snapshot(s, restorableBy(s.snapshotType(), "rds:DescribeDBSnapshotAttributes",
+                                    name, () -> restore(rds.describeDBSnapshotAttributes(r -> r.dbSnapshotIdentifier(
+                                            s.dbSnapshotIdentifier())).dbSnapshotAttributesResult()))), keys);
+                        }).toList(), pool, helpers)),
+                () -> scope.call("rds:DescribeDBClusterSnapshots", List.of(DB_SNAPSHOT),
+                        () -> rds.describeDBClusterSnapshotsPaginator(r -> r.maxRecords(100)).stream()
+                                .flatMap(page -> require(page.hasDbClusterSnapshots() ? page.dbClusterSnapshots()
+                                        : null, "DBClusterSnapshots").stream()).toList())
+                        .map(items -> scope.identified("rds:DescribeDBClusterSnapshots", List.of(DB_SNAPSHOT), items,
+                                s -> s.dbClusterSnapshotIdentifier(), "DBClusterSnapshotIdentifier"))
+                        .ifPresent(snapshots -> Fanout.run(snapshots.stream().<Runnable>map(s -> () -> {
+                            String name = Tags.text(s.dbClusterSnapshotArn()).orElse(s.dbClusterSnapshotIdentifier());
+                            add(map.clusterSnapshot(s, restorableBy(s.snapshotType(),
+                                    "rds:DescribeDBClusterSnapshotAttributes", name, () -> restore(
+                                            rds.describeDBClusterSnapshotAttributes(r -> r.dbClusterSnapshotIdentifier(
+                                                    s.dbClusterSnapshotIdentifier()))
+                                                    .dbClusterSnapshotAttributesResult()))), keys);
+                        }).toList(), pool, helpers)));
     }
 
     /** The accounts (or {@code all}) the snapshot is shared with: the values of its {@code restore} attribute. */

@@ -12,9 +12,12 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Runs the collectors of one account: per region EC2, RDS, CloudWatch Logs, Secrets Manager, Lambda, S3 (listed
- * once per account) and CloudTrail listing concurrently, KMS once the region's RDS resources, database log groups,
- * secrets, functions and buckets have named the keys they use,
- * then trail status and selectors once per trail ARN.
+ * once per account), CloudTrail listing and the region's own KMS keys concurrently, the AWS-managed and other
+ * accounts' keys once the region's RDS resources, database log groups, secrets, functions and buckets have named
+ * the keys they use, and trail status and selectors once per trail ARN as soon as every region has listed its
+ * trails. Within a service, the calls that do not depend on each other
+ * (EC2's and RDS's listings, the calls about one key, snapshot, parameter group or trail) run at once on the
+ * shared pool ({@link Fanout}), taking the threads other tasks leave idle.
  */
 final class RegionTasks {
     private final AwsClients clients;
@@ -22,13 +25,26 @@ final class RegionTasks {
     private final String account;
     private final ExecutorService pool;
     private final CollectionProgress progress;
+    /**
+     * Pool threads a service's independent calls may take beside their own: with it, half the requests that may
+     * be in flight, so a service whose calls hang (until their timeout) leaves the other services room to run.
+     */
+    private final int helpers;
+    /**
+     * For the calls about one KMS key, every other thread: the keys are most of a large account's requests and
+     * come last, when the other services are done with theirs.
+     */
+    private final int keyHelpers;
 
-    RegionTasks(AwsClients clients, InventorySink sink, String account, ExecutorService pool,
+    /** {@code inFlight}: the requests the clients let be in flight at once; {@code pool} has twice as many threads. */
+    RegionTasks(AwsClients clients, InventorySink sink, String account, ExecutorService pool, int inFlight,
                 CollectionProgress progress) {
         this.clients = clients;
         this.sink = sink;
         this.account = account;
         this.pool = pool;
+        this.helpers = Math.max(0, inFlight / 2 - 1);
+        this.keyHelpers = Math.max(0, 2 * inFlight - 1);
         this.progress = progress;
     }
 
@@ -39,6 +55,7 @@ final class RegionTasks {
         var buckets = CompletableFuture.supplyAsync(() -> S3Collector.list(clients.s3(regions.get(0)),
                 clients.s3Control(regions.get(0)), sink, account, regions), pool);
         Map<String, List<Trail>> listedTrails = new TreeMap<>();
+        List<CompletableFuture<?>> trailListings = new ArrayList<>();
         for (String region : regions) {
             RegionScope scope = new RegionScope(account, region, sink);
             // the log groups' keys are described with the RDS keys, so KMS waits for both listings
@@ -49,8 +66,13 @@ final class RegionTasks {
             }, pool);
             work.add(logKeys);
             work.add(CompletableFuture.runAsync(() -> {
-                var routePrefixLists = new Ec2NetworkCollector(clients.ec2(region), scope).collect();
-                new Ec2SecurityCollector(clients.ec2(region), scope).collect(routePrefixLists);
+                var network = new Ec2NetworkCollector(clients.ec2(region), scope);
+                var security = new Ec2SecurityCollector(clients.ec2(region), scope);
+                // what the prefix lists' entries wait for first: route tables, security groups, prefix lists
+                List<Runnable> listings = new ArrayList<>(security.listings());
+                listings.addAll(2, network.listings());
+                Fanout.run(listings, pool, helpers);
+                security.prefixListEntries(network.routePrefixLists(), pool, helpers);
                 progress.finished("ec2", region);
             }, pool));
             var secretKeys = CompletableFuture.supplyAsync(() -> {
@@ -68,17 +90,29 @@ final class RegionTasks {
                 progress.finished("s3", region);
                 return keys;
             }, pool);
-            work.add(CompletableFuture.supplyAsync(() -> {
-                var keys = new RdsCollector(clients.rds(region), scope).collect();
+            var rdsKeys = CompletableFuture.supplyAsync(() -> {
+                var keys = new RdsCollector(clients.rds(region), scope).collect(pool, helpers);
                 progress.finished("rds", region);
                 return keys;
-            }, pool).thenCombine(logKeys, RegionTasks::union).thenCombine(secretKeys, RegionTasks::union)
+            }, pool);
+            work.add(rdsKeys);
+            // the region's own keys are listed and described meanwhile; a referenced key the listing does not
+            // give as the region's own (AWS-managed, another account's) once every service has named its keys
+            var kms = CompletableFuture.supplyAsync(() -> new KmsCollector(clients.kms(region), scope, pool,
+                    keyHelpers), pool);
+            var kmsListing = kms.thenApplyAsync(collector -> {
+                var listing = collector.list();
+                collector.describeOwn(listing);
+                return listing;
+            }, pool);
+            work.add(rdsKeys.thenCombine(logKeys, RegionTasks::union).thenCombine(secretKeys, RegionTasks::union)
                     .thenCombine(lambdaKeys, RegionTasks::union).thenCombine(bucketKeys, RegionTasks::union)
-                    .thenAcceptAsync(keys -> {
-                new KmsCollector(clients.kms(region), scope, pool).collect(keys);
-                progress.finished("kms", region);
-            }, pool));
-            work.add(CompletableFuture.runAsync(() -> {
+                    .thenCombine(kmsListing, (keys, listing) -> Map.entry(keys, listing))
+                    .thenAcceptBothAsync(kms, (referenced, collector) -> {
+                        collector.describeReferenced(referenced.getValue(), referenced.getKey());
+                        progress.finished("kms", region);
+                    }, pool));
+            trailListings.add(CompletableFuture.runAsync(() -> {
                 var trails = CloudTrailCollector.list(clients.cloudTrail(region), scope).stream()
                         .map(t -> CloudTrailCollector.trail(t, scope)).toList();
                 synchronized (listedTrails) {
@@ -86,9 +120,12 @@ final class RegionTasks {
                 }
             }, pool));
         }
+        // a trail's state is read once, in its home region, when every region has listed the trails it sees
+        work.add(CompletableFuture.allOf(trailListings.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
+            trailStates(listedTrails);
+            regions.forEach(region -> progress.finished("cloudtrail", region));
+        }, pool));
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
-        trailStates(listedTrails);
-        regions.forEach(region -> progress.finished("cloudtrail", region));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -98,11 +135,14 @@ final class RegionTasks {
     }
 
     private void trailStates(Map<String, List<Trail>> listedTrails) {
-        List<CompletableFuture<?>> work = new ArrayList<>();
-        listedTrails.forEach((arn, listings) -> work.add(CompletableFuture.runAsync(() -> {
-            String home = CloudTrailCollector.homeRegion(arn, listings);
-            sink.addAll(Trail.class, CloudTrailCollector.state(clients.cloudTrail(home), sink, account, arn, listings));
-        }, pool)));
-        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+        List<Runnable> work = new ArrayList<>();
+        synchronized (listedTrails) {
+            listedTrails.forEach((arn, listings) -> work.add(() -> {
+                String home = CloudTrailCollector.homeRegion(arn, listings);
+                sink.addAll(Trail.class, CloudTrailCollector.state(clients.cloudTrail(home), sink, account, arn,
+                        listings));
+            }));
+        }
+        Fanout.run(work, pool, helpers);
     }
 }

@@ -119,6 +119,19 @@ class SyntheticAwsEndpointTest {
         }
     }
 
+    @Test
+    void noMoreRequestsAreInFlightThanTheConcurrencyWhateverTheThreads() {
+        // 20 ms a request, so the collector's threads (twice the concurrency) would overlap more if they could
+        try (var endpoint = new SyntheticAwsEndpoint(account,
+                new SyntheticAwsEndpoint.Settings(Duration.ofMillis(20), 0, 5, 0, 2))) {
+            AwsCollection collection = new AwsCollector().collect(options(endpoint).withConcurrency(3));
+
+            assertThat(collection.inventory().collectionErrors()).isEmpty();
+            assertThat(InventoryCounts.collected(collection.inventory())).isEqualTo(InventoryCounts.expected(account));
+            assertThat(endpoint.peakInFlight()).isBetween(2, 3);
+        }
+    }
+
     private static AwsCollectorOptions options(SyntheticAwsEndpoint endpoint) {
         return LocalEndpointOptions.of(endpoint.endpoint(), Duration.ofSeconds(5));
     }

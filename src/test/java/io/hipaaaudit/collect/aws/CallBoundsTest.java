@@ -71,13 +71,15 @@ class CallBoundsTest {
         assertThat(errors).extracting(CollectionError::operation)
                 .allMatch(op -> op.startsWith("ec2:") || op.startsWith("cloudtrail:Get"));
         assertThat(errors).extracting(CollectionError::message)
-                .anyMatch(m -> m.startsWith("ec2:DescribeVpcs was cut off at the scan deadline"))
-                .anyMatch(m -> m.startsWith("ec2:DescribeSecurityGroups was not sent: the scan reached its deadline"));
+                .anyMatch(m -> m.startsWith("ec2:DescribeSecurityGroups was cut off at the scan deadline"))
+                .anyMatch(m -> m.startsWith("ec2:DescribeVpcs was not sent: the scan reached its deadline"));
         assertThat(errors).flatExtracting(CollectionError::resourceTypes)
                 .contains(ResourceTypes.VPC, ResourceTypes.SUBNET, ResourceTypes.SECURITY_GROUP);
-        // one EC2 request went out and was cut; none after it
-        assertThat(result.apiCalls().entrySet()).filteredOn(c -> c.getKey().startsWith("ec2:"))
-                .singleElement().satisfies(c -> assertThat(c.getValue()).isEqualTo(1L));
+        // the EC2 requests that went out (as many as its listings may have at once) were cut; none after them
+        long sent = result.apiCalls().entrySet().stream().filter(c -> c.getKey().startsWith("ec2:"))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+        assertThat(sent).isBetween(1L, 2L).isEqualTo(errors.stream()
+                .filter(e -> e.message().startsWith(e.operation() + " was cut off at the scan deadline")).count());
         assertThat(inv.dbInstances()).as("what answered before the deadline is kept").hasSize(2);
         assertThat(inv.kmsKeys()).hasSize(2);
     }
