@@ -7,16 +7,24 @@ import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.redact.Redaction;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command; every subcommand is its own class. */
+/**
+ * The root command; every subcommand is its own class. The subcommands are added by {@link #commandLine}, not
+ * named in the annotation: picocli builds the model of every command it is given by reflection (about a tenth of
+ * a second of a cold start for all of them), and a command line that names its command needs only that one.
+ */
 @Command(name = "hipaa-audit", mixinStandardHelpOptions = true, versionProvider = HipaaAudit.VersionProvider.class,
-        description = "Audits a deployed AWS environment and its PostgreSQL databases against the HIPAA Security Rule.",
-        subcommands = {ScanCommand.class, DriftCommand.class, ReportCommand.class, RulesCommand.class, DbCommand.class, HistoryCommand.class, VersionCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Audits a deployed AWS environment and its PostgreSQL databases against the HIPAA Security Rule.")
 public final class HipaaAudit implements Runnable {
+    /** The subcommands, in the order the usage lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ScanCommand.class, DriftCommand.class, ReportCommand.class,
+            RulesCommand.class, DbCommand.class, HistoryCommand.class, VersionCommand.class,
+            CommandLine.HelpCommand.class);
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +70,27 @@ public final class HipaaAudit implements Runnable {
 
     /** Runs {@code root} (see {@link #HipaaAudit(Clock, UnaryOperator)}) and returns the exit code; never throws. */
     public static int run(HipaaAudit root, PrintWriter out, PrintWriter err, String... args) {
-        return execute(new CommandLine(root), out, err, args);
+        return execute(commandLine(root, args), out, err, args);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument is the name of a subcommand other than
+     * {@code help}, the root with that subcommand alone (what picocli would parse, execute and print for those
+     * arguments is the same); otherwise the root with all of them, for its usage, {@code help} and the error that
+     * suggests a name.
+     */
+    static CommandLine commandLine(Object root, String... args) {
+        CommandLine cli = new CommandLine(root);
+        String first = args.length == 0 ? "" : args[0];
+        Optional<Class<?>> named = SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .findFirst();
+        if (named.isPresent()) {
+            cli.addSubcommand(named.get());
+        } else {
+            SUBCOMMANDS.forEach(cli::addSubcommand);
+        }
+        return cli;
     }
 
     /** Runs {@code cli} with the project's error handling and returns the exit code; never throws. */
