@@ -132,6 +132,36 @@ class SyntheticAwsEndpointTest {
         }
     }
 
+    @Test
+    void theWarmUpLeavesNoTraceAndNoAnswerLeavesBeforeItsLatency() throws Exception {
+        try (var endpoint = new SyntheticAwsEndpoint(account,
+                new SyntheticAwsEndpoint.Settings(Duration.ofMillis(40), 1.0, 5, 0, 2))) {
+            endpoint.warmUp();
+            assertThat(endpoint.requests()).isEmpty();
+            assertThat(endpoint.peakInFlight()).isZero();
+            assertThat(timeline(endpoint)).isEmpty();
+
+            AwsCollection collection = new AwsCollector().collect(options(endpoint));
+
+            assertThat(collection.inventory().collectionErrors()).isEmpty();
+            assertThat(endpoint.throttled()).as("the warm-up took no quota").isEmpty();
+            var answers = timeline(endpoint);
+            assertThat(answers).hasSize((int) endpoint.requests().values().stream().mapToLong(Long::longValue).sum());
+            assertThat(answers).allSatisfy(a -> assertThat(a.get("sentAtMs").asLong() - a.get("receivedAtMs").asLong())
+                    .as(a.get("action").asText()).isGreaterThanOrEqualTo(40));
+        }
+    }
+
+    private static List<com.fasterxml.jackson.databind.JsonNode> timeline(SyntheticAwsEndpoint endpoint)
+            throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        String body = client.send(java.net.http.HttpRequest.newBuilder(endpoint.endpoint().resolve("/__timeline"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        JsonWire.MAPPER.readTree(body).forEach(out::add);
+        return out;
+    }
+
     private static AwsCollectorOptions options(SyntheticAwsEndpoint endpoint) {
         return LocalEndpointOptions.of(endpoint.endpoint(), Duration.ofSeconds(5));
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * Runs the synthetic endpoint in a JVM of its own until killed, so a benchmark's heap and CPU figures are the
  * scanner's. Usage: {@code SyntheticAwsServer SIZE [--latency-ms 30] [--history-per-day 10] [--port-file FILE]}; the port is written to
- * the file once the server listens.
+ * the file once the server listens and has answered each listing once ({@link SyntheticAwsEndpoint#warmUp}).
  */
 public final class SyntheticAwsServer {
     private SyntheticAwsServer() {}
@@ -27,6 +27,7 @@ public final class SyntheticAwsServer {
         }
         SyntheticAwsEndpoint endpoint = new SyntheticAwsEndpoint(new SyntheticAccount(size),
                 SyntheticAwsEndpoint.Settings.of(Duration.ofMillis(latencyMs)).withHistoryPerDay(historyPerDay));
+        endpoint.warmUp();
         System.out.println("synthetic AWS account '" + size.name() + "' at " + endpoint.endpoint() + ", latency "
                 + latencyMs + " ms, CloudTrail history of " + historyPerDay + " writes a day per region");
         if (portFile != null) {
