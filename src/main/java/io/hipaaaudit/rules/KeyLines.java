@@ -12,13 +12,22 @@ import java.util.Map;
  * {@code key.sub -> line} for nested ones, so semantic errors found after parsing still point at a line.
  */
 final class KeyLines {
-    private final Map<String, Integer> lines;
+    private final String yaml;
+    private Map<String, Integer> lines;
 
-    private KeyLines(Map<String, Integer> lines) {
-        this.lines = lines;
+    private KeyLines(String yaml) {
+        this.yaml = yaml;
     }
 
+    /**
+     * The lines of {@code yaml}'s keys, read when a line is first asked for: only an error needs one, and reading
+     * them is a second pass of the YAML parser over the file.
+     */
     static KeyLines of(String yaml) {
+        return new KeyLines(yaml);
+    }
+
+    private static Map<String, Integer> read(String yaml) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = Json.yaml().getFactory().createParser(yaml)) {
             java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
@@ -48,7 +57,7 @@ final class KeyLines {
         } catch (IOException e) {
             // The strict parse reports syntax errors with their location; lines are best effort here.
         }
-        return new KeyLines(lines);
+        return lines;
     }
 
     private static java.util.List<String> reversed(java.util.ArrayDeque<String> path) {
@@ -58,7 +67,10 @@ final class KeyLines {
     }
 
     /** The line of {@code key} (dotted for nested keys), falling back to its parent, or 0 if unknown. */
-    int line(String key) {
+    synchronized int line(String key) {
+        if (lines == null) {
+            lines = read(yaml);
+        }
         String k = key;
         while (true) {
             Integer line = lines.get(k);
