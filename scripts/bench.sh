@@ -37,7 +37,7 @@ for _ in $(seq 1 100); do [ -s "$out/port" ] && break; sleep 0.2; done
 # large scan's 47 s on 2 cores, and without the archive the first seconds load classes instead of sending requests
 scan_cp="target/hipaa-audit.jar:$cp"
 cds=()
-[ -f target/hipaa-audit.jsa ] && cds=(-XX:SharedArchiveFile=target/hipaa-audit.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+[ -f target/hipaa-audit.jsa ] && cds=(-XX:SharedArchiveFile=target/hipaa-audit.jsa -Xshare:auto -Xlog:cds=off)
 java -Xmx512m "${cds[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$scan_cp" io.hipaaaudit.bench.aws.AwsScaleBenchmark "$size" --latency-ms "$latency_ms" \
     --history-per-day "$history_per_day" --endpoint "http://127.0.0.1:$(cat "$out/port")" | tee "$out/aws.txt"
 kill "$server" 2>/dev/null || true
