@@ -132,7 +132,8 @@ public final class CheckedCache {
 
     /**
      * Build step (run by Maven after compiling): checks every expression of the rule pack loaded from the classes
-     * folder and writes the cache next to the classes. Arguments: the classes folder.
+     * folder and writes the cache next to the classes, and the pack's index of rule files
+     * ({@link io.hipaaaudit.rules.RuleLoader#writeIndex}). Arguments: the classes folder.
      */
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
@@ -144,5 +145,7 @@ public final class CheckedCache {
             write(checked, environment(), out);
         }
         System.out.println("checked " + checked.size() + " rule expressions into " + file);
+        // and the list of the bundled rule files, so the jar's pack is read without walking all its entries
+        io.hipaaaudit.rules.RuleLoader.writeIndex(classes);
     }
 }
