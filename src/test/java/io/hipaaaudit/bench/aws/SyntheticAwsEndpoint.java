@@ -136,42 +136,44 @@ public final class SyntheticAwsEndpoint implements AutoCloseable {
             firstAt.compareAndSet(0, received);
             lastAction.set("?");
             int now = inFlight.incrementAndGet();
-            boolean counted = true;
             peakInFlight.accumulateAndGet(now, Math::max);
             try {
-                String body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 Answer answer;
-                if (authorization != null && authorization.contains("/s3/aws4_request")) {
-                    answer = s3(exchange.getRequestURI().getPath());
-                } else {
-                    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-                    if (exchange.getRequestURI().getPath().startsWith("/2015-03-31/functions")) {
-                        // Lambda's REST API: the action is the path, its parameters the query
-                        target = "Lambda.ListFunctions";
-                        body = rest(exchange.getRequestURI());
-                    }
-                    answer = answer(authorization, target, body);
-                }
-                // the latency is the time from receiving the request to answering it, the endpoint's own work
-                // included: the critical-path bound counts it per request, so the endpoint must not add to it
-                sleepUntil(received + settings.latency().toMillis());
-                answered(lastAction.get());
-                // no longer held here once the answer starts to leave: a client that has read it whole may send
-                // its next request before this thread would get past the write
-                inFlight.decrementAndGet();
-                counted = false;
-                send(exchange, answer);
-            } finally {
-                if (counted) {
+                try {
+                    answer = answer(exchange);
+                    // the latency is the time from receiving the request to answering it, the endpoint's own
+                    // work included: the critical-path bound counts it per request, so the endpoint must not add
+                    sleepUntil(received + settings.latency().toMillis());
+                    answered(lastAction.get());
+                } finally {
+                    // no longer held here once the answer starts to leave: a client that has read it whole may
+                    // send its next request before this thread would get past the write
                     inFlight.decrementAndGet();
                 }
+                send(exchange, answer);
+            } finally {
                 timeline.add(new long[] {received, System.currentTimeMillis(), actionIndex(lastAction.get())});
             }
         }
+    }
+
+    /** The answer to one AWS request: S3's REST, Lambda's REST, or a query or JSON protocol action. */
+    private Answer answer(HttpExchange exchange) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.contains("/s3/aws4_request")) {
+            return s3(exchange.getRequestURI().getPath());
+        }
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (exchange.getRequestURI().getPath().startsWith("/2015-03-31/functions")) {
+            // Lambda's REST API: the action is the path, its parameters the query
+            target = "Lambda.ListFunctions";
+            body = rest(exchange.getRequestURI());
+        }
+        return answer(authorization, target, body);
     }
 
     /** A REST request's query parameters as the JSON body the JSON APIs read. */
