@@ -39,12 +39,16 @@ public final class Json {
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build());
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
-                    .streamReadConstraints(LIMITS)
-                    .loaderOptions(yamlLimits())
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+
+    /** Built on first use: a scan with no configuration file reads no YAML (the bundled documents' copies are JSON). */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(YAMLMapper.builder(YAMLFactory.builder()
+                        .streamReadConstraints(LIMITS)
+                        .loaderOptions(yamlLimits())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build());
+    }
 
     private Json() {}
 
@@ -80,7 +84,7 @@ public final class Json {
     }
 
     public static ObjectMapper yaml() {
-        return YAML;
+        return Yaml.MAPPER;
     }
 
     /** Stable, indented JSON with a trailing newline. */

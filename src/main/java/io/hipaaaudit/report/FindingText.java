@@ -26,12 +26,15 @@ import java.util.stream.Collectors;
 
 /** Texts several reporters derive the same way from a finding: names, evidence renderings, causes, keys. */
 public final class FindingText {
-    private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    /** Built when evidence is first rendered for people: the other texts here need no YAML writer. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder(new YAMLFactory())
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
+    }
 
     private FindingText() {}
 
@@ -64,7 +67,7 @@ public final class FindingText {
             return "";
         }
         try {
-            String yaml = YAML.writeValueAsString(evidence);
+            String yaml = Yaml.MAPPER.writeValueAsString(evidence);
             return yaml.lines().map(l -> indent + l).collect(Collectors.joining("\n"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render evidence", e);

@@ -3,7 +3,7 @@ package io.hipaaaudit.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hipaaaudit.inventory.Nulls;
 import io.hipaaaudit.json.InputException;
-import io.hipaaaudit.json.Json;
+import io.hipaaaudit.json.YamlTwins;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +43,11 @@ public record Framework(String id, String title, String version, List<Specificat
         return specifications.stream().filter(s -> s.citation().equals(citation)).findFirst();
     }
 
+    /** {@code file}: the framework's resource name (the pack's framework is always the bundled one). */
     static Framework parse(String yaml, String file) {
         Framework f;
         try {
-            f = Json.yaml().readValue(yaml, Framework.class);
+            f = YamlTwins.bundled().readValue(file, yaml, Framework.class);
         } catch (JsonProcessingException e) {
             throw InputException.of(file, e);
         }

@@ -94,7 +94,7 @@ public final class RuleLoader {
                     String folder = name.substring(0, name.length() - "/rule.yaml".length());
                     String inPack = folder.substring("rules/".length());
                     Rule rule = parser.parse(e.getValue(), name, folder.substring(folder.lastIndexOf('/') + 1),
-                            com.google.common.base.Suppliers.memoize(() -> bundledRoot().resolve(inPack)));
+                            com.google.common.base.Suppliers.memoize(() -> bundledRoot().resolve(inPack)), name);
                     add(inThisRoot, rule, name);
                     hashed.put(rule.id(), e.getValue());
                 }
@@ -108,7 +108,9 @@ public final class RuleLoader {
             for (Path file : ruleFiles(root)) {
                 String display = firstIsBundled && i == 0 ? "rules/" + root.relativize(file) : file.toString();
                 String text = read(file);
-                Rule rule = parser.parse(text, display, file.getParent());
+                Rule rule = firstIsBundled && i == 0
+                        ? parser.parse(text, display, file.getParent().getFileName().toString(), file::getParent, display)
+                        : parser.parse(text, display, file.getParent());
                 add(inThisRoot, rule, display);
                 hashed.put(rule.id(), text);
             }

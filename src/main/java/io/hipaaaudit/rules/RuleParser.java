@@ -7,6 +7,7 @@ import io.hipaaaudit.inventory.facts.FactCatalog;
 import io.hipaaaudit.inventory.ResourceTypes;
 import io.hipaaaudit.json.InputException;
 import io.hipaaaudit.json.Json;
+import io.hipaaaudit.json.YamlTwins;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,14 +34,20 @@ final class RuleParser {
     }
 
     Rule parse(String yaml, String file, java.nio.file.Path directory) {
-        return parse(yaml, file, directory == null ? null : directory.getFileName().toString(), () -> directory);
+        return parse(yaml, file, directory == null ? null : directory.getFileName().toString(), () -> directory, null);
     }
 
-    /** {@code folderName}: the name of the rule's folder, which must be its id; {@code location}: that folder. */
-    Rule parse(String yaml, String file, String folderName, java.util.function.Supplier<java.nio.file.Path> location) {
+    /**
+     * {@code folderName}: the name of the rule's folder, which must be its id; {@code location}: that folder;
+     * {@code bundledName}: for a file of the bundled pack, its resource name, by which the build's JSON copy of it
+     * is found ({@link YamlTwins}), else null.
+     */
+    Rule parse(String yaml, String file, String folderName, java.util.function.Supplier<java.nio.file.Path> location,
+               String bundledName) {
         RuleFile rf;
         try {
-            rf = Json.yaml().readValue(yaml, RuleFile.class);
+            rf = bundledName != null ? YamlTwins.bundled().readValue(bundledName, yaml, RuleFile.class)
+                    : Json.yaml().readValue(yaml, RuleFile.class);
         } catch (JsonProcessingException e) {
             throw InputException.of(file, e, Json.yaml().getFactory(), yaml);
         }

@@ -2,9 +2,10 @@ package io.hipaaaudit.inventory.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hipaaaudit.inventory.ResourceTypes;
-import io.hipaaaudit.json.Json;
+import io.hipaaaudit.json.YamlTwins;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -26,6 +27,8 @@ import java.util.TreeMap;
  */
 public final class FactCatalog {
     private static final String RESOURCE = "facts.yaml";
+    /** {@link #RESOURCE} as the class loader names it (the build makes a JSON copy of it: {@link YamlTwins}). */
+    public static final String RESOURCE_NAME = "io/hipaaaudit/inventory/facts/" + RESOURCE;
     /** Definitions several types share (the key summary, parameters, network reach), used as {@code {use: name}}. */
     private static final String SHARED = "shared";
     private static JsonNode shared = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
@@ -76,7 +79,7 @@ public final class FactCatalog {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            root = Json.yaml().readTree(in);
+            root = YamlTwins.bundled().readTree(RESOURCE_NAME, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
         }

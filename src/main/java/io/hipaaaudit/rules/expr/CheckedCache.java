@@ -132,8 +132,9 @@ public final class CheckedCache {
 
     /**
      * Build step (run by Maven after compiling): checks every expression of the rule pack loaded from the classes
-     * folder and writes the cache next to the classes, and the pack's index of rule files
-     * ({@link io.hipaaaudit.rules.RuleLoader#writeIndex}). Arguments: the classes folder.
+     * folder and writes the cache next to the classes, the pack's index of rule files
+     * ({@link io.hipaaaudit.rules.RuleLoader#writeIndex}) and the JSON copies of the bundled YAML documents
+     * ({@link io.hipaaaudit.json.YamlTwins}). Arguments: the classes folder.
      */
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
@@ -147,5 +148,14 @@ public final class CheckedCache {
         System.out.println("checked " + checked.size() + " rule expressions into " + file);
         // and the list of the bundled rule files, so the jar's pack is read without walking all its entries
         io.hipaaaudit.rules.RuleLoader.writeIndex(classes);
+        // and JSON copies of the bundled YAML documents a start reads, so that it needs no YAML parser
+        java.util.List<String> documents = new java.util.ArrayList<>();
+        documents.add("rules/" + io.hipaaaudit.rules.RuleLoader.FRAMEWORK);
+        documents.addAll(Files.readAllLines(classes.resolve(io.hipaaaudit.rules.RuleLoader.INDEX)).stream()
+                .filter(l -> !l.isBlank()).toList());
+        documents.add(io.hipaaaudit.inventory.facts.FactCatalog.RESOURCE_NAME);
+        io.hipaaaudit.json.YamlTwins.write(classes, documents);
+        System.out.println("copied " + documents.size() + " bundled YAML documents into "
+                + classes.resolve(io.hipaaaudit.json.YamlTwins.RESOURCE));
     }
 }
