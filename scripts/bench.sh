@@ -38,7 +38,7 @@ for _ in $(seq 1 100); do [ -s "$out/port" ] && break; sleep 0.2; done
 scan_cp="target/hipaa-audit.jar:$cp"
 cds=()
 [ -f target/hipaa-audit.jsa ] && cds=(-XX:SharedArchiveFile=target/hipaa-audit.jsa -Xshare:auto -Xlog:cds=off)
-java -Xmx512m "${cds[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$scan_cp" io.hipaaaudit.bench.aws.AwsScaleBenchmark "$size" --latency-ms "$latency_ms" \
+java -Xmx512m "${cds[@]}" -XX:TieredStopAtLevel=1 -XX:C1MaxInlineSize=10 -XX:+UseSerialGC -cp "$scan_cp" io.hipaaaudit.bench.aws.AwsScaleBenchmark "$size" --latency-ms "$latency_ms" \
     --history-per-day "$history_per_day" --endpoint "http://127.0.0.1:$(cat "$out/port")" | tee "$out/aws.txt"
 kill "$server" 2>/dev/null || true
 grep '^FIGURE|' "$out/aws.txt" | cut -d'|' -f2- >> "$table"
