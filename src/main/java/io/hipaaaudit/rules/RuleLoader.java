@@ -109,7 +109,8 @@ public final class RuleLoader {
                 String display = firstIsBundled && i == 0 ? "rules/" + root.relativize(file) : file.toString();
                 String text = read(file);
                 Rule rule = firstIsBundled && i == 0
-                        ? parser.parse(text, display, file.getParent().getFileName().toString(), file::getParent, display)
+                        ? parser.parse(text, display, file.getParent().getFileName().toString(), file::getParent,
+                                display.replace('\\', '/')) // the resource name of its JSON copy
                         : parser.parse(text, display, file.getParent());
                 add(inThisRoot, rule, display);
                 hashed.put(rule.id(), text);

@@ -51,6 +51,23 @@ class VersionJarIT {
         assertThat(classes).doesNotContain("jdk.nio.zipfs.ZipFileSystem ");
     }
 
+    /**
+     * A scan from the jar with no configuration file reads the bundled YAML documents (framework, rules, fact
+     * catalog) from the JSON copies the build made: no YAML parser is loaded, and the pack is the same.
+     */
+    @Test
+    void aScanFromTheJarReadsTheBundledYamlFromItsJsonCopies(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path loaded = dir.resolve("class-load.txt");
+        run(dir, List.of("-Xlog:class+load:file=" + loaded), "scan", "--snapshot", "examples/healthapp-snapshot.json",
+                "--format", "json", "--output-dir", dir.toString(), "--quiet");
+        String classes = java.nio.file.Files.readString(loaded);
+        assertThat(classes).contains("io.hipaaaudit.json.YamlTwins ", "io.hipaaaudit.inventory.facts.FactCatalog ");
+        assertThat(classes).doesNotContain("org.yaml.snakeyaml.", "com.fasterxml.jackson.dataformat.yaml.");
+        var doc = io.hipaaaudit.findings.FindingsDocument.read(dir.resolve("findings.json"));
+        assertThat(doc.scan().rulePackSha256()).isEqualTo(RuleLoader.load(List.of()).sha256());
+    }
+
     private static String run(Path dir, String... args) throws Exception {
         return run(dir, List.of(), args);
     }
