@@ -35,7 +35,6 @@ public final class YamlTwins {
     public static final String RESOURCE = "io/hipaaaudit/json/yaml-twins.bin";
     private static final int MAGIC = 0x594A5331; // "YJS1"
     private static final YamlTwins NONE = new YamlTwins(Map.of());
-    private static volatile YamlTwins bundled;
 
     /** One document: the UTF-8 bytes of the YAML it was made from, and of its JSON. */
     private record Twin(byte[] yaml, byte[] json) {}
@@ -46,19 +45,14 @@ public final class YamlTwins {
         this.twins = twins;
     }
 
+    /** The copies the build made, read on first use. */
+    private static final class Bundled {
+        static final YamlTwins TWINS = readBundled();
+    }
+
     /** The copies the build made, read once; none when the file is absent or unreadable. */
     public static YamlTwins bundled() {
-        YamlTwins t = bundled;
-        if (t == null) {
-            synchronized (YamlTwins.class) {
-                t = bundled;
-                if (t == null) {
-                    t = readBundled();
-                    bundled = t;
-                }
-            }
-        }
-        return t;
+        return Bundled.TWINS;
     }
 
     /** The resource names that have a copy. */
