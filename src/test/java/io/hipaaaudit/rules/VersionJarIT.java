@@ -68,6 +68,20 @@ class VersionJarIT {
         assertThat(doc.scan().rulePackSha256()).isEqualTo(RuleLoader.load(List.of()).sha256());
     }
 
+    @Test
+    void aReplayedScanBuildsNoNetworkClient(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path loaded = dir.resolve("class-load.txt");
+        run(dir, List.of("-Xlog:class+load:file=" + loaded), "scan", "--replay", "examples/demo/evidence",
+                "--format", "json", "--output-dir", dir.toString(), "--quiet");
+        String classes = java.nio.file.Files.readString(loaded);
+        assertThat(classes).contains("io.hipaaaudit.collect.aws.ReplayHttpClient ");
+        // the answers come from the bundle: no HTTP client of the network, no TLS context (nor its trust store read)
+        assertThat(classes).doesNotContain("software.amazon.awssdk.http.urlconnection.",
+                "sun.security.ssl.SSLContextImpl", "javax.net.ssl.TrustManagerFactory ");
+        var doc = io.hipaaaudit.findings.FindingsDocument.read(dir.resolve("findings.json"));
+        assertThat(doc.findings()).isNotEmpty();
+    }
+
     private static String run(Path dir, String... args) throws Exception {
         return run(dir, List.of(), args);
     }

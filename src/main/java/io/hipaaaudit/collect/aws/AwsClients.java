@@ -3,6 +3,7 @@ package io.hipaaaudit.collect.aws;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -37,7 +38,7 @@ final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final ApiCallCounter counter;
     private final AwsTransport transport;
-    private final SdkHttpClient http;
+    private final Optional<SdkHttpClient> http;
     private final PaginationGuard pagination = new PaginationGuard();
     private final ScanDeadline deadline;
     private final BoundedHttpClient bounded;
@@ -49,7 +50,9 @@ final class AwsClients implements AutoCloseable {
         this.credentials = credentials;
         this.counter = counter;
         this.transport = transport;
-        this.http = options.httpClient().orElseGet(() -> httpClient(options.attemptTimeout()));
+        // a replay answers from its bundle: no network client (its TLS context, the trust store read) is built
+        this.http = transport.replaying() ? options.httpClient()
+                : Optional.of(options.httpClient().orElseGet(() -> httpClient(options.attemptTimeout())));
         this.deadline = new ScanDeadline(options.deadline());
         this.bounded = new BoundedHttpClient(options.attemptTimeout(), options.deadline(), options.concurrency());
     }
@@ -158,7 +161,7 @@ final class AwsClients implements AutoCloseable {
         more.accept(override);
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClient(bounded.wrap(transport.wrap(http, service, region, options.clock())))
+                .httpClient(bounded.wrap(transport.wrap(http::orElseThrow, service, region, options.clock())))
                 .overrideConfiguration(override.build());
         // Without an explicit URL the SDK resolves the endpoint itself, AWS_ENDPOINT_URL included.
         transport.endpoint(service, region).or(options::endpointUrl).ifPresent(builder::endpointOverride);
@@ -188,7 +191,7 @@ final class AwsClients implements AutoCloseable {
         clients.values().forEach(SdkClient::close);
         bounded.close();
         if (options.httpClient().isEmpty()) {
-            http.close(); // a client given in the options belongs to the caller
+            http.ifPresent(SdkHttpClient::close); // a client given in the options belongs to the caller
         }
     }
 }

@@ -60,11 +60,16 @@ final class AwsTransport {
         return new AwsTransport(Optional.empty(), Optional.of(scope), answers, Map.copyOf(endpoints));
     }
 
-    /** {@code clock} stamps each recorded attempt with the time it was sent. */
-    SdkHttpClient wrap(SdkHttpClient http, String service, String region, Clock clock) {
+    /**
+     * The client one SDK client sends through: {@code network} (asked only when the scan goes over the network, so a
+     * replay builds no network client at all), or the bundle's answers. {@code clock} stamps each recorded attempt
+     * with the time it was sent.
+     */
+    SdkHttpClient wrap(Supplier<SdkHttpClient> network, String service, String region, Clock clock) {
         if (recorded.isPresent()) {
             return new ReplayHttpClient(answers, service, region);
         }
+        SdkHttpClient http = network.get();
         return log.<SdkHttpClient>map(l -> new RecordingHttpClient(http, service, region, l, clock)).orElse(http);
     }
 

@@ -32,7 +32,7 @@ final class Credentials implements AutoCloseable {
         bounded = Optional.of(new BoundedHttpClient(options.attemptTimeout(), options.deadline()));
         var sts = StsClient.builder().region(Region.of(baseRegion)).credentialsProvider(base)
                 .overrideConfiguration(AwsClients.bounds(options).build())
-                .httpClient(bounded.get().wrap(transport.wrap(options.httpClient()
+                .httpClient(bounded.get().wrap(transport.wrap(() -> options.httpClient()
                         .orElseGet(() -> AwsClients.httpClient(options.attemptTimeout())), "sts", baseRegion,
                         options.clock())));
         options.endpointUrl().ifPresent(sts::endpointOverride);
