@@ -8,7 +8,8 @@ import java.util.Locale;
  * collector's concurrency C (requests in flight at once) and the service quotas (burst B, refill q per second,
  * per region and bucket). Three lower bounds; the scan can be no faster than the largest:
  * <ul>
- *   <li>work: every request holds one of C workers for L, so Σn·L / C;</li>
+ *   <li>work: every request holds one of C workers for L, so Σn·L / C, the history pages read while collecting
+ *       included (the collector's C counts every request it has in flight);</li>
  *   <li>quota: a bucket holding n requests needs (n − B)/q seconds of refill before the last is accepted, + L;</li>
  *   <li>chain: requests that depend on each other: STS, DescribeRegions, then the longest paginated listing (its
  *       pages follow one another's tokens), then two dependent per-resource calls (DescribeKey → GetKeyPolicy).</li>
@@ -38,6 +39,7 @@ public record CriticalPath(double latency, int concurrency, double collectWork, 
             // after STS and DescribeRegions; the pages one after another, and no faster than the quota refills
             ahead = Math.max(ahead, 2 * latencySeconds + Math.max(p.pages() * latencySeconds,
                     Math.max(0, (p.pages() - lookups.burst()) / lookups.perSecond()) + latencySeconds));
+            work += p.pages() * latencySeconds / concurrency;
             attrWork += p.after() * latencySeconds / concurrency;
             if (p.after() > 0) {
                 attrQuota = Math.max(attrQuota, Math.max(0, (p.after() - lookups.burst()) / lookups.perSecond())
