@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The shortest time any collector could read the minimum requests in, given the per-request latency L, the
+ * The shortest time any collector could read the minimum requests in, given the per-request time L (the round trip
+ * a minimal client sees at the endpoint, {@link RoundTrip}: the configured latency and the endpoint's handling), the
  * collector's concurrency C (requests in flight at once) and the service quotas (burst B, refill q per second,
  * per region and bucket). Three lower bounds; the scan can be no faster than the largest:
  * <ul>
@@ -86,7 +87,7 @@ public record CriticalPath(double latency, int concurrency, double collectWork, 
     public String explain() {
         return String.format(Locale.ROOT, """
                   critical-path bound = max(collection, history pages) + evaluation for attribution + attribution
-                    inputs: L = %.0f ms per request, C = %d requests in flight (collector concurrency)
+                    inputs: L = %.1f ms per request (round trip), C = %d requests in flight (collector concurrency)
                     collection = max(work %.2f s, quota %.2f s, chain %.2f s) = %.2f s
                       quota-bound bucket: %s
                     history pages, read during collection (chain and LookupEvents quota) = %.2f s

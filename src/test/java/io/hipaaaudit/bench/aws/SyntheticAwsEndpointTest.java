@@ -152,6 +152,20 @@ class SyntheticAwsEndpointTest {
         }
     }
 
+    @Test
+    void theRoundTripProbeTakesTheLatencyAtLeastAndLeavesNoCount() throws Exception {
+        try (var endpoint = new SyntheticAwsEndpoint(account,
+                new SyntheticAwsEndpoint.Settings(Duration.ofMillis(20), 1.0, 5, 0, 2))) {
+            double roundTrip = RoundTrip.median(endpoint.endpoint(), 2, 3, 5);
+
+            // the endpoint stamps a request's arrival in whole milliseconds: its answer may leave up to 1 ms early
+            assertThat(roundTrip).isGreaterThanOrEqualTo(0.019).isLessThan(1.0);
+            assertThat(endpoint.requests()).isEmpty();
+            assertThat(endpoint.peakInFlight()).isZero();
+            assertThat(timeline(endpoint)).isEmpty();
+        }
+    }
+
     private static List<com.fasterxml.jackson.databind.JsonNode> timeline(SyntheticAwsEndpoint endpoint)
             throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
