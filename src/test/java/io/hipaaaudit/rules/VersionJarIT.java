@@ -43,10 +43,8 @@ class VersionJarIT {
      */
     @Test
     void aScanFromTheJarOpensNoZipFileSystem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path loaded = dir.resolve("class-load.txt");
-        run(dir, List.of("-Xlog:class+load:file=" + loaded), "scan", "--snapshot", "examples/healthapp-snapshot.json",
+        String classes = classesLoaded(dir, "scan", "--snapshot", "examples/healthapp-snapshot.json",
                 "--format", "json", "--output-dir", dir.toString(), "--quiet");
-        String classes = java.nio.file.Files.readString(loaded);
         assertThat(classes).contains("io.hipaaaudit.rules.RuleLoader ");
         assertThat(classes).doesNotContain("jdk.nio.zipfs.ZipFileSystem ");
     }
@@ -58,28 +56,34 @@ class VersionJarIT {
     @Test
     void aScanFromTheJarReadsTheBundledYamlFromItsJsonCopies(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        Path loaded = dir.resolve("class-load.txt");
-        run(dir, List.of("-Xlog:class+load:file=" + loaded), "scan", "--snapshot", "examples/healthapp-snapshot.json",
+        String classes = classesLoaded(dir, "scan", "--snapshot", "examples/healthapp-snapshot.json",
                 "--format", "json", "--output-dir", dir.toString(), "--quiet");
-        String classes = java.nio.file.Files.readString(loaded);
         assertThat(classes).contains("io.hipaaaudit.json.YamlTwins ", "io.hipaaaudit.inventory.facts.FactCatalog ");
         assertThat(classes).doesNotContain("org.yaml.snakeyaml.", "com.fasterxml.jackson.dataformat.yaml.");
         var doc = io.hipaaaudit.findings.FindingsDocument.read(dir.resolve("findings.json"));
         assertThat(doc.scan().rulePackSha256()).isEqualTo(RuleLoader.load(List.of()).sha256());
     }
 
+    /**
+     * A replayed scan answers every request from its bundle: it builds no network HTTP client, and so no TLS context
+     * either (the JDK's trust store read and parsed, about 9 MB allocated).
+     */
     @Test
     void aReplayedScanBuildsNoNetworkClient(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path loaded = dir.resolve("class-load.txt");
-        run(dir, List.of("-Xlog:class+load:file=" + loaded), "scan", "--replay", "examples/demo/evidence",
+        String classes = classesLoaded(dir, "scan", "--replay", "examples/demo/evidence",
                 "--format", "json", "--output-dir", dir.toString(), "--quiet");
-        String classes = java.nio.file.Files.readString(loaded);
         assertThat(classes).contains("io.hipaaaudit.collect.aws.ReplayHttpClient ");
-        // the answers come from the bundle: no HTTP client of the network, no TLS context (nor its trust store read)
         assertThat(classes).doesNotContain("software.amazon.awssdk.http.urlconnection.",
                 "sun.security.ssl.SSLContextImpl", "javax.net.ssl.TrustManagerFactory ");
         var doc = io.hipaaaudit.findings.FindingsDocument.read(dir.resolve("findings.json"));
         assertThat(doc.findings()).isNotEmpty();
+    }
+
+    /** Runs the jar with its class loading logged to a file in {@code dir}; returns that log. */
+    private static String classesLoaded(Path dir, String... args) throws Exception {
+        Path loaded = dir.resolve("class-load.txt");
+        run(dir, List.of("-Xlog:class+load:file=" + loaded), args);
+        return java.nio.file.Files.readString(loaded);
     }
 
     private static String run(Path dir, String... args) throws Exception {
