@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * One SDK client per service × region, built on demand and shared by every collector of the scan. All share one
  * url-connection HTTP client (set explicitly: with several on the classpath the SDK would pick one silently),
  * the credentials, the retry strategy, the counting interceptor, the pagination guard and the scan deadline. The
- * transport decorates that HTTP client per client to record the exchanges, or replaces it to answer from an
- * evidence bundle. Every client has the same bounds: a socket timeout on each read, an attempt timeout on each
+ * transport decorates that HTTP client per client to record the exchanges; a replay answers from an evidence
+ * bundle instead and builds no HTTP client at all. Every client has the same bounds: a socket timeout on each read, an attempt timeout on each
  * request (the body included), a total timeout on each call with its retries, and the scan's deadline.
  */
 final class AwsClients implements AutoCloseable {
@@ -51,7 +51,7 @@ final class AwsClients implements AutoCloseable {
         this.counter = counter;
         this.transport = transport;
         // a replay answers from its bundle: no network client (its TLS context, the trust store read) is built
-        this.http = transport.replaying() ? options.httpClient()
+        this.http = transport.replaying() ? Optional.empty()
                 : Optional.of(options.httpClient().orElseGet(() -> httpClient(options.attemptTimeout())));
         this.deadline = new ScanDeadline(options.deadline());
         this.bounded = new BoundedHttpClient(options.attemptTimeout(), options.deadline(), options.concurrency());
@@ -161,11 +161,15 @@ final class AwsClients implements AutoCloseable {
         more.accept(override);
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClient(bounded.wrap(transport.wrap(http::orElseThrow, service, region, options.clock())))
+                .httpClient(bounded.wrap(transport.wrap(this::network, service, region, options.clock())))
                 .overrideConfiguration(override.build());
         // Without an explicit URL the SDK resolves the endpoint itself, AWS_ENDPOINT_URL included.
         transport.endpoint(service, region).or(options::endpointUrl).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    private SdkHttpClient network() {
+        return http.orElseThrow(() -> new IllegalStateException("a replayed scan sends no request over the network"));
     }
 
     /**

@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -17,6 +18,8 @@ final class Credentials implements AutoCloseable {
     private final AwsCredentialsProvider provider;
     private final Optional<StsClient> assumeRoleClient;
     private final Optional<BoundedHttpClient> bounded;
+    /** The HTTP client built for the STS client (none given in the options): the SDK does not close it. */
+    private final Optional<SdkHttpClient> ownHttp;
 
     Credentials(AwsCollectorOptions options, String baseRegion, AwsTransport transport) {
         AwsCredentialsProvider base = options.credentialsProvider().orElseGet(() -> options.profile()
@@ -26,15 +29,19 @@ final class Credentials implements AutoCloseable {
             provider = base;
             assumeRoleClient = Optional.empty();
             bounded = Optional.empty();
+            ownHttp = Optional.empty();
             return;
         }
         // the same bounds as every other client of the scan: a hanging STS ends at the attempt timeout
         bounded = Optional.of(new BoundedHttpClient(options.attemptTimeout(), options.deadline()));
+        // a replay answers from its bundle and builds no network client
+        ownHttp = options.httpClient().isPresent() || transport.replaying() ? Optional.empty()
+                : Optional.of(AwsClients.httpClient(options.attemptTimeout()));
         var sts = StsClient.builder().region(Region.of(baseRegion)).credentialsProvider(base)
                 .overrideConfiguration(AwsClients.bounds(options).build())
-                .httpClient(bounded.get().wrap(transport.wrap(() -> options.httpClient()
-                        .orElseGet(() -> AwsClients.httpClient(options.attemptTimeout())), "sts", baseRegion,
-                        options.clock())));
+                .httpClient(bounded.get().wrap(transport.wrap(() -> options.httpClient().or(() -> ownHttp)
+                        .orElseThrow(() -> new IllegalStateException("a replayed scan sends no request over the "
+                                + "network")), "sts", baseRegion, options.clock())));
         options.endpointUrl().ifPresent(sts::endpointOverride);
         assumeRoleClient = Optional.of(sts.build());
         provider = StsAssumeRoleCredentialsProvider.builder()
@@ -62,5 +69,6 @@ final class Credentials implements AutoCloseable {
         }
         assumeRoleClient.ifPresent(StsClient::close);
         bounded.ifPresent(BoundedHttpClient::close);
+        ownHttp.ifPresent(SdkHttpClient::close); // one given in the options belongs to the caller
     }
 }

@@ -13,16 +13,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The time one request takes at the endpoint as the least a client can spend on it: a raw socket on one keep-alive
- * connection writes an STS {@code GetCallerIdentity} request (its quota, 600/s, leaves the warm-up unthrottled)
- * and reads the answer whole, one request after another, once the endpoint is warm. The endpoint holds a request
- * for its configured latency from the moment its handler starts; reading the request, handing it to a handler and
+ * The time one request takes at the endpoint for a client that spends next to nothing on it: a raw socket on one
+ * keep-alive connection writes an STS {@code GetCallerIdentity} request (its quota, 600/s, leaves the warm-up
+ * unthrottled) and reads the answer whole, one request after another. The endpoint holds a request for its
+ * configured latency from the moment its handler starts; reading the request, handing it to a handler and
  * writing the answer come on top of that for every client, so the critical-path bound takes this round trip, not
- * the configured latency, as each request's time. Measured one at a time on an otherwise idle endpoint, it is the
- * smallest such time, which keeps the bound a lower bound. The endpoint's counts are reset afterwards, so the
- * probe is not counted with the scan's requests.
+ * the configured latency, as each request's time. It is a median, taken one request at a time on an otherwise
+ * idle endpoint; the benchmark probes before and after its scan and keeps the lower, so an endpoint still
+ * compiling its code at the first probe does not lengthen the bound. The endpoint's counts are reset after each
+ * probe, so it is not counted with the scan's requests.
  */
 final class RoundTrip {
     private RoundTrip() {}
@@ -34,14 +36,14 @@ final class RoundTrip {
      */
     static double median(URI endpoint, int connections, int warmup, int n) throws IOException,
             InterruptedException {
-        Thread[] warmers = new Thread[connections];
-        IOException[] failed = new IOException[1];
-        for (int i = 0; i < connections; i++) {
+        Thread[] warmers = new Thread[warmup > 0 ? connections : 0];
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        for (int i = 0; i < warmers.length; i++) {
             warmers[i] = new Thread(() -> {
                 try {
                     times(endpoint, warmup);
-                } catch (IOException e) {
-                    failed[0] = e;
+                } catch (Exception e) {
+                    failed.compareAndSet(null, e);
                 }
             });
             warmers[i].start();
@@ -49,12 +51,16 @@ final class RoundTrip {
         for (Thread t : warmers) {
             t.join();
         }
-        if (failed[0] != null) {
-            throw failed[0];
+        if (failed.get() != null) {
+            throw new IOException("the round-trip probe's warm-up failed: " + failed.get().getMessage(), failed.get());
         }
         long[] times = times(endpoint, n);
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/__reset")).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
+        int reset = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/__reset")).GET()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (reset != 200) {
+            throw new IOException("the endpoint did not reset its counts after the round-trip probe (HTTP " + reset
+                    + ")");
+        }
         Arrays.sort(times);
         return times[n / 2] / 1e9;
     }
@@ -109,7 +115,12 @@ final class RoundTrip {
             }
             String lower = header.toLowerCase(Locale.ROOT);
             if (status < 0) {
-                status = Integer.parseInt(header.split(" ")[1]);
+                String[] parts = header.split(" ");
+                if (!header.startsWith("HTTP/1.") || parts.length < 2 || !parts[1].matches("[0-9]{3}")) {
+                    throw new IOException("the endpoint's answer to the round-trip probe has no status line: "
+                            + header);
+                }
+                status = Integer.parseInt(parts[1]);
             } else if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(lower.substring("content-length:".length()).trim());
             } else if (lower.startsWith("transfer-encoding:")) {
@@ -119,7 +130,9 @@ final class RoundTrip {
         if (length < 0) {
             throw new IOException("the endpoint's answer to the round-trip probe has no Content-Length");
         }
-        in.readNBytes((int) length);
+        if (in.readNBytes((int) length).length != length) {
+            throw new EOFException("the endpoint's answer to the round-trip probe ended before its Content-Length");
+        }
         return status;
     }
 }

@@ -153,7 +153,7 @@ class SyntheticAwsEndpointTest {
     }
 
     @Test
-    void theRoundTripProbeTakesTheLatencyAtLeastAndLeavesNoCount() throws Exception {
+    void theRoundTripProbeTakesAboutTheLatencyAndLeavesNoCount() throws Exception {
         try (var endpoint = new SyntheticAwsEndpoint(account,
                 new SyntheticAwsEndpoint.Settings(Duration.ofMillis(20), 1.0, 5, 0, 2))) {
             double roundTrip = RoundTrip.median(endpoint.endpoint(), 2, 3, 5);
