@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
@@ -30,8 +31,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * url-connection HTTP client (set explicitly: with several on the classpath the SDK would pick one silently),
  * the credentials, the retry strategy, the counting interceptor, the pagination guard and the scan deadline. The
  * transport decorates that HTTP client per client to record the exchanges; a replay answers from an evidence
- * bundle instead and builds no HTTP client at all. Every client has the same bounds: a socket timeout on each read, an attempt timeout on each
- * request (the body included), a total timeout on each call with its retries, and the scan's deadline.
+ * bundle instead and builds no HTTP client at all. Every client has the same bounds: a socket timeout on each
+ * read, an attempt timeout on each request (the body included), a total timeout on each call with its retries,
+ * and the scan's deadline.
  */
 final class AwsClients implements AutoCloseable {
     private final AwsCollectorOptions options;
@@ -161,15 +163,17 @@ final class AwsClients implements AutoCloseable {
         more.accept(override);
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClient(bounded.wrap(transport.wrap(this::network, service, region, options.clock())))
+                .httpClient(bounded.wrap(transport.wrap(network(http), service, region, options.clock())))
                 .overrideConfiguration(override.build());
         // Without an explicit URL the SDK resolves the endpoint itself, AWS_ENDPOINT_URL included.
         transport.endpoint(service, region).or(options::endpointUrl).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
-    private SdkHttpClient network() {
-        return http.orElseThrow(() -> new IllegalStateException("a replayed scan sends no request over the network"));
+    /** What the transport sends through over the network: {@code http}, which a replay never asks for. */
+    static Supplier<SdkHttpClient> network(Optional<SdkHttpClient> http) {
+        return () -> http.orElseThrow(() -> new IllegalStateException(
+                "a replayed scan sends no request over the network"));
     }
 
     /**

@@ -39,9 +39,8 @@ final class Credentials implements AutoCloseable {
                 : Optional.of(AwsClients.httpClient(options.attemptTimeout()));
         var sts = StsClient.builder().region(Region.of(baseRegion)).credentialsProvider(base)
                 .overrideConfiguration(AwsClients.bounds(options).build())
-                .httpClient(bounded.get().wrap(transport.wrap(() -> options.httpClient().or(() -> ownHttp)
-                        .orElseThrow(() -> new IllegalStateException("a replayed scan sends no request over the "
-                                + "network")), "sts", baseRegion, options.clock())));
+                .httpClient(bounded.get().wrap(transport.wrap(AwsClients.network(options.httpClient()
+                        .or(() -> ownHttp)), "sts", baseRegion, options.clock())));
         options.endpointUrl().ifPresent(sts::endpointOverride);
         assumeRoleClient = Optional.of(sts.build());
         provider = StsAssumeRoleCredentialsProvider.builder()

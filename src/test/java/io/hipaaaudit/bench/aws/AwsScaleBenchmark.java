@@ -112,10 +112,10 @@ public final class AwsScaleBenchmark {
                 + "%.2f ms before the scan, %.2f ms after; the lower is the bound's time per request (configured "
                 + "latency %d ms)%n", before * 1000, after * 1000, latencyMs);
         double wall = (t1 - t0) / 1e9;
-        CriticalPath bound = CriticalPath.of(minimum, plans, roundTrip, options.concurrency(),
-                (phase[1] - phase[0]) / 1e9);
+        double forAttribution = (phase[1] - phase[0]) / 1e9;
+        CriticalPath bound = CriticalPath.of(minimum, plans, roundTrip, options.concurrency(), forAttribution);
         CriticalPath configured = CriticalPath.of(minimum, plans, latencyMs / 1000.0, options.concurrency(),
-                (phase[1] - phase[0]) / 1e9);
+                forAttribution);
         new Report(account, collection, minPerAction, server, wall, bound, configured, (t2 - t1) / 1e9, doc,
                 peakHeap, options.ratesPerSecond(), minimum).print();
     }

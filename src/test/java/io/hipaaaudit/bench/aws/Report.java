@@ -11,8 +11,9 @@ import java.util.TreeSet;
 
 /** Prints the AWS scale figures: per-action table, inventory check, bound, and the FIGURE lines. */
 record Report(SyntheticAccount account, AwsCollection collection, Map<String, Long> minimum, ServerStats server,
-              double wall, CriticalPath bound, CriticalPath configuredBound, double evaluation, FindingsDocument doc, long peakHeap,
-              Map<String, Double> clientRates, List<MinimumCalls.Calls> minimumCalls) {
+              double wall, CriticalPath bound, CriticalPath configuredBound, double evaluation,
+              FindingsDocument doc, long peakHeap, Map<String, Double> clientRates,
+              List<MinimumCalls.Calls> minimumCalls) {
 
     void print() {
         System.out.println(fmt("%n%-46s %8s %8s %8s %8s %9s", "action", "calls", "retries", "minimum", "served",
